@@ -1,0 +1,13 @@
+// 和暦 and 年度: eras, era dates, fiscal years, the plan's date expressions, formatting.
+#pragma once
+
+#include "miyagiplan/calendar/civil.hpp"
+#include "miyagiplan/calendar/date_expression.hpp"
+#include "miyagiplan/calendar/era.hpp"
+#include "miyagiplan/calendar/fiscal.hpp"
+#include "miyagiplan/calendar/format.hpp"
+#include "miyagiplan/error.hpp"
+
+#ifdef MIYAGIPLAN_HEADER_ONLY
+#include "miyagiplan/calendar/calendar-inl.hpp"
+#endif

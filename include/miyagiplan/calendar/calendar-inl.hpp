@@ -1,0 +1,731 @@
+// Definitions of the calendar's parsing and formatting. Compiled once by src/calendar.cpp, or
+// included inline by the header-only target (MIYAGIPLAN_HEADER_ONLY).
+#pragma once
+
+#include <cstring>
+
+#include "miyagiplan/calendar/date_expression.hpp"
+#include "miyagiplan/calendar/era.hpp"
+#include "miyagiplan/calendar/fiscal.hpp"
+#include "miyagiplan/calendar/format.hpp"
+#include "miyagiplan/error.hpp"
+
+namespace miyagiplan {
+namespace detail {
+
+// ---------------------------------------------------------------------------------------------
+// Reading UTF-8 one code point at a time, counting characters for error positions.
+
+inline constexpr char32_t invalid_utf8 = 0xFFFFFFFF;
+inline constexpr char32_t end_of_text = 0;
+
+class cursor {
+ public:
+  explicit cursor(std::string_view s) noexcept : s_(s) {}
+
+  char32_t peek() const noexcept { return peek(i_).first; }
+  char32_t peek_after() const noexcept {
+    const auto [c, n] = peek(i_);
+    return c == end_of_text || c == invalid_utf8 ? c : peek(i_ + n).first;
+  }
+  void advance() noexcept {
+    i_ += peek(i_).second;
+    ++chars_;
+  }
+  bool at_end() const noexcept { return i_ >= s_.size(); }
+  std::size_t position() const noexcept { return chars_; }
+
+  // Spaces may stand between any two tokens: ASCII space, tab, ideographic space.
+  void skip_spaces() noexcept {
+    for (char32_t c = peek(); c == U' ' || c == U'\t' || c == U'\u3000'; c = peek()) advance();
+  }
+  bool accept(char32_t c) noexcept {
+    if (peek() != c) return false;
+    advance();
+    return true;
+  }
+  // Accepts a run of code points as one token (e.g. 四半期).
+  bool accept(std::u32string_view word) noexcept {
+    cursor probe = *this;
+    for (char32_t c : word)
+      if (!probe.accept(c)) return false;
+    *this = probe;
+    return true;
+  }
+
+ private:
+  // The code point at byte i and its length in bytes; end_of_text past the end.
+  std::pair<char32_t, std::size_t> peek(std::size_t i) const noexcept {
+    if (i >= s_.size()) return {end_of_text, 0};
+    const auto b0 = static_cast<unsigned char>(s_[i]);
+    if (b0 < 0x80) return {b0 == 0 ? invalid_utf8 : char32_t{b0}, 1};
+    std::size_t n;
+    char32_t c;
+    if ((b0 & 0xE0) == 0xC0) n = 2, c = b0 & 0x1F;
+    else if ((b0 & 0xF0) == 0xE0) n = 3, c = b0 & 0x0F;
+    else if ((b0 & 0xF8) == 0xF0) n = 4, c = b0 & 0x07;
+    else return {invalid_utf8, 1};
+    if (i + n > s_.size()) return {invalid_utf8, 1};
+    for (std::size_t k = 1; k < n; ++k) {
+      const auto b = static_cast<unsigned char>(s_[i + k]);
+      if ((b & 0xC0) != 0x80) return {invalid_utf8, 1};
+      c = (c << 6) | (b & 0x3F);
+    }
+    // Reject overlong forms and surrogates so that one character has one spelling.
+    constexpr char32_t min_of_length[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < min_of_length[n] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+      return {invalid_utf8, 1};
+    return {c, n};
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+  std::size_t chars_ = 0;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Character classes of the documents: digits of either width, kanji numerals, eras, marks.
+
+constexpr int digit_value(char32_t c) noexcept {
+  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
+  if (c >= U'\uFF10' && c <= U'\uFF19') return static_cast<int>(c - U'\uFF10');
+  return -1;
+}
+
+constexpr int kanji_digit_value(char32_t c) noexcept {
+  switch (c) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+constexpr int kanji_multiplier(char32_t c) noexcept {
+  return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : 0;
+}
+
+constexpr char32_t ascii_upper(char32_t c) noexcept {
+  if (c >= U'a' && c <= U'z') return c - 32;
+  if (c >= U'\uFF21' && c <= U'\uFF3A') return c - 0xFF21 + U'A';  // full-width capitals
+  if (c >= U'\uFF41' && c <= U'\uFF5A') return c - 0xFF41 + U'A';  // full-width small letters
+  return c;
+}
+
+constexpr bool is_range_mark(char32_t c) noexcept {
+  switch (c) {
+    case U'～': case U'〜': case U'~': case U'－': case U'−': case U'‐': case U'‒': case U'–':
+    case U'—': case U'―':
+      return true;
+    default:
+      return false;
+  }
+}
+
+constexpr bool is_separator(char32_t c) noexcept {
+  return c == U'.' || c == U'/' || c == U'-' || c == U'．' || c == U'／';
+}
+
+// Reads an era name: kanji (平成), ligature (㍻), or a letter (H, h, Ｈ). `letter` tells which.
+inline bool read_era(cursor& in, era& e, bool& letter) noexcept {
+  constexpr struct { char32_t first, second, ligature; era id; } names[] = {
+      {U'明', U'治', U'\u337E', era::meiji},  {U'大', U'正', U'\u337D', era::taisho},
+      {U'昭', U'和', U'\u337C', era::showa},  {U'平', U'成', U'\u337B', era::heisei},
+      {U'令', U'和', U'\u32FF', era::reiwa},
+  };
+  const char32_t c = in.peek();
+  for (const auto& n : names) {
+    if (c == n.ligature) {
+      in.advance();
+      e = n.id, letter = false;
+      return true;
+    }
+    if (c == n.first && in.peek_after() == n.second) {
+      in.advance(), in.advance();
+      e = n.id, letter = false;
+      return true;
+    }
+  }
+  const char32_t up = ascii_upper(c);
+  for (const auto& info : eras) {
+    if (up == static_cast<char32_t>(info.letter)) {
+      // A letter is an era only when a number follows (so that "FY" is not 'F' … ).
+      cursor probe = in;
+      probe.advance();
+      probe.skip_spaces();
+      const char32_t next = probe.peek();
+      if (digit_value(next) < 0 && kanji_digit_value(next) < 0 && next != U'元') return false;
+      in.advance();
+      e = info.id, letter = true;
+      return true;
+    }
+  }
+  return false;
+}
+
+enum class number_status { none, ok, too_long };
+
+// Reads a number: digits of either width, mixed freely (1２), or kanji numerals, either
+// positional (二〇一〇) or with 十/百/千 (二十二).
+inline number_status read_number(cursor& in, int& value) noexcept {
+  int digits = 0;
+  value = 0;
+  for (int d = digit_value(in.peek()); d >= 0; d = digit_value(in.peek())) {
+    if (++digits > 4) return number_status::too_long;
+    value = value * 10 + d;
+    in.advance();
+  }
+  if (digits > 0) return number_status::ok;
+  int total = 0, current = -1, last_multiplier = 10000, positional_digits = 0;
+  bool any = false, with_multipliers = false;
+  for (;;) {
+    const char32_t c = in.peek();
+    if (const int d = kanji_digit_value(c); d >= 0) {
+      if (with_multipliers) {
+        if (current >= 0) return number_status::too_long;  // 二三十: two digits in one place
+        current = d;
+      } else {
+        if (++positional_digits > 4) return number_status::too_long;
+        current = (current < 0 ? 0 : current) * 10 + d;
+      }
+    } else if (const int m = kanji_multiplier(c); m > 0) {
+      if (m >= last_multiplier || (positional_digits > 1)) return number_status::too_long;
+      with_multipliers = true;
+      total += (current < 0 ? 1 : current) * m;
+      current = -1, last_multiplier = m;
+    } else {
+      break;
+    }
+    any = true;
+    in.advance();
+  }
+  if (!any) return number_status::none;
+  value = total + (current < 0 ? 0 : current);
+  return number_status::ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One side of an expression (a range has two): which fields it names and how.
+
+enum class slot : std::uint8_t { none, year, month, day };
+
+struct side {
+  bool has_era = false;
+  era era_id = era::heisei;
+  bool era_letter = false;
+  bool fy_prefix = false;  // FY2013
+  bool numeric = false;    // H22.12.31, 2010-12-31: separators rather than 年月日
+  int year = 0, month = 0, day = 0;
+  slot last = slot::none;  // the finest field named
+  bool year_marked = false, fiscal = false, end = false;
+  unsigned quarter = 0, half = 0;
+  std::size_t era_pos = 0, year_pos = 0, month_pos = 0, day_pos = 0;
+  bool empty() const noexcept { return last == slot::none; }
+};
+
+struct failure {
+  std::size_t position;
+  const char* expected;
+};
+
+inline constexpr const char* expected_number = "a number";
+
+// Reads one side. `inherit` is the left side when reading the right side of a range.
+inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noexcept {
+  in.skip_spaces();
+  const std::size_t start = in.position();
+  if (read_era(in, s.era_id, s.era_letter)) {
+    s.has_era = true, s.era_pos = start;
+    in.skip_spaces();
+  } else if (ascii_upper(in.peek()) == U'F' && ascii_upper(in.peek_after()) == U'Y') {
+    in.advance(), in.advance();
+    s.fy_prefix = true;
+    in.skip_spaces();
+  }
+  // The fields in order; a right side without an era starts from what its mark says.
+  slot next = slot::year;
+  if (inherit && !s.has_era && !s.fy_prefix) next = slot::none;  // decided by the mark below
+  for (;;) {
+    const std::size_t pos = in.position();
+    int value = 0;
+    bool gannen = false;
+    if (s.has_era && next == slot::year && in.peek() == U'元') {
+      in.advance();
+      value = 1, gannen = true;
+    } else {
+      const number_status st = read_number(in, value);
+      if (st == number_status::too_long) return f = {pos, "a number of at most 4 digits"}, false;
+      if (st == number_status::none) {
+        if (s.last == slot::none && !(inherit && s.fy_prefix == false && !s.has_era))
+          return f = {pos, s.has_era ? "an era year (a number or 元)" : "a date"}, false;
+        if (s.last == slot::none) return f = {pos, expected_number}, false;
+        return f = {pos, expected_number}, false;
+      }
+    }
+    in.skip_spaces();
+    const char32_t mark = in.peek();
+    slot field = next;
+    if (field == slot::none) {  // a right side: 25年度, 12月, 31日
+      field = mark == U'年' ? slot::year : mark == U'月' ? slot::month : mark == U'日' ? slot::day
+                                                                                  : inherit->last;
+      if (field == slot::none) return f = {pos, "a date"}, false;
+    }
+    if (gannen && mark != U'年') return f = {in.position(), "年 after 元"}, false;
+    switch (field) {
+      case slot::year: s.year = value, s.year_pos = pos; break;
+      case slot::month: s.month = value, s.month_pos = pos; break;
+      case slot::day: s.day = value, s.day_pos = pos; break;
+      case slot::none: break;
+    }
+    s.last = field;
+    const slot after = field == slot::year ? slot::month : field == slot::month ? slot::day : slot::none;
+    // Marks after the number: 年 (年度, 年度末, 年度第1四半期), 月 (月末), 日, or a separator.
+    if (mark == U'年' && field == slot::year) {
+      in.advance();
+      s.year_marked = true;
+      in.skip_spaces();
+      if (in.accept(U'度')) {
+        s.fiscal = true;
+        in.skip_spaces();
+        if (in.accept(U'末')) {
+          s.end = true;
+        } else if (in.accept(U'第')) {
+          in.skip_spaces();
+          const std::size_t qpos = in.position();
+          int q = 0;
+          if (read_number(in, q) != number_status::ok || q < 1 || q > 4)
+            return f = {qpos, "a quarter 1–4"}, false;
+          in.skip_spaces();
+          if (!in.accept(U"四半期")) return f = {in.position(), "四半期"}, false;
+          s.quarter = static_cast<unsigned>(q);
+        } else if (in.accept(U"上半期")) {
+          s.half = 1;
+        } else if (in.accept(U"下半期")) {
+          s.half = 2;
+        }
+        return true;
+      }
+      const char32_t c = in.peek();
+      if (digit_value(c) < 0 && kanji_digit_value(c) < 0 && kanji_multiplier(c) == 0) return true;
+      next = slot::month;
+      continue;
+    }
+    if (mark == U'月' && field == slot::month) {
+      in.advance();
+      in.skip_spaces();
+      if (in.accept(U'末')) {
+        s.end = true;
+        return true;
+      }
+      const char32_t c = in.peek();
+      if (digit_value(c) < 0 && kanji_digit_value(c) < 0 && kanji_multiplier(c) == 0) return true;
+      next = slot::day;
+      continue;
+    }
+    if (mark == U'日' && field == slot::day) {
+      in.advance();
+      return true;
+    }
+    if (mark == U'年' || mark == U'月' || mark == U'日')
+      return f = {in.position(), field == slot::year    ? "年"
+                                 : field == slot::month ? "月"
+                                                        : "日 or the end of the date"},
+             false;
+    // A separator continues a numeric date (H22.12.31, 2010-12-31) before any 年 mark;
+    // in 平成23-25年度 the dash is a range mark.
+    if (is_separator(mark) && after != slot::none && !s.year_marked &&
+        (s.era_letter || !s.has_era) && !inherit) {
+      cursor probe = in;
+      probe.advance();
+      probe.skip_spaces();
+      if (digit_value(probe.peek()) >= 0) {
+        in = probe;
+        s.numeric = true;
+        next = after;
+        continue;
+      }
+    }
+    return true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// From fields to days, with the era policy.
+
+inline bool western_year(const side& s, int& y, failure& f, std::size_t pos) noexcept {
+  if (s.has_era) {
+    if (s.year < 1) return f = {s.year_pos, "an era year of 1 (元年) or more"}, false;
+    y = info(s.era_id).first_year + s.year - 1;
+  } else {
+    y = s.year;
+  }
+  if (y < min_supported_year || y > max_supported_year - 1)
+    return f = {pos, "a year between 1400 and 9998"}, false;
+  return true;
+}
+
+inline bool check_month(const side& s, failure& f) noexcept {
+  if (s.month < 1 || s.month > 12) return f = {s.month_pos, "a month 1–12"}, false;
+  return true;
+}
+
+// The span a complete side names, and its own kind.
+inline bool side_days(const side& s, const parse_options& o, date_kind& kind, day_span& days,
+                      failure& f) noexcept {
+  int y = 0;
+  if (!western_year(s, y, f, s.year_pos)) return false;
+  if (s.fiscal || s.fy_prefix || (s.era_letter && s.last == slot::year && !s.year_marked)) {
+    if (s.last != slot::year) return f = {s.month_pos, "年度 after the year"}, false;
+    const fiscal_year fy(y, o.fiscal_start_month);
+    days = fy.days(), kind = date_kind::fiscal_year;
+    if (s.end) days.first = days.last, kind = date_kind::fiscal_year_end;
+    if (s.quarter) days = fy.quarter(s.quarter), kind = date_kind::fiscal_quarter;
+    if (s.half) days = fy.half(s.half), kind = date_kind::fiscal_half;
+    return true;
+  }
+  switch (s.last) {
+    case slot::year:
+      if (!s.has_era && !s.year_marked && !s.numeric && s.year < 1000)
+        return f = {s.year_pos, "a four-digit Western year"}, false;
+      days = {days_from_civil(y, 1, 1), days_from_civil(y, 12, 31)}, kind = date_kind::year;
+      return true;
+    case slot::month: {
+      if (!check_month(s, f)) return false;
+      const auto m = static_cast<unsigned>(s.month);
+      days = {days_from_civil(y, m, 1), days_from_civil(y, m, last_day_of_month(y, m))};
+      kind = date_kind::month;
+      if (s.end) days.first = days.last, kind = date_kind::month_end;
+      return true;
+    }
+    case slot::day: {
+      if (!check_month(s, f)) return false;
+      const auto m = static_cast<unsigned>(s.month);
+      if (s.day < 1 || static_cast<unsigned>(s.day) > last_day_of_month(y, m))
+        return f = {s.day_pos, "a day that exists in the month"}, false;
+      days.first = days.last = days_from_civil(y, m, static_cast<unsigned>(s.day));
+      kind = date_kind::day;
+      return true;
+    }
+    case slot::none: break;
+  }
+  return f = {0, "a date"}, false;
+}
+
+inline constexpr const char* era_start_expectation[] = {
+    "a date from 明治6年1月1日 (1873-01-01), when the Gregorian calendar began",
+    "a date on or after 大正's first day (1912-07-30)",
+    "a date on or after 昭和's first day (1926-12-25)",
+    "a date on or after 平成's first day (1989-01-08)",
+    "a date on or after 令和's first day (2019-05-01)",
+};
+
+// An era label must name days that reach into its era; past the era's end is proleptic.
+inline bool check_era(const side& s, const day_span& days, const parse_options& o, bool& proleptic,
+                      failure& f) noexcept {
+  if (!s.has_era) return true;
+  const era_info& e = info(s.era_id);
+  if (days.last < e.first_serial)
+    return f = {s.era_id == era::meiji ? s.year_pos : s.era_pos,
+                era_start_expectation[static_cast<std::size_t>(s.era_id)]},
+           false;
+  const auto last = last_serial(s.era_id);
+  if (last && days.first > *last) {
+    if (o.strict) return f = {s.year_pos, "a year within the era's span (strict mode)"}, false;
+    proleptic = true;
+  }
+  return true;
+}
+
+// Fills the right side's missing fields from the left (平成22年4～12月: era and year).
+inline void inherit_fields(side& right, const side& left) noexcept {
+  if (right.has_era || right.fy_prefix) return;
+  right.has_era = left.has_era, right.era_id = left.era_id, right.era_letter = left.era_letter;
+  right.era_pos = left.era_pos;
+  if (right.year_pos == 0 && right.last != slot::year) right.year = left.year, right.year_pos = left.year_pos;
+  if (right.last == slot::day && right.month == 0) right.month = left.month, right.month_pos = left.month_pos;
+}
+
+// A left side cut short by the range mark takes its granularity from the right (平成23～25年度).
+inline void complete_left(side& left, const side& right) noexcept {
+  if (right.fiscal || right.fy_prefix) {
+    if (left.last == slot::year && !left.year_marked) left.fiscal = true;
+    left.end = false;
+  }
+  if (right.year_marked && left.last == slot::year) left.year_marked = true;
+}
+
+inline bool read_qualifiers(cursor& in, date_reading& r, failure& f) noexcept {
+  for (;;) {
+    in.skip_spaces();
+    const char32_t open = in.peek();
+    if (open != U'（' && open != U'(') return true;
+    in.advance();
+    in.skip_spaces();
+    const std::size_t pos = in.position();
+    if (in.accept(U"見込")) {
+      in.accept(U'み');
+      r.estimate = true;
+    } else if (!in.accept(U"実績")) {
+      return f = {pos, "見込 or 実績"}, false;
+    }
+    in.skip_spaces();
+    if (!in.accept(U'）') && !in.accept(U')')) return f = {in.position(), "）"}, false;
+  }
+}
+
+inline date_kind span_kind(const side& right, date_kind right_kind) noexcept {
+  switch (right_kind) {
+    case date_kind::day: case date_kind::month_end: return date_kind::day_span;
+    case date_kind::month: return date_kind::month_span;
+    case date_kind::year: return date_kind::year_span;
+    default: return date_kind::fiscal_year_span;
+  }
+  (void)right;
+}
+
+inline bool read_date(std::string_view text, const parse_options& o, date_reading& r,
+                      failure& f) noexcept {
+  r = {};
+  cursor in(text);
+  side left;
+  if (!read_side(in, left, nullptr, f)) return false;
+  in.skip_spaces();
+  bool proleptic = false;
+  date_kind kind{};
+  day_span days{};
+  if (is_range_mark(in.peek()) || (in.peek() == U'-' && !left.numeric)) {
+    in.advance();
+    in.skip_spaces();
+    const char32_t c = in.peek();
+    const bool open = c == end_of_text || c == U'（' || c == U'(';
+    if (open) {
+      if (!side_days(left, o, kind, days, f) || !check_era(left, days, o, proleptic, f)) return false;
+      days.last = open_end_serial, kind = date_kind::open_ended;
+    } else {
+      side right;
+      if (!read_side(in, right, &left, f)) return false;
+      inherit_fields(right, left);
+      complete_left(left, right);
+      date_kind lk{}, rk{};
+      day_span ld{}, rd{};
+      if (!side_days(left, o, lk, ld, f) || !check_era(left, ld, o, proleptic, f)) return false;
+      if (!side_days(right, o, rk, rd, f) || !check_era(right, rd, o, proleptic, f)) return false;
+      if (rd.last < ld.first) return f = {right.year_pos, "an end after the start"}, false;
+      days = {ld.first, rd.last};
+      kind = span_kind(right, rk);
+    }
+  } else {
+    if (!side_days(left, o, kind, days, f) || !check_era(left, days, o, proleptic, f)) return false;
+  }
+  if (!read_qualifiers(in, r, f)) return false;
+  in.skip_spaces();
+  if (!in.at_end())
+    return f = {in.position(), in.peek() == invalid_utf8 ? "valid UTF-8 text" : "the end of the date"},
+           false;
+  r.kind = kind, r.days = days, r.proleptic = proleptic;
+  return true;
+}
+
+[[noreturn]] inline void throw_parse_error(std::string_view text, const failure& f) {
+  throw parse_error(std::string(text), f.position, f.expected);
+}
+
+// Writes a number of at most 4 digits; `width` pads with zeros.
+inline char* put_number(char* out, int v, int width = 1) noexcept {
+  char buf[8];
+  int n = 0;
+  do buf[n++] = static_cast<char>('0' + v % 10), v /= 10;
+  while (v > 0);
+  while (n < width) buf[n++] = '0';
+  while (n > 0) *out++ = buf[--n];
+  return out;
+}
+
+inline char* put_text(char* out, std::string_view s) noexcept {
+  std::memcpy(out, s.data(), s.size());
+  return out + s.size();
+}
+
+inline char* put_era_year(char* out, era e, int year) noexcept {
+  out = put_text(out, info(e).kanji);
+  return year == 1 ? put_text(out, "元") : put_number(out, year);
+}
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, serial_day day, date_style style) noexcept;
+
+namespace detail {
+inline std::string iso_text(const date& d) {
+  char buf[max_formatted_date];
+  return std::string(buf, format_date_to(buf, to_serial(d), date_style::iso));
+}
+}  // namespace detail
+
+// -----------------------------------------------------------------------------------------------
+
+MIYAGIPLAN_FUNC bool try_read_date(std::string_view text, const parse_options& options,
+                                   date_reading& out, date_reading_failure& failure) noexcept {
+  detail::failure f{0, ""};
+  if (detail::read_date(text, options, out, f)) return true;
+  failure = {f.position, f.expected};
+  return false;
+}
+
+MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const parse_options& options) {
+  date_reading r;
+  detail::failure f{0, ""};
+  if (!detail::read_date(text, options, r, f)) detail::throw_parse_error(text, f);
+  return date_expression(std::string(text), r);
+}
+
+MIYAGIPLAN_FUNC date to_western(std::string_view text, const parse_options& options) {
+  date_reading r;
+  detail::failure f{0, ""};
+  if (!detail::read_date(text, options, r, f)) detail::throw_parse_error(text, f);
+  if (!names_a_day(r.kind)) detail::throw_parse_error(text, {0, "a text that names one day"});
+  return from_serial(r.days.first);
+}
+
+MIYAGIPLAN_FUNC era_date to_era_date(const date& d) {
+  if (d.is_special()) throw range_error("not a date");
+  const auto e = to_era_date(to_serial(d));
+  if (!e) throw range_error(detail::iso_text(d) + " is before 1873-01-01, the first day of the eras");
+  return *e;
+}
+
+MIYAGIPLAN_FUNC date to_gregorian(const era_date& d) {
+  if (!is_valid(d))
+    throw range_error(std::string(info(d.era).kanji) + std::to_string(d.year) + "年" +
+                      std::to_string(d.month) + "月" + std::to_string(d.day) +
+                      "日 is not a day of its era");
+  return from_serial(to_serial(d));
+}
+
+MIYAGIPLAN_FUNC fiscal_year fiscal_year::parse(std::string_view text, unsigned start_month) {
+  parse_options o;
+  o.fiscal_start_month = start_month;
+  const date_expression e = parse_date(text, o);
+  if (e.kind() != date_kind::fiscal_year) throw parse_error(std::string(text), 0, "a fiscal year (年度)");
+  return fiscal_year::of(e.days().first, start_month);
+}
+
+MIYAGIPLAN_FUNC std::optional<era> fiscal_year::naming_era(era_rule rule) const noexcept {
+  if (rule == era_rule::first_day) return era_of(days().first);
+  if (days().last < first_era_serial) return std::nullopt;
+  std::optional<era> found;
+  for (const auto& e : eras)
+    if (e.first_year <= year_ && e.first_serial <= days().last) found = e.id;
+  return found;
+}
+
+MIYAGIPLAN_FUNC std::string fiscal_year::label(fiscal_label style, era_rule rule) const {
+  char buf[32];
+  char* p = buf;
+  if (style == fiscal_label::fy) {
+    p = detail::put_text(p, "FY");
+    p = detail::put_number(p, year_);
+    return std::string(buf, p);
+  }
+  if (style == fiscal_label::era) {
+    const auto e = naming_era(rule);
+    if (!e) throw range_error("fiscal year " + std::to_string(year_) + " is before the eras");
+    p = detail::put_era_year(p, *e, year_ - info(*e).first_year + 1);
+  } else {
+    p = detail::put_number(p, year_);
+  }
+  p = detail::put_text(p, "年度");
+  return std::string(buf, p);
+}
+
+MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, serial_day day, date_style style) noexcept {
+  using namespace detail;
+  const civil_date c = civil_from_days(day);
+  char* p = out;
+  switch (style) {
+    case date_style::kanji:
+    case date_style::abbrev: {
+      const auto e = era_of(day);
+      if (!e) return 0;
+      const int y = c.year - info(*e).first_year + 1;
+      if (style == date_style::abbrev) {
+        *p++ = info(*e).letter;
+        p = put_number(p, y);
+        *p++ = '.';
+        p = put_number(p, static_cast<int>(c.month));
+        *p++ = '.';
+        p = put_number(p, static_cast<int>(c.day));
+        return static_cast<std::size_t>(p - out);
+      }
+      p = put_era_year(p, *e, y);
+      break;
+    }
+    case date_style::western:
+      p = put_number(p, c.year);
+      break;
+    case date_style::iso:
+      p = put_number(p, c.year, 4);
+      *p++ = '-';
+      p = put_number(p, static_cast<int>(c.month), 2);
+      *p++ = '-';
+      p = put_number(p, static_cast<int>(c.day), 2);
+      return static_cast<std::size_t>(p - out);
+  }
+  p = put_text(p, "年");
+  p = put_number(p, static_cast<int>(c.month));
+  p = put_text(p, "月");
+  p = put_number(p, static_cast<int>(c.day));
+  p = put_text(p, "日");
+  return static_cast<std::size_t>(p - out);
+}
+
+MIYAGIPLAN_FUNC std::string format_date(const date& d, date_style style) {
+  if (d.is_special()) throw range_error("not a date");
+  char buf[max_formatted_date];
+  const std::size_t n = format_date_to(buf, to_serial(d), style);
+  if (n == 0) throw range_error(detail::iso_text(d) + " is before 1873-01-01, the first day of the eras");
+  return std::string(buf, n);
+}
+
+MIYAGIPLAN_FUNC std::string format_era_date(const era_date& d, date_style style) {
+  return format_date(to_gregorian(d), style);
+}
+
+namespace detail {
+inline constexpr std::string_view date_kind_names[] = {
+    "day",       "month_end", "month",      "year",       "fiscal_year",      "fiscal_year_end",
+    "fiscal_quarter", "fiscal_half", "day_span", "month_span", "year_span", "fiscal_year_span",
+    "open_ended"};
+inline constexpr std::string_view date_style_names[] = {"kanji", "abbrev", "western", "iso"};
+
+template <class Enum, std::size_t N>
+Enum enum_from_name(const std::string_view (&names)[N], std::string_view name, const char* what) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (names[i] == name) return static_cast<Enum>(i);
+  std::string expected = std::string("one of the ") + what + " names (";
+  for (std::size_t i = 0; i < N; ++i) expected += (i ? ", " : "") + std::string(names[i]);
+  throw parse_error(std::string(name), 0, expected + ")");
+}
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::string_view to_string(date_kind k) noexcept {
+  return detail::date_kind_names[static_cast<std::size_t>(k)];
+}
+MIYAGIPLAN_FUNC date_kind date_kind_from_string(std::string_view name) {
+  return detail::enum_from_name<date_kind>(detail::date_kind_names, name, "date kind");
+}
+MIYAGIPLAN_FUNC std::string_view to_string(date_style s) noexcept {
+  return detail::date_style_names[static_cast<std::size_t>(s)];
+}
+MIYAGIPLAN_FUNC date_style date_style_from_string(std::string_view name) {
+  return detail::enum_from_name<date_style>(detail::date_style_names, name, "date style");
+}
+
+}  // namespace miyagiplan

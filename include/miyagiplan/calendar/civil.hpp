@@ -1,0 +1,84 @@
+// The serial day is the hub every calendar meets at: days since 1970-01-01, the epoch of
+// std::chrono::sys_days and numpy's datetime64[D]. Gregorian, 和暦 and 年度 each convert
+// only through it. The civil algorithms are Howard Hinnant's, rewritten for this project.
+#pragma once
+
+#include <cstdint>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+namespace miyagiplan {
+
+using date = boost::gregorian::date;
+using serial_day = std::int32_t;
+
+struct civil_date {
+  int year = 1970;
+  unsigned month = 1;  // 1..12
+  unsigned day = 1;    // 1..31
+  friend constexpr bool operator==(const civil_date&, const civil_date&) = default;
+};
+
+constexpr bool is_leap_year(int y) noexcept {
+  return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+constexpr unsigned last_day_of_month(int y, unsigned m) noexcept {
+  constexpr unsigned char days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && is_leap_year(y) ? 29u : days[(m - 1) % 12];
+}
+
+constexpr bool is_valid(const civil_date& c) noexcept {
+  return c.month >= 1 && c.month <= 12 && c.day >= 1 && c.day <= last_day_of_month(c.year, c.month);
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date. Years are shifted to start in March so
+// that the leap day is the last day of the shifted year.
+constexpr serial_day days_from_civil(int y, unsigned m, unsigned d) noexcept {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);            // [0, 399]
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+constexpr serial_day days_from_civil(const civil_date& c) noexcept {
+  return days_from_civil(c.year, c.month, c.day);
+}
+
+constexpr civil_date civil_from_days(serial_day z) noexcept {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);                // [0, 146096]
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
+  const unsigned mp = (5 * doy + 2) / 153;                                     // [0, 11]
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;                             // [1, 31]
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;                                // [1, 12]
+  return {static_cast<int>(yoe) + era * 400 + (m <= 2), m, d};
+}
+
+// boost::gregorian::date counts Julian day numbers; 1970-01-01 is JDN 2440588.
+inline constexpr std::int64_t unix_epoch_jdn = 2440588;
+
+inline serial_day to_serial(const date& d) {
+  return static_cast<serial_day>(static_cast<std::int64_t>(d.day_number()) - unix_epoch_jdn);
+}
+
+inline date from_serial(serial_day s) {
+  const civil_date c = civil_from_days(s);
+  return date(static_cast<unsigned short>(c.year), static_cast<unsigned short>(c.month),
+              static_cast<unsigned short>(c.day));
+}
+
+inline date to_date(const civil_date& c) {
+  return date(static_cast<unsigned short>(c.year), static_cast<unsigned short>(c.month),
+              static_cast<unsigned short>(c.day));
+}
+
+// The range boost::gregorian::date can hold.
+inline constexpr int min_supported_year = 1400;
+inline constexpr int max_supported_year = 9999;
+
+}  // namespace miyagiplan

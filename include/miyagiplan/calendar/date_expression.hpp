@@ -1,0 +1,100 @@
+// The date expressions real plans contain (平成22年12月末, 平成23～25年度, H10.3～, 2010-12-31,
+// 平成22年度（見込）…), read into what they mean: a kind and a closed span of days, with flags
+// and the exact source text kept.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "miyagiplan/calendar/fiscal.hpp"
+#include "miyagiplan/config.hpp"
+
+namespace miyagiplan {
+
+enum class date_kind : std::uint8_t {
+  day,               // 平成22年12月31日, H22.12.31, 2010-12-31
+  month_end,         // 平成22年12月末: the last day of the month
+  month,             // 平成22年3月, H10.3: the whole month
+  year,              // 平成22年, 2010年: the calendar year
+  fiscal_year,       // 平成21年度, 2013年度, FY2013, and a bare H13 (the 年度 axis of a chart)
+  fiscal_year_end,   // 平成21年度末: the last day of the fiscal year
+  fiscal_quarter,    // 平成25年度第1四半期
+  fiscal_half,       // 平成25年度上半期
+  day_span,          // 平成22年4月1日～12月31日
+  month_span,        // 平成22年4～12月
+  year_span,         // 平成22～24年
+  fiscal_year_span,  // 平成23～25年度, 平成23～25年度末
+  open_ended,        // H26～, H10.3～: from a start onwards
+};
+
+// Whether an expression of this kind names one day (rather than a span of days).
+constexpr bool names_a_day(date_kind k) noexcept {
+  return k == date_kind::day || k == date_kind::month_end || k == date_kind::fiscal_year_end;
+}
+
+// The last day an open-ended expression runs to: the last day a date can hold.
+inline constexpr serial_day open_end_serial = days_from_civil(9999, 12, 31);
+
+struct parse_options {
+  bool strict = false;  // reject era years past the era's end (平成32年度) instead of flagging them
+  unsigned fiscal_start_month = default_fiscal_start_month;
+};
+
+// What the parser found, without the source text: small, and free of allocation.
+struct date_reading {
+  date_kind kind = date_kind::day;
+  day_span days;
+  bool estimate = false;   // （見込）
+  bool proleptic = false;  // an era year past its era's end, as plans written before 2019 used
+};
+
+// Why a text is not a date: the character (code point) where reading stopped and what was expected.
+struct date_reading_failure {
+  std::size_t position = 0;
+  const char* expected = "";
+};
+
+// The allocation-free core: true and `out` on success, false and `failure` otherwise.
+MIYAGIPLAN_FUNC bool try_read_date(std::string_view text, const parse_options& options,
+                                   date_reading& out, date_reading_failure& failure) noexcept;
+
+class date_expression {
+ public:
+  date_expression() = default;
+  date_expression(std::string text, const date_reading& r) : text_(std::move(text)), reading_(r) {}
+
+  const std::string& text() const noexcept { return text_; }
+  date_kind kind() const noexcept { return reading_.kind; }
+  day_span days() const noexcept { return reading_.days; }
+  date first() const { return from_serial(reading_.days.first); }
+  date last() const { return from_serial(reading_.days.last); }
+  bool estimate() const noexcept { return reading_.estimate; }
+  bool proleptic() const noexcept { return reading_.proleptic; }
+  bool open_ended() const noexcept { return reading_.kind == date_kind::open_ended; }
+  const date_reading& reading() const noexcept { return reading_; }
+  bool empty() const noexcept { return text_.empty(); }
+
+  friend bool operator==(const date_expression& a, const date_expression& b) noexcept {
+    return a.text_ == b.text_ && a.reading_.kind == b.reading_.kind &&
+           a.reading_.days == b.reading_.days && a.reading_.estimate == b.reading_.estimate &&
+           a.reading_.proleptic == b.reading_.proleptic;
+  }
+
+ private:
+  std::string text_;
+  date_reading reading_;
+};
+
+// Throws parse_error (what was expected, at which character).
+MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const parse_options& options = {});
+
+// A text that names one day (a day, a month end, a fiscal-year end) → that day.
+MIYAGIPLAN_FUNC date to_western(std::string_view text, const parse_options& options = {});
+
+MIYAGIPLAN_FUNC std::string_view to_string(date_kind k) noexcept;
+// The inverse of to_string; throws parse_error for an unknown name.
+MIYAGIPLAN_FUNC date_kind date_kind_from_string(std::string_view name);
+
+}  // namespace miyagiplan

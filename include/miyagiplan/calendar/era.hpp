@@ -1,0 +1,90 @@
+// 和暦: the eras as data, and era dates that convert through the serial day.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "miyagiplan/calendar/civil.hpp"
+#include "miyagiplan/config.hpp"
+
+namespace miyagiplan {
+
+enum class era : std::uint8_t { meiji, taisho, showa, heisei, reiwa };
+
+struct era_info {
+  era id;
+  std::string_view kanji;   // 平成
+  std::string_view romaji;  // Heisei
+  char letter;              // H
+  civil_date first_day;     // the first Gregorian day the era covers here
+  serial_day first_serial;
+  int first_year;           // the Western year of 元年
+};
+
+// 明治 starts here at 1873-01-01 (明治6年1月1日), the day Japan adopted the Gregorian calendar;
+// earlier Meiji dates are lunisolar and out of range.
+inline constexpr std::array<era_info, 5> eras{{
+    {era::meiji, "明治", "Meiji", 'M', {1873, 1, 1}, days_from_civil(1873, 1, 1), 1868},
+    {era::taisho, "大正", "Taisho", 'T', {1912, 7, 30}, days_from_civil(1912, 7, 30), 1912},
+    {era::showa, "昭和", "Showa", 'S', {1926, 12, 25}, days_from_civil(1926, 12, 25), 1926},
+    {era::heisei, "平成", "Heisei", 'H', {1989, 1, 8}, days_from_civil(1989, 1, 8), 1989},
+    {era::reiwa, "令和", "Reiwa", 'R', {2019, 5, 1}, days_from_civil(2019, 5, 1), 2019},
+}};
+
+inline constexpr serial_day first_era_serial = eras.front().first_serial;
+
+constexpr const era_info& info(era e) noexcept { return eras[static_cast<std::size_t>(e)]; }
+
+// The last day of an era, or nullopt for the current one.
+constexpr std::optional<serial_day> last_serial(era e) noexcept {
+  const auto next = static_cast<std::size_t>(e) + 1;
+  if (next >= eras.size()) return std::nullopt;
+  return eras[next].first_serial - 1;
+}
+
+struct era_date {
+  miyagiplan::era era = miyagiplan::era::reiwa;
+  int year = 1;  // 1 is 元年
+  unsigned month = 1;
+  unsigned day = 1;
+  friend constexpr bool operator==(const era_date&, const era_date&) = default;
+};
+
+// The era in force on a serial day; nullopt before 1873-01-01.
+constexpr std::optional<era> era_of(serial_day s) noexcept {
+  if (s < first_era_serial) return std::nullopt;
+  std::size_t i = eras.size() - 1;
+  while (s < eras[i].first_serial) --i;
+  return eras[i].id;
+}
+
+// Gregorian → era date. Needs no table search beyond four comparisons.
+constexpr std::optional<era_date> to_era_date(serial_day s) noexcept {
+  const auto e = era_of(s);
+  if (!e) return std::nullopt;
+  const civil_date c = civil_from_days(s);
+  return era_date{*e, c.year - info(*e).first_year + 1, c.month, c.day};
+}
+
+// Whether an era date names a real day inside its era (not before its start, not after its end).
+constexpr bool is_valid(const era_date& d) noexcept {
+  if (d.year < 1) return false;
+  const civil_date c{info(d.era).first_year + d.year - 1, d.month, d.day};
+  if (!is_valid(c)) return false;
+  const serial_day s = days_from_civil(c);
+  const auto last = last_serial(d.era);
+  return s >= info(d.era).first_serial && (!last || s <= *last);
+}
+
+// Era date → serial day, with no range check (see is_valid).
+constexpr serial_day to_serial(const era_date& d) noexcept {
+  return days_from_civil(info(d.era).first_year + d.year - 1, d.month, d.day);
+}
+
+// The checked conversions of the public surface: they throw range_error outside the eras.
+MIYAGIPLAN_FUNC era_date to_era_date(const date& d);
+MIYAGIPLAN_FUNC date to_gregorian(const era_date& d);
+
+}  // namespace miyagiplan

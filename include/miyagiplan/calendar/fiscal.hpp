@@ -1,0 +1,95 @@
+// 年度: a fiscal year named after the Western year it starts in (平成25年度 = FY2013 =
+// 2013-04-01 … 2014-03-31). April is the default start month; others are a parameter.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "miyagiplan/calendar/civil.hpp"
+#include "miyagiplan/calendar/era.hpp"
+#include "miyagiplan/config.hpp"
+
+namespace miyagiplan {
+
+// A closed span of days, first ≤ last.
+struct day_span {
+  serial_day first = 0;
+  serial_day last = 0;
+  constexpr bool contains(serial_day s) const noexcept { return first <= s && s <= last; }
+  constexpr int length() const noexcept { return last - first + 1; }
+  friend constexpr bool operator==(const day_span&, const day_span&) = default;
+};
+
+// How a fiscal year is labelled.
+enum class fiscal_label : std::uint8_t {
+  era,      // 平成25年度
+  western,  // 2013年度
+  fy,       // FY2013
+};
+
+// Which era names a fiscal year that straddles an era change (FY2019).
+enum class era_rule : std::uint8_t {
+  latest,     // the latest era whose 元年 is the fiscal year's starting year: 令和元年度
+  first_day,  // the era of the fiscal year's first day: 平成31年度 (as written before May 2019)
+};
+
+inline constexpr unsigned default_fiscal_start_month = 4;
+
+class fiscal_year {
+ public:
+  constexpr fiscal_year() noexcept = default;
+  constexpr explicit fiscal_year(int year, unsigned start_month = default_fiscal_start_month) noexcept
+      : year_(year), start_month_(start_month) {}
+
+  // The fiscal year a day falls in.
+  static constexpr fiscal_year of(serial_day s,
+                                  unsigned start_month = default_fiscal_start_month) noexcept {
+    const civil_date c = civil_from_days(s);
+    return fiscal_year(c.month >= start_month ? c.year : c.year - 1, start_month);
+  }
+  static fiscal_year of(const date& d, unsigned start_month = default_fiscal_start_month) {
+    return of(to_serial(d), start_month);
+  }
+  // Reads 平成25年度, 令和元年度, 2013年度, FY2013 (throws parse_error).
+  MIYAGIPLAN_FUNC static fiscal_year parse(std::string_view text,
+                           unsigned start_month = default_fiscal_start_month);
+
+  constexpr int year() const noexcept { return year_; }
+  constexpr unsigned start_month() const noexcept { return start_month_; }
+  constexpr bool ok() const noexcept { return start_month_ >= 1 && start_month_ <= 12; }
+
+  constexpr day_span days() const noexcept {
+    const serial_day first = days_from_civil(year_, start_month_, 1);
+    return {first, days_from_civil(year_ + 1, start_month_, 1) - 1};
+  }
+  // 第1四半期 … 第4四半期 (q = 1..4) and 上半期 / 下半期 (h = 1, 2).
+  constexpr day_span quarter(unsigned q) const noexcept { return months(3 * (q - 1), 3); }
+  constexpr day_span half(unsigned h) const noexcept { return months(6 * (h - 1), 6); }
+  constexpr bool contains(serial_day s) const noexcept { return days().contains(s); }
+
+  date first_day() const { return from_serial(days().first); }
+  date last_day() const { return from_serial(days().last); }
+  bool contains(const date& d) const { return contains(to_serial(d)); }
+
+  // The era that names this fiscal year under a rule; nullopt before the eras.
+  MIYAGIPLAN_FUNC std::optional<era> naming_era(era_rule rule = era_rule::latest) const noexcept;
+  MIYAGIPLAN_FUNC std::string label(fiscal_label style = fiscal_label::era, era_rule rule = era_rule::latest) const;
+
+  constexpr fiscal_year next() const noexcept { return fiscal_year(year_ + 1, start_month_); }
+  constexpr fiscal_year prev() const noexcept { return fiscal_year(year_ - 1, start_month_); }
+  friend constexpr bool operator==(const fiscal_year&, const fiscal_year&) = default;
+  friend constexpr auto operator<=>(const fiscal_year&, const fiscal_year&) = default;
+
+ private:
+  constexpr day_span months(unsigned offset, unsigned count) const noexcept {
+    const unsigned m0 = start_month_ - 1 + offset;  // months from January of year_
+    const int y0 = year_ + static_cast<int>(m0 / 12);
+    const unsigned m1 = m0 + count;
+    const int y1 = year_ + static_cast<int>(m1 / 12);
+    return {days_from_civil(y0, m0 % 12 + 1, 1), days_from_civil(y1, m1 % 12 + 1, 1) - 1};
+  }
+  int year_ = 1970;
+  unsigned start_month_ = default_fiscal_start_month;
+};
+
+}  // namespace miyagiplan

@@ -1,0 +1,33 @@
+// Formatting lives apart from the value types: era dates and days as the documents write them.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "miyagiplan/calendar/era.hpp"
+#include "miyagiplan/config.hpp"
+
+namespace miyagiplan {
+
+enum class date_style : std::uint8_t {
+  kanji,    // 平成22年12月31日 (元年 for year 1)
+  abbrev,   // H22.12.31
+  western,  // 2010年12月31日
+  iso,      // 2010-12-31
+};
+
+// The longest text any style writes, in bytes.
+inline constexpr std::size_t max_formatted_date = 32;
+
+// Writes into `out` (at least max_formatted_date bytes) and returns the length; 0 when the
+// day is before 1873-01-01 and the style needs an era. No allocation.
+MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, serial_day day, date_style style) noexcept;
+
+// Throws range_error for an era style before 1873-01-01.
+MIYAGIPLAN_FUNC std::string format_date(const date& d, date_style style = date_style::kanji);
+MIYAGIPLAN_FUNC std::string format_era_date(const era_date& d, date_style style = date_style::kanji);
+
+MIYAGIPLAN_FUNC std::string_view to_string(date_style s) noexcept;
+MIYAGIPLAN_FUNC date_style date_style_from_string(std::string_view name);
+
+}  // namespace miyagiplan

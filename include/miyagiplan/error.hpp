@@ -1,0 +1,72 @@
+// Every failure the library reports is a miyagiplan::error; the subclasses say what kind.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+namespace miyagiplan {
+
+class error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A text that could not be read; `position` counts characters (code points) from 0.
+class parse_error : public error {
+ public:
+  parse_error(std::string input, std::size_t position, const std::string& expected)
+      : error(describe(input, position, expected)),
+        input_(std::move(input)), position_(position), expected_(expected) {}
+  const std::string& input() const noexcept { return input_; }
+  std::size_t position() const noexcept { return position_; }
+  const std::string& expected() const noexcept { return expected_; }
+
+ private:
+  static std::string describe(const std::string& input, std::size_t position,
+                              const std::string& expected) {
+    return "expected " + expected + " at character " + std::to_string(position) + " of \"" +
+           input + "\"";
+  }
+  std::string input_;
+  std::size_t position_;
+  std::string expected_;
+};
+
+// A date or value outside what the calendar or the model supports.
+class range_error : public error {
+ public:
+  using error::error;
+};
+
+// A document (JSON, archive, CSV) that does not fit its schema; `where` names the spot
+// (a JSON pointer, or file:line:column).
+class schema_error : public error {
+ public:
+  schema_error(std::string where, const std::string& what)
+      : error(where.empty() ? what : where + ": " + what), where_(std::move(where)) {}
+  const std::string& where() const noexcept { return where_; }
+
+ private:
+  std::string where_;
+};
+
+// A model that breaks a rule (duplicate id, target before baseline, ...).
+class validation_error : public error {
+ public:
+  validation_error(std::string where, const std::string& what)
+      : error(where + ": " + what), where_(std::move(where)) {}
+  const std::string& where() const noexcept { return where_; }
+
+ private:
+  std::string where_;
+};
+
+// A file that cannot be opened, read or written.
+class io_error : public error {
+ public:
+  using error::error;
+};
+
+}  // namespace miyagiplan
