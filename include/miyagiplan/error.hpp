@@ -44,12 +44,15 @@ class range_error : public error {
 // (a JSON pointer, or file:line:column).
 class schema_error : public error {
  public:
-  schema_error(std::string where, const std::string& what)
-      : error(where.empty() ? what : where + ": " + what), where_(std::move(where)) {}
+  schema_error(std::string where, std::string what)
+      : error(where.empty() ? what : where + ": " + what),
+        where_(std::move(where)), message_(std::move(what)) {}
   const std::string& where() const noexcept { return where_; }
+  const std::string& message() const noexcept { return message_; }  // what() without where()
 
  private:
   std::string where_;
+  std::string message_;
 };
 
 // A model that breaks a rule (duplicate id, target before baseline, ...).
@@ -61,6 +64,12 @@ class validation_error : public error {
 
  private:
   std::string where_;
+};
+
+// An id that names nothing in the plan.
+class not_found_error : public error {
+ public:
+  using error::error;
 };
 
 // A file that cannot be opened, read or written.

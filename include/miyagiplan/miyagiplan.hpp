@@ -2,4 +2,12 @@
 #pragma once
 
 #include "miyagiplan/calendar.hpp"
+#include "miyagiplan/io/json.hpp"
+#include "miyagiplan/model.hpp"
+#include "miyagiplan/plans/miyagi_it_2013.hpp"
 #include "miyagiplan/version.hpp"
+
+#ifdef MIYAGIPLAN_HEADER_ONLY
+#include "miyagiplan/io/json-inl.hpp"
+#include "miyagiplan/plans/plans-inl.hpp"
+#endif

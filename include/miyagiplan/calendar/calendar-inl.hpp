@@ -8,89 +8,12 @@
 #include "miyagiplan/calendar/era.hpp"
 #include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/calendar/format.hpp"
+#include "miyagiplan/detail/enum_names.hpp"
+#include "miyagiplan/detail/text.hpp"
 #include "miyagiplan/error.hpp"
 
 namespace miyagiplan {
 namespace detail {
-
-// ---------------------------------------------------------------------------------------------
-// Reading UTF-8 one code point at a time, counting characters for error positions.
-
-inline constexpr char32_t invalid_utf8 = 0xFFFFFFFF;
-inline constexpr char32_t end_of_text = 0;
-
-class cursor {
- public:
-  explicit cursor(std::string_view s) noexcept : s_(s) {}
-
-  char32_t peek() const noexcept { return peek(i_).first; }
-  char32_t peek_after() const noexcept {
-    const auto [c, n] = peek(i_);
-    return c == end_of_text || c == invalid_utf8 ? c : peek(i_ + n).first;
-  }
-  void advance() noexcept {
-    i_ += peek(i_).second;
-    ++chars_;
-  }
-  bool at_end() const noexcept { return i_ >= s_.size(); }
-  std::size_t position() const noexcept { return chars_; }
-
-  // Spaces may stand between any two tokens: ASCII space, tab, ideographic space.
-  void skip_spaces() noexcept {
-    for (char32_t c = peek(); c == U' ' || c == U'\t' || c == U'\u3000'; c = peek()) advance();
-  }
-  bool accept(char32_t c) noexcept {
-    if (peek() != c) return false;
-    advance();
-    return true;
-  }
-  // Accepts a run of code points as one token (e.g. 四半期).
-  bool accept(std::u32string_view word) noexcept {
-    cursor probe = *this;
-    for (char32_t c : word)
-      if (!probe.accept(c)) return false;
-    *this = probe;
-    return true;
-  }
-
- private:
-  // The code point at byte i and its length in bytes; end_of_text past the end.
-  std::pair<char32_t, std::size_t> peek(std::size_t i) const noexcept {
-    if (i >= s_.size()) return {end_of_text, 0};
-    const auto b0 = static_cast<unsigned char>(s_[i]);
-    if (b0 < 0x80) return {b0 == 0 ? invalid_utf8 : char32_t{b0}, 1};
-    std::size_t n;
-    char32_t c;
-    if ((b0 & 0xE0) == 0xC0) n = 2, c = b0 & 0x1F;
-    else if ((b0 & 0xF0) == 0xE0) n = 3, c = b0 & 0x0F;
-    else if ((b0 & 0xF8) == 0xF0) n = 4, c = b0 & 0x07;
-    else return {invalid_utf8, 1};
-    if (i + n > s_.size()) return {invalid_utf8, 1};
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto b = static_cast<unsigned char>(s_[i + k]);
-      if ((b & 0xC0) != 0x80) return {invalid_utf8, 1};
-      c = (c << 6) | (b & 0x3F);
-    }
-    // Reject overlong forms and surrogates so that one character has one spelling.
-    constexpr char32_t min_of_length[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (c < min_of_length[n] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-      return {invalid_utf8, 1};
-    return {c, n};
-  }
-
-  std::string_view s_;
-  std::size_t i_ = 0;
-  std::size_t chars_ = 0;
-};
-
-// ---------------------------------------------------------------------------------------------
-// Character classes of the documents: digits of either width, kanji numerals, eras, marks.
-
-constexpr int digit_value(char32_t c) noexcept {
-  if (c >= U'0' && c <= U'9') return static_cast<int>(c - U'0');
-  if (c >= U'\uFF10' && c <= U'\uFF19') return static_cast<int>(c - U'\uFF10');
-  return -1;
-}
 
 constexpr int kanji_digit_value(char32_t c) noexcept {
   switch (c) {
@@ -339,9 +262,10 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
                                                         : "日 or the end of the date"},
              false;
     // A separator continues a numeric date (H22.12.31, 2010-12-31) before any 年 mark;
-    // in 平成23-25年度 the dash is a range mark.
+    // in 平成23-25年度 the dash is a range mark. A right side restating its era letter reads
+    // like a left one (H22.4～H23.3).
     if (is_separator(mark) && after != slot::none && !s.year_marked &&
-        (s.era_letter || !s.has_era) && !inherit) {
+        (s.era_letter || (!s.has_era && !inherit))) {
       cursor probe = in;
       probe.advance();
       probe.skip_spaces();
@@ -351,6 +275,8 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
         next = after;
         continue;
       }
+      // Only a dash can also be a range mark; after any other separator a number is missing.
+      if (mark != U'-') return f = {probe.position(), expected_number}, false;
     }
     return true;
   }
@@ -376,12 +302,17 @@ inline bool check_month(const side& s, failure& f) noexcept {
   return true;
 }
 
+// Whether a side names a fiscal year (or a part of one): 平成21年度, FY2013, a bare H13.
+inline bool names_fiscal_year(const side& s) noexcept {
+  return s.fiscal || s.fy_prefix || (s.era_letter && s.last == slot::year && !s.year_marked);
+}
+
 // The span a complete side names, and its own kind.
 inline bool side_days(const side& s, const parse_options& o, date_kind& kind, day_span& days,
                       failure& f) noexcept {
   int y = 0;
   if (!western_year(s, y, f, s.year_pos)) return false;
-  if (s.fiscal || s.fy_prefix || (s.era_letter && s.last == slot::year && !s.year_marked)) {
+  if (names_fiscal_year(s)) {
     if (s.last != slot::year) return f = {s.month_pos, "年度 after the year"}, false;
     const fiscal_year fy(y, o.fiscal_start_month);
     days = fy.days(), kind = date_kind::fiscal_year;
@@ -427,10 +358,14 @@ inline constexpr const char* era_start_expectation[] = {
 };
 
 // An era label must name days that reach into its era; past the era's end is proleptic.
-inline bool check_era(const side& s, const day_span& days, const parse_options& o, bool& proleptic,
-                      failure& f) noexcept {
+// A fiscal label names its whole year (§3), so 平成31年度末 is FY2019's end, not proleptic.
+inline bool check_era(const side& s, const day_span& named_days, const parse_options& o,
+                      bool& proleptic, failure& f) noexcept {
   if (!s.has_era) return true;
   const era_info& e = info(s.era_id);
+  const day_span days =
+      names_fiscal_year(s) ? fiscal_year(e.first_year + s.year - 1, o.fiscal_start_month).days()
+                           : named_days;
   if (days.last < e.first_serial)
     return f = {s.era_id == era::meiji ? s.year_pos : s.era_pos,
                 era_start_expectation[static_cast<std::size_t>(s.era_id)]},
@@ -448,6 +383,7 @@ inline void inherit_fields(side& right, const side& left) noexcept {
   if (right.has_era || right.fy_prefix) return;
   right.has_era = left.has_era, right.era_id = left.era_id, right.era_letter = left.era_letter;
   right.era_pos = left.era_pos;
+  right.fy_prefix = left.fy_prefix;  // FY2011～2013 counts fiscal years on both sides
   if (right.year_pos == 0 && right.last != slot::year) right.year = left.year, right.year_pos = left.year_pos;
   if (right.last == slot::day && right.month == 0) right.month = left.month, right.month_pos = left.month_pos;
 }
@@ -490,8 +426,8 @@ inline date_kind span_kind(const side& right, date_kind right_kind) noexcept {
   (void)right;
 }
 
-inline bool read_date(std::string_view text, const parse_options& o, date_reading& r,
-                      failure& f) noexcept {
+inline bool read_expression(std::string_view text, const parse_options& o, date_reading& r,
+                            failure& f) noexcept {
   r = {};
   cursor in(text);
   side left;
@@ -509,6 +445,7 @@ inline bool read_date(std::string_view text, const parse_options& o, date_readin
       if (!side_days(left, o, kind, days, f) || !check_era(left, days, o, proleptic, f)) return false;
       days.last = open_end_serial, kind = date_kind::open_ended;
     } else {
+      const std::size_t right_start = in.position();
       side right;
       if (!read_side(in, right, &left, f)) return false;
       inherit_fields(right, left);
@@ -517,7 +454,7 @@ inline bool read_date(std::string_view text, const parse_options& o, date_readin
       day_span ld{}, rd{};
       if (!side_days(left, o, lk, ld, f) || !check_era(left, ld, o, proleptic, f)) return false;
       if (!side_days(right, o, rk, rd, f) || !check_era(right, rd, o, proleptic, f)) return false;
-      if (rd.last < ld.first) return f = {right.year_pos, "an end after the start"}, false;
+      if (rd.last < ld.first) return f = {right_start, "an end after the start"}, false;
       days = {ld.first, rd.last};
       kind = span_kind(right, rk);
     }
@@ -526,11 +463,20 @@ inline bool read_date(std::string_view text, const parse_options& o, date_readin
   }
   if (!read_qualifiers(in, r, f)) return false;
   in.skip_spaces();
-  if (!in.at_end())
-    return f = {in.position(), in.peek() == invalid_utf8 ? "valid UTF-8 text" : "the end of the date"},
-           false;
+  if (!in.at_end()) return f = {in.position(), "the end of the date"}, false;
   r.kind = kind, r.days = days, r.proleptic = proleptic;
   return true;
+}
+
+// Where reading stopped at a byte that is no character (bad UTF-8, NUL), that is the failure,
+// whatever the grammar wanted there.
+inline bool read_date(std::string_view text, const parse_options& o, date_reading& r,
+                      failure& f) noexcept {
+  if (read_expression(text, o, r, f)) return true;
+  cursor at(text);
+  while (at.position() < f.position && !at.at_end()) at.advance();
+  if (at.peek() == invalid_utf8) f.expected = "valid UTF-8 text";
+  return false;
 }
 
 [[noreturn]] inline void throw_parse_error(std::string_view text, const failure& f) {
@@ -705,14 +651,6 @@ inline constexpr std::string_view date_kind_names[] = {
     "open_ended"};
 inline constexpr std::string_view date_style_names[] = {"kanji", "abbrev", "western", "iso"};
 
-template <class Enum, std::size_t N>
-Enum enum_from_name(const std::string_view (&names)[N], std::string_view name, const char* what) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (names[i] == name) return static_cast<Enum>(i);
-  std::string expected = std::string("one of the ") + what + " names (";
-  for (std::size_t i = 0; i < N; ++i) expected += (i ? ", " : "") + std::string(names[i]);
-  throw parse_error(std::string(name), 0, expected + ")");
-}
 }  // namespace detail
 
 MIYAGIPLAN_FUNC std::string_view to_string(date_kind k) noexcept {

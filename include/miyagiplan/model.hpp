@@ -1,0 +1,10 @@
+// The plan model and its quantities.
+#pragma once
+
+#include "miyagiplan/calendar.hpp"
+#include "miyagiplan/model/plan.hpp"
+#include "miyagiplan/model/quantity.hpp"
+
+#ifdef MIYAGIPLAN_HEADER_ONLY
+#include "miyagiplan/model/model-inl.hpp"
+#endif

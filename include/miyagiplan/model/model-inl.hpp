@@ -1,0 +1,403 @@
+// Definitions of the plan model: quantities, lookups, rules and edits. Compiled once by
+// src/model.cpp, or included inline by the header-only target.
+#pragma once
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <set>
+
+#include "miyagiplan/detail/enum_names.hpp"
+#include "miyagiplan/detail/text.hpp"
+#include "miyagiplan/error.hpp"
+#include "miyagiplan/model/plan.hpp"
+#include "miyagiplan/model/quantity.hpp"
+
+namespace miyagiplan {
+namespace detail {
+
+inline constexpr std::string_view value_state_names[] = {"number", "all", "none_done", "missing"};
+inline constexpr std::string_view direction_names[] = {"increase", "decrease", "keep"};
+inline constexpr std::string_view accumulation_names[] = {
+    "level", "running_total", "flow", "period_total", "completion", "frequency"};
+
+// Written states and what they mean.
+inline constexpr struct {
+  std::string_view text;
+  value_state state;
+} written_states[] = {
+    {"全所属", value_state::all},     {"実施なし", value_state::none_done},
+    {"－", value_state::missing},     {"-", value_state::missing},
+    {"―", value_state::missing},     {"—", value_state::missing},
+};
+
+// Unit prefixes of scale, longest first: 百万円 is 10^6 円.
+inline constexpr struct {
+  std::string_view prefix;
+  int scale;
+} scale_prefixes[] = {{"百万", 6}, {"千万", 7}, {"億", 8}, {"兆", 12}, {"万", 4}, {"千", 3}};
+
+// Units compare with ％/% and ／// alike.
+inline std::string normalise_unit(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%') out += "％";
+    else if (s[i] == '/') out += "／";
+    else out += s[i];
+  }
+  return out;
+}
+
+inline bool is_space(char32_t c) noexcept { return c == U' ' || c == U'\t' || c == U'\u3000'; }
+
+inline std::string_view trim(std::string_view s) noexcept {
+  auto strip = [](std::string_view t, bool front) {
+    for (;;) {
+      if (t.empty()) return t;
+      if (front ? t.front() == ' ' || t.front() == '\t' : t.back() == ' ' || t.back() == '\t') {
+        t = front ? t.substr(1) : t.substr(0, t.size() - 1);
+      } else if (front ? t.substr(0, 3) == "\u3000" : t.size() >= 3 && t.substr(t.size() - 3) == "\u3000") {
+        t = front ? t.substr(3) : t.substr(0, t.size() - 3);
+      } else {
+        return t;
+      }
+    }
+  };
+  return strip(strip(s, true), false);
+}
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC unit unit::parse(std::string_view symbol) {
+  unit u{std::string(symbol), std::string(symbol), 0};
+  for (const auto& p : detail::scale_prefixes) {
+    if (symbol.size() > p.prefix.size() && symbol.substr(0, p.prefix.size()) == p.prefix) {
+      u.base = std::string(symbol.substr(p.prefix.size()));
+      u.scale = p.scale;
+      break;
+    }
+  }
+  return u;
+}
+
+MIYAGIPLAN_FUNC quantity parse_quantity(std::string_view text, const unit& u) {
+  using namespace detail;
+  quantity q;
+  q.text = std::string(text);
+  std::string_view rest = trim(text);
+  // A note mark （※） may follow the value: 562 校（※）.
+  for (std::string_view mark : {std::string_view("（※）"), std::string_view("(※)")}) {
+    if (rest.size() > mark.size() && rest.substr(rest.size() - mark.size()) == mark) {
+      rest = trim(rest.substr(0, rest.size() - mark.size()));
+      q.note_mark = true;
+    }
+  }
+  for (const auto& w : written_states) {
+    if (rest == w.text) {
+      q.state = w.state;
+      return q;
+    }
+  }
+  // Error positions count characters of the whole text, leading spaces included.
+  cursor lead(text.substr(0, static_cast<std::size_t>(rest.data() - text.data())));
+  while (!lead.at_end()) lead.advance();
+  auto fail = [&](const cursor& at, const std::string& expected) -> parse_error {
+    return parse_error(std::string(text), lead.position() + at.position(), expected);
+  };
+  cursor in(rest);
+  bool negative = false;
+  if (const char32_t c = in.peek(); (c == U'-' || c == U'－' || c == U'−') && digit_value(in.peek_after()) >= 0) {
+    negative = true;
+    in.advance();
+  }
+  std::string digits;
+  bool seen_point = false;
+  for (;;) {
+    const char32_t c = in.peek();
+    const bool more = digit_value(in.peek_after()) >= 0 && !digits.empty() && !seen_point;
+    if (const int d = digit_value(c); d >= 0) {
+      digits += static_cast<char>('0' + d);
+    } else if ((c == U',' || c == U'，') && more) {
+      // a thousands separator: nothing to keep
+    } else if ((c == U'.' || c == U'．') && more) {
+      digits += '.';
+      seen_point = true;
+    } else {
+      break;
+    }
+    if (digits.size() > 18) throw fail(in, "a number of at most 18 digits");
+    in.advance();
+  }
+  if (digits.empty())
+    throw fail(in, in.peek() == invalid_utf8 ? "valid UTF-8 text" : "a number, or 全所属, 実施なし or －");
+  in.skip_spaces();
+  // What follows the number is the unit, which must be the indicator's (or absent).
+  const std::string_view written = rest.substr(in.offset());
+  for (cursor check = in; !check.at_end(); check.advance())
+    if (check.peek() == invalid_utf8) throw fail(check, "valid UTF-8 text");
+  if (!written.empty() && normalise_unit(written) != normalise_unit(u.symbol))
+    throw fail(in, "the unit " + u.symbol + " or none");
+  const double shown = std::strtod(digits.c_str(), nullptr);
+  q.state = value_state::number;
+  q.value = (negative ? -shown : shown) * u.factor();
+  return q;
+}
+
+MIYAGIPLAN_FUNC std::string format_quantity(double base_value, const unit& u) {
+  const double shown = base_value / u.factor();
+  char buf[64];
+  // The shortest decimal text that reads back to the same number.
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, shown);
+    if (std::strtod(buf, nullptr) == shown) break;
+  }
+  std::string number = buf;
+  if (number.find_first_of("eE") != std::string::npos) {
+    std::snprintf(buf, sizeof buf, "%.6f", shown);
+    number = buf;
+  }
+  // Thousands separators in the integer part, as plans write them.
+  const std::size_t point = number.find('.');
+  const std::size_t int_end = point == std::string::npos ? number.size() : point;
+  const std::size_t int_start = number[0] == '-' ? 1 : 0;
+  std::string out = number.substr(0, int_start);
+  for (std::size_t i = int_start; i < int_end; ++i) {
+    out += number[i];
+    const std::size_t left = int_end - i - 1;
+    if (left > 0 && left % 3 == 0) out += ',';
+  }
+  out += number.substr(int_end);
+  return out + u.symbol;
+}
+
+MIYAGIPLAN_FUNC quantity quantity::of(double base_value, const unit& u) {
+  if (!std::isfinite(base_value)) throw range_error("a quantity must be a finite number");
+  return quantity{value_state::number, base_value, format_quantity(base_value, u), false};
+}
+
+MIYAGIPLAN_FUNC quantity quantity::of_state(value_state s) {
+  for (const auto& w : detail::written_states)
+    if (w.state == s) return quantity{s, 0, std::string(w.text), false};
+  throw range_error("a number needs a value: use quantity::of");
+}
+
+MIYAGIPLAN_FUNC std::string_view to_string(value_state s) noexcept {
+  return detail::enum_name(detail::value_state_names, s);
+}
+MIYAGIPLAN_FUNC value_state value_state_from_string(std::string_view name) {
+  return detail::enum_from_name<value_state>(detail::value_state_names, name, "value state");
+}
+MIYAGIPLAN_FUNC std::string_view to_string(direction d) noexcept {
+  return detail::enum_name(detail::direction_names, d);
+}
+MIYAGIPLAN_FUNC direction direction_from_string(std::string_view name) {
+  return detail::enum_from_name<direction>(detail::direction_names, name, "direction");
+}
+MIYAGIPLAN_FUNC std::string_view to_string(accumulation a) noexcept {
+  return detail::enum_name(detail::accumulation_names, a);
+}
+MIYAGIPLAN_FUNC accumulation accumulation_from_string(std::string_view name) {
+  return detail::enum_from_name<accumulation>(detail::accumulation_names, name, "accumulation");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Walking the tree.
+
+namespace detail {
+template <class Measures, class Visit>
+void each_measure(Measures& measures, Visit&& visit) {
+  for (auto& m : measures) {
+    visit(m);
+    each_measure(m.sub_measures, visit);
+  }
+}
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::vector<const measure*> plan::measures() const {
+  std::vector<const measure*> out;
+  for (const auto& a : areas)
+    detail::each_measure(a.measures, [&](const measure& m) { out.push_back(&m); });
+  return out;
+}
+
+MIYAGIPLAN_FUNC std::vector<const indicator*> plan::indicators() const {
+  std::vector<const indicator*> out;
+  for (const measure* m : measures())
+    for (const auto& i : m->indicators) out.push_back(&i);
+  return out;
+}
+
+MIYAGIPLAN_FUNC const indicator* plan::find_indicator(std::string_view key) const noexcept {
+  for (const auto& a : areas) {
+    const indicator* found = nullptr;
+    detail::each_measure(a.measures, [&](const measure& m) {
+      for (const auto& i : m.indicators)
+        if (!found && i.id == key) found = &i;
+    });
+    if (found) return found;
+  }
+  return nullptr;
+}
+
+MIYAGIPLAN_FUNC const measure* plan::find_measure(std::string_view key) const noexcept {
+  for (const auto& a : areas) {
+    const measure* found = nullptr;
+    detail::each_measure(a.measures, [&](const measure& m) {
+      if (!found && m.id == key) found = &m;
+    });
+    if (found) return found;
+  }
+  return nullptr;
+}
+
+MIYAGIPLAN_FUNC const area* plan::find_area(std::string_view key) const noexcept {
+  for (const auto& a : areas)
+    if (a.id == key) return &a;
+  return nullptr;
+}
+
+MIYAGIPLAN_FUNC const strategy* plan::find_strategy(std::string_view key) const noexcept {
+  for (const auto& s : strategies)
+    if (s.id == key) return &s;
+  return nullptr;
+}
+
+MIYAGIPLAN_FUNC const measure* plan::measure_of(const indicator& target) const noexcept {
+  for (const measure* m : measures())
+    for (const auto& i : m->indicators)
+      if (&i == &target) return m;
+  return nullptr;
+}
+
+MIYAGIPLAN_FUNC const area* plan::area_of(const measure& target) const noexcept {
+  for (const auto& a : areas) {
+    bool found = false;
+    detail::each_measure(a.measures, [&](const measure& m) { found = found || &m == &target; });
+    if (found) return &a;
+  }
+  return nullptr;
+}
+
+namespace detail {
+template <class T>
+const T& must_find(const T* found, std::string_view kind, std::string_view key) {
+  if (!found) throw not_found_error("no " + std::string(kind) + " with id \"" + std::string(key) + "\"");
+  return *found;
+}
+}  // namespace detail
+
+MIYAGIPLAN_FUNC const indicator& plan::indicator_at(std::string_view key) const {
+  return detail::must_find(find_indicator(key), "indicator", key);
+}
+MIYAGIPLAN_FUNC const measure& plan::measure_at(std::string_view key) const {
+  return detail::must_find(find_measure(key), "measure", key);
+}
+MIYAGIPLAN_FUNC const area& plan::area_at(std::string_view key) const {
+  return detail::must_find(find_area(key), "area", key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules.
+
+namespace detail {
+
+inline void check_value(const indicator& i, const dated_value& v, std::string_view which,
+                        std::vector<problem>& out) {
+  const std::string where = "indicator " + i.id + " " + std::string(which);
+  if (v.value.is_number() && i.bounds) {
+    const double shown = v.value.display_value(i.unit);
+    if (shown < i.bounds->min || shown > i.bounds->max)
+      out.push_back({where, "value " + v.value.text + " is outside " + format_quantity(i.bounds->min * i.unit.factor(), i.unit) +
+                                " … " + format_quantity(i.bounds->max * i.unit.factor(), i.unit)});
+  }
+  if (v.value.text.empty()) out.push_back({where, "has no value text"});
+}
+
+inline void check_indicator(const indicator& i, std::vector<problem>& out) {
+  const std::string where = "indicator " + i.id;
+  if (i.id.empty()) out.push_back({where, "has no id"});
+  if (i.name.empty()) out.push_back({where, "has no name"});
+  if (i.unit.symbol.empty()) out.push_back({where, "has no unit"});
+  if (i.bounds && i.bounds->min > i.bounds->max) out.push_back({where, "has bounds with min > max"});
+  check_value(i, i.baseline, "baseline", out);
+  check_value(i, i.target, "target", out);
+  if (!i.baseline.when.empty() && !i.target.when.empty() &&
+      i.target.when.days().last < i.baseline.when.days().last)
+    out.push_back({where, "target date " + i.target.when.text() + " is before its baseline date " +
+                              i.baseline.when.text()});
+}
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::vector<problem> plan::problems() const {
+  std::vector<problem> out;
+  std::set<std::string> ids;
+  auto unique = [&](const std::string& kind, const std::string& name) {
+    if (!ids.insert(kind + ":" + name).second) out.push_back({kind + " " + name, "duplicate id"});
+  };
+  for (const auto& a : areas) {
+    unique("area", a.id);
+    detail::each_measure(a.measures, [&](const measure& m) {
+      unique("measure", m.id);
+      for (const auto& i : m.indicators) {
+        unique("indicator", i.id);
+        detail::check_indicator(i, out);
+      }
+    });
+  }
+  for (const auto& g : goals) {
+    unique("goal", g.id);
+    for (const auto& a : g.areas)
+      if (!find_area(a)) out.push_back({"goal " + g.id, "names area " + a + ", which the plan does not have"});
+  }
+  for (const auto& s : strategies) {
+    unique("strategy", s.id);
+    for (const auto* links : {&s.predecessors, &s.successors})
+      for (const auto& other : *links)
+        if (!find_strategy(other))
+          out.push_back({"strategy " + s.id, "names strategy " + other + ", which the plan does not have"});
+  }
+  return out;
+}
+
+MIYAGIPLAN_FUNC void plan::validate() const {
+  const auto found = problems();
+  if (found.empty()) return;
+  std::string what = found.front().what;
+  for (std::size_t k = 1; k < found.size(); ++k) what += "; " + found[k].where + ": " + found[k].what;
+  throw validation_error(found.front().where, what);
+}
+
+namespace detail {
+// Applies an edit to a copy, checks the copy, and only then keeps it: nothing is half-applied.
+template <class Edit>
+void edit_checked(plan& p, Edit&& edit) {
+  plan copy = p;
+  edit(copy);
+  copy.validate();
+  p = std::move(copy);
+}
+}  // namespace detail
+
+MIYAGIPLAN_FUNC void plan::add_measure(std::string_view area_id, measure m) {
+  detail::must_find(find_area(area_id), "area", area_id);
+  detail::edit_checked(*this, [&](plan& p) { p.find_area(area_id)->measures.push_back(std::move(m)); });
+}
+
+MIYAGIPLAN_FUNC void plan::add_initiative(std::string_view measure_id, initiative i) {
+  detail::must_find(find_measure(measure_id), "measure", measure_id);
+  detail::edit_checked(*this, [&](plan& p) { p.find_measure(measure_id)->initiatives.push_back(std::move(i)); });
+}
+
+MIYAGIPLAN_FUNC void plan::add_indicator(std::string_view measure_id, indicator i) {
+  detail::must_find(find_measure(measure_id), "measure", measure_id);
+  detail::edit_checked(*this, [&](plan& p) { p.find_measure(measure_id)->indicators.push_back(std::move(i)); });
+}
+
+MIYAGIPLAN_FUNC void plan::set_target(std::string_view indicator_id, dated_value target) {
+  detail::must_find(find_indicator(indicator_id), "indicator", indicator_id);
+  detail::edit_checked(*this, [&](plan& p) { p.find_indicator(indicator_id)->target = std::move(target); });
+}
+
+}  // namespace miyagiplan

@@ -1,0 +1,62 @@
+// Quantities as plans write them: 2,280 件, 58.8％, 2,223 百万円, 1 回／年, or a state that is
+// not a number (全所属, 実施なし, －). Values are held in base units (円, not 百万円); the
+// unit keeps the document's scale for display, and the quantity keeps its source text.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "miyagiplan/config.hpp"
+
+namespace miyagiplan {
+
+struct unit {
+  std::string symbol;  // as the document writes it: 百万円
+  std::string base;    // the unit values are held in: 円
+  int scale = 0;       // symbol = 10^scale × base: 6 for 百万円, 8 for 億円
+
+  // Splits a written unit into scale and base: 億円 → (8, 円), 百万円 → (6, 円), 件 → (0, 件).
+  MIYAGIPLAN_FUNC static unit parse(std::string_view symbol);
+  double factor() const noexcept {  // 10^scale
+    double f = 1;
+    for (int i = 0; i < scale; ++i) f *= 10;
+    return f;
+  }
+  friend bool operator==(const unit&, const unit&) = default;
+};
+
+enum class value_state : std::uint8_t {
+  number,     // a number: 2,280
+  all,        // 全所属: every department (a completion target)
+  none_done,  // 実施なし: not done (zero for counts and frequencies)
+  missing,    // －: no value given
+};
+
+struct quantity {
+  value_state state = value_state::missing;
+  double value = 0;      // in the unit's base (円 for 百万円); meaningful when state == number
+  std::string text;      // the document's text: "2,223 百万円", "562 校（※）", "全所属"
+  bool note_mark = false;  // the text carries （※）: a note of the indicator applies to it
+
+  bool is_number() const noexcept { return state == value_state::number; }
+  // The value in the unit as written (2,223 for 2,223 百万円).
+  double display_value(const unit& u) const noexcept { return value / u.factor(); }
+  // A quantity built in code: the text is written from the value (2223000000, 百万円 → 2,223百万円).
+  MIYAGIPLAN_FUNC static quantity of(double base_value, const unit& u);
+  MIYAGIPLAN_FUNC static quantity of_state(value_state s);
+  friend bool operator==(const quantity&, const quantity&) = default;
+};
+
+// Reads a quantity in a unit: digits of either width with , separators and a decimal point, an
+// optional unit that must match `u` (％ and % alike), an optional （※); or a state. Throws
+// parse_error with the character position.
+MIYAGIPLAN_FUNC quantity parse_quantity(std::string_view text, const unit& u);
+
+// Writes a number in a unit as plans do: 2,223百万円, 58.8％ (shortest text that reads back).
+MIYAGIPLAN_FUNC std::string format_quantity(double base_value, const unit& u);
+
+MIYAGIPLAN_FUNC std::string_view to_string(value_state s) noexcept;
+MIYAGIPLAN_FUNC value_state value_state_from_string(std::string_view name);
+
+}  // namespace miyagiplan

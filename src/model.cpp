@@ -1,0 +1,2 @@
+// The compiled home of the plan model.
+#include "miyagiplan/model/model-inl.hpp"

@@ -1,0 +1,2 @@
+// The compiled home of the bundled plans.
+#include "miyagiplan/plans/plans-inl.hpp"
