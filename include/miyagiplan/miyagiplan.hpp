@@ -2,12 +2,17 @@
 #pragma once
 
 #include "miyagiplan/calendar.hpp"
+#include "miyagiplan/eval.hpp"
+#include "miyagiplan/io/archive.hpp"
+#include "miyagiplan/io/files.hpp"
 #include "miyagiplan/io/json.hpp"
 #include "miyagiplan/model.hpp"
 #include "miyagiplan/plans/miyagi_it_2013.hpp"
 #include "miyagiplan/version.hpp"
 
 #ifdef MIYAGIPLAN_HEADER_ONLY
+#include "miyagiplan/io/archive-inl.hpp"
+#include "miyagiplan/io/files-inl.hpp"
 #include "miyagiplan/io/json-inl.hpp"
 #include "miyagiplan/plans/plans-inl.hpp"
 #endif

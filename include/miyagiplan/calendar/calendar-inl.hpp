@@ -221,10 +221,11 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
           s.end = true;
         } else if (in.accept(U'第')) {
           in.skip_spaces();
-          const std::size_t qpos = in.position();
-          int q = 0;
-          if (read_number(in, q) != number_status::ok || q < 1 || q > 4)
-            return f = {qpos, "a quarter 1–4"}, false;
+          // One digit: a number reader would read 第一四半期 as 第14 + 半期.
+          const char32_t qc = in.peek();
+          const int q = digit_value(qc) >= 0 ? digit_value(qc) : kanji_digit_value(qc);
+          if (q < 1 || q > 4) return f = {in.position(), "a quarter 1–4"}, false;
+          in.advance();
           in.skip_spaces();
           if (!in.accept(U"四半期")) return f = {in.position(), "四半期"}, false;
           s.quarter = static_cast<unsigned>(q);
@@ -436,7 +437,8 @@ inline bool read_expression(std::string_view text, const parse_options& o, date_
   bool proleptic = false;
   date_kind kind{};
   day_span days{};
-  if (is_range_mark(in.peek()) || (in.peek() == U'-' && !left.numeric)) {
+  // A dash the side did not take as a separator is a range mark, after a numeric date too (H10.3-).
+  if (is_range_mark(in.peek()) || in.peek() == U'-') {
     in.advance();
     in.skip_spaces();
     const char32_t c = in.peek();

@@ -85,4 +85,21 @@ constexpr int digit_value(char32_t c) noexcept {
   return -1;
 }
 
+// Spaces around a cell or a value: ASCII space, tab, ideographic space.
+inline std::string_view trim(std::string_view s) noexcept {
+  auto strip = [](std::string_view t, bool front) {
+    for (;;) {
+      if (t.empty()) return t;
+      if (front ? t.front() == ' ' || t.front() == '\t' : t.back() == ' ' || t.back() == '\t') {
+        t = front ? t.substr(1) : t.substr(0, t.size() - 1);
+      } else if (front ? t.substr(0, 3) == "\u3000" : t.size() >= 3 && t.substr(t.size() - 3) == "\u3000") {
+        t = front ? t.substr(3) : t.substr(0, t.size() - 3);
+      } else {
+        return t;
+      }
+    }
+  };
+  return strip(strip(s, true), false);
+}
+
 }  // namespace miyagiplan::detail

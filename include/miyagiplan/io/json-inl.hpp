@@ -6,154 +6,22 @@
 #include <type_traits>
 
 #include "miyagiplan/calendar.hpp"
+#include "miyagiplan/detail/json_reader.hpp"
 #include "miyagiplan/error.hpp"
 #include "miyagiplan/io/json.hpp"
 
 namespace miyagiplan {
 namespace detail {
 
-// ---------------------------------------------------------------------------------------------
-// Reading: every failure names the JSON pointer of the element; a parent prefixes its own step.
-
-// RFC 6901 escaping of one pointer step.
-inline std::string pointer_step(std::string_view token) {
-  std::string out = "/";
-  for (char c : token) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-  return out;
-}
-
-template <class Read>
-auto under(const std::string& step, Read&& read) -> decltype(read()) {
-  try {
-    return read();
-  } catch (const schema_error& e) {
-    throw schema_error(step + e.where(), e.message());
-  }
-}
-
-inline const char* json_type_name(const ordered_json& j) noexcept {
-  return j.is_null() ? "null" : j.is_boolean() ? "a boolean" : j.is_number() ? "a number"
-       : j.is_string() ? "a string" : j.is_array() ? "an array" : "an object";
-}
-
-[[noreturn]] inline void wrong_type(const ordered_json& j, const char* expected) {
-  throw schema_error("", std::string("expected ") + expected + ", found " + json_type_name(j));
-}
-
-template <class T> struct is_vector : std::false_type {};
-template <class T> struct is_vector<std::vector<T>> : std::true_type {};
-
-// Reads a text and hands it to a parser; a parser's error becomes a schema_error here.
-template <class Parse>
-auto read_text(const ordered_json& j, Parse&& parse) -> decltype(parse(std::string())) {
-  if (!j.is_string()) wrong_type(j, "a string");
-  try {
-    return parse(j.get_ref<const std::string&>());
-  } catch (const parse_error& e) {
-    throw schema_error("", e.what());
-  }
-}
-
-template <class T>
-void read_value(const ordered_json& j, T& out) {
-  if constexpr (std::is_same_v<T, std::string>) {
-    if (!j.is_string()) wrong_type(j, "a string");
-    out = j.get_ref<const std::string&>();
-  } else if constexpr (std::is_same_v<T, bool>) {
-    if (!j.is_boolean()) wrong_type(j, "a boolean");
-    out = j.get<bool>();
-  } else if constexpr (std::is_same_v<T, int>) {
-    if (!j.is_number_integer()) wrong_type(j, "an integer");
-    const auto v = j.get<std::int64_t>();
-    if (v < -1000000000 || v > 1000000000) throw schema_error("", "integer out of range");
-    out = static_cast<int>(v);
-  } else if constexpr (std::is_same_v<T, double>) {
-    if (!j.is_number()) wrong_type(j, "a number");
-    out = j.get<double>();
-    if (!std::isfinite(out)) throw schema_error("", "expected a finite number");
-  } else if constexpr (std::is_same_v<T, date_expression>) {
-    out = read_text(j, [](const std::string& s) { return parse_date(s); });
-  } else if constexpr (std::is_same_v<T, direction>) {
-    out = read_text(j, [](const std::string& s) { return direction_from_string(s); });
-  } else if constexpr (std::is_same_v<T, accumulation>) {
-    out = read_text(j, [](const std::string& s) { return accumulation_from_string(s); });
-  } else if constexpr (is_vector<T>::value) {
-    if (!j.is_array()) wrong_type(j, "an array");
-    out.clear();
-    out.resize(j.size());
-    for (std::size_t i = 0; i < j.size(); ++i)
-      under("/" + std::to_string(i), [&] { read_value(j[i], out[i]); });
-  } else {
-    from_json(j, out);  // a model type
-  }
-}
-
-// Reads the fields of one object in turn, then refuses any field it did not read.
-class object_reader {
- public:
-  // `schema_type` is the model type this object must declare ("Indicator"), or empty for a
-  // plain value object.
-  object_reader(const ordered_json& j, std::string_view schema_type) : j_(j) {
-    if (!j.is_object()) wrong_type(j, "an object");
-    if (schema_type.empty()) return;
-    std::string tag;
-    required("schema", tag);
-    const std::string prefix = "miyagiplan." + std::string(schema_type) + ".";
-    const bool ours = tag.size() > prefix.size() && tag.compare(0, prefix.size(), prefix) == 0;
-    const std::string version = ours ? tag.substr(prefix.size()) : "";
-    if (!ours || version.find_first_not_of("0123456789") != std::string::npos ||
-        version.size() > 4 || std::stoi(version) < 1 || std::stoi(version) > plan_schema_version)
-      throw schema_error("/schema", "expected \"" + prefix + "1\" … \"" + prefix +
-                                        std::to_string(plan_schema_version) + "\", found \"" + tag + "\"");
-  }
-
-  template <class T>
-  void required(const char* key, T& out) {
-    const auto it = j_.find(key);
-    if (it == j_.end()) throw schema_error("", std::string("missing required field \"") + key + "\"");
-    seen_.insert(key);
-    under(pointer_step(key), [&] { read_value(*it, out); });
-  }
-
-  // Absent or null → nullopt.
-  template <class T>
-  void optional(const char* key, std::optional<T>& out) {
-    out.reset();
-    const auto it = j_.find(key);
-    if (it == j_.end()) return;
-    seen_.insert(key);
-    if (it->is_null()) return;
-    T value;
-    under(pointer_step(key), [&] { read_value(*it, value); });
-    out = std::move(value);
-  }
-
-  const ordered_json& raw(const char* key) {
-    const auto it = j_.find(key);
-    if (it == j_.end()) throw schema_error("", std::string("missing required field \"") + key + "\"");
-    seen_.insert(key);
-    return *it;
-  }
-
-  // Unknown fields are refused: a typo must not lose data silently.
-  void done() const {
-    for (const auto& [key, value] : j_.items())
-      if (!seen_.count(key) && key != "schema")
-        throw schema_error(pointer_step(key), "unknown field \"" + key + "\"");
-  }
-
- private:
-  const ordered_json& j_;
-  std::set<std::string, std::less<>> seen_;
-};
-
 // A baseline or target: {"date": "平成22年12月末", "value": "2,280 件"}, read in the indicator's unit.
 inline dated_value read_dated_value(const ordered_json& j, const unit& u) {
   object_reader r(j, "");
   dated_value v;
   r.required("date", v.when);
+  // A missing field is reported at its object, as everywhere; a bad one at itself.
+  const ordered_json& value = r.raw("value");
   under("/value", [&] {
-    v.value = read_text(r.raw("value"), [&](const std::string& s) { return parse_quantity(s, u); });
+    v.value = read_text(value, [&](const std::string& s) { return parse_quantity(s, u); });
   });
   r.done();
   return v;
@@ -164,12 +32,6 @@ inline dated_value read_dated_value(const ordered_json& j, const unit& u) {
 
 inline std::string schema_tag(std::string_view type) {
   return "miyagiplan." + std::string(type) + "." + std::to_string(plan_schema_version);
-}
-
-// Integral values are written as integers (0, not 0.0), so that files stay as people write them.
-inline ordered_json number_json(double v) {
-  if (std::nearbyint(v) == v && std::fabs(v) < 9.0e15) return static_cast<std::int64_t>(v);
-  return v;
 }
 
 template <class T>
@@ -190,39 +52,28 @@ inline ordered_json dated_value_json(const dated_value& v) {
   return j;
 }
 
-// A JSON document nested deeper than this is refused before parsing.
-inline constexpr int max_json_depth = 64;
-
-// Scans for nesting depth outside strings; returns the byte offset where the limit is passed.
-inline std::optional<std::size_t> too_deep(std::string_view text) noexcept {
-  int depth = 0;
-  bool in_string = false, escaped = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      if (++depth > max_json_depth) return i;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
+// Where the parser stopped, for the errors nlohmann throws without a position (a number too
+// large for a double: out_of_range.406). Used only once a parse has failed.
+class error_offset final : public nlohmann::json_sax<ordered_json> {
+ public:
+  std::size_t offset = 0;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception&) override {
+    offset = position;
+    return false;
   }
-  return std::nullopt;
-}
-
-// "line 3, column 7" of a byte offset, columns counted in characters.
-inline std::string line_and_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') ++line, column = 1;
-    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
+};
 
 }  // namespace detail
 
@@ -298,8 +149,10 @@ MIYAGIPLAN_FUNC void from_json(const ordered_json& j, indicator& v) {
       v.bounds = value;
     });
   }
-  v.baseline = detail::under("/baseline", [&] { return detail::read_dated_value(r.raw("baseline"), v.unit); });
-  v.target = detail::under("/target", [&] { return detail::read_dated_value(r.raw("target"), v.unit); });
+  const ordered_json& baseline = r.raw("baseline");
+  v.baseline = detail::under("/baseline", [&] { return detail::read_dated_value(baseline, v.unit); });
+  const ordered_json& target = r.raw("target");
+  v.target = detail::under("/target", [&] { return detail::read_dated_value(target, v.unit); });
   r.required("source", v.source);
   r.required("notes", v.notes);
   r.done();
@@ -450,6 +303,14 @@ MIYAGIPLAN_FUNC ordered_json parse_json(std::string_view text) {
     std::string what = e.what();
     // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, …: ".
     if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
+    throw schema_error(detail::line_and_column(text, at), "invalid JSON: " + what);
+  } catch (const nlohmann::json::exception& e) {
+    detail::error_offset stop;
+    ordered_json::sax_parse(text, &stop);
+    const std::size_t at = stop.offset == 0 ? 0 : stop.offset - 1;
+    std::string what = e.what();
+    // "[json.exception.out_of_range.406] number overflow parsing '1e400'"
+    if (const auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
     throw schema_error(detail::line_and_column(text, at), "invalid JSON: " + what);
   }
 }

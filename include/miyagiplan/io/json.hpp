@@ -9,17 +9,11 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/detail/json_reader.hpp"
 #include "miyagiplan/model/plan.hpp"
 
 namespace miyagiplan {
-
-using ordered_json = nlohmann::ordered_json;
-
-// The schema version this library writes; it reads this version and every earlier one.
-inline constexpr int plan_schema_version = 1;
 
 MIYAGIPLAN_FUNC void to_json(ordered_json& j, const initiative_item& v);
 MIYAGIPLAN_FUNC void to_json(ordered_json& j, const initiative& v);

@@ -2,6 +2,8 @@
 // src/model.cpp, or included inline by the header-only target.
 #pragma once
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -49,24 +51,6 @@ inline std::string normalise_unit(std::string_view s) {
   return out;
 }
 
-inline bool is_space(char32_t c) noexcept { return c == U' ' || c == U'\t' || c == U'\u3000'; }
-
-inline std::string_view trim(std::string_view s) noexcept {
-  auto strip = [](std::string_view t, bool front) {
-    for (;;) {
-      if (t.empty()) return t;
-      if (front ? t.front() == ' ' || t.front() == '\t' : t.back() == ' ' || t.back() == '\t') {
-        t = front ? t.substr(1) : t.substr(0, t.size() - 1);
-      } else if (front ? t.substr(0, 3) == "\u3000" : t.size() >= 3 && t.substr(t.size() - 3) == "\u3000") {
-        t = front ? t.substr(3) : t.substr(0, t.size() - 3);
-      } else {
-        return t;
-      }
-    }
-  };
-  return strip(strip(s, true), false);
-}
-
 }  // namespace detail
 
 MIYAGIPLAN_FUNC unit unit::parse(std::string_view symbol) {
@@ -112,12 +96,14 @@ MIYAGIPLAN_FUNC quantity parse_quantity(std::string_view text, const unit& u) {
     in.advance();
   }
   std::string digits;
+  std::size_t digit_count = 0;  // the decimal point is no digit
   bool seen_point = false;
   for (;;) {
     const char32_t c = in.peek();
     const bool more = digit_value(in.peek_after()) >= 0 && !digits.empty() && !seen_point;
     if (const int d = digit_value(c); d >= 0) {
       digits += static_cast<char>('0' + d);
+      ++digit_count;
     } else if ((c == U',' || c == U'，') && more) {
       // a thousands separator: nothing to keep
     } else if ((c == U'.' || c == U'．') && more) {
@@ -126,7 +112,7 @@ MIYAGIPLAN_FUNC quantity parse_quantity(std::string_view text, const unit& u) {
     } else {
       break;
     }
-    if (digits.size() > 18) throw fail(in, "a number of at most 18 digits");
+    if (digit_count > 18) throw fail(in, "a number of at most 18 digits");
     in.advance();
   }
   if (digits.empty())
@@ -138,25 +124,24 @@ MIYAGIPLAN_FUNC quantity parse_quantity(std::string_view text, const unit& u) {
     if (check.peek() == invalid_utf8) throw fail(check, "valid UTF-8 text");
   if (!written.empty() && normalise_unit(written) != normalise_unit(u.symbol))
     throw fail(in, "the unit " + u.symbol + " or none");
-  const double shown = std::strtod(digits.c_str(), nullptr);
+  // Scaled in decimal before the one rounding to binary (2.223e9, not 2.223 × 10^9), so that
+  // 0.07 億円 is exactly 7,000,000 円; from_chars does not depend on the C locale.
+  const std::string scaled = digits + "e" + std::to_string(u.scale);
+  double value = 0;
+  std::from_chars(scaled.data(), scaled.data() + scaled.size(), value);
   q.state = value_state::number;
-  q.value = (negative ? -shown : shown) * u.factor();
+  q.value = negative ? -value : value;
   return q;
 }
 
 MIYAGIPLAN_FUNC std::string format_quantity(double base_value, const unit& u) {
-  const double shown = base_value / u.factor();
-  char buf[64];
-  // The shortest decimal text that reads back to the same number.
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, shown);
-    if (std::strtod(buf, nullptr) == shown) break;
-  }
-  std::string number = buf;
-  if (number.find_first_of("eE") != std::string::npos) {
-    std::snprintf(buf, sizeof buf, "%.6f", shown);
-    number = buf;
-  }
+  double shown = base_value / u.factor();
+  if (shown == 0) shown = 0;  // no "-0"
+  // The shortest fixed-point text that reads back to the same number: 70, not 7e+01 or
+  // 70.000000 (a double needs at most 309 integer digits, or 5e-324's 326 characters).
+  char buf[400];
+  const auto written = std::to_chars(buf, buf + sizeof buf, shown, std::chars_format::fixed);
+  const std::string number(buf, written.ptr);
   // Thousands separators in the integer part, as plans write them.
   const std::size_t point = number.find('.');
   const std::size_t int_end = point == std::string::npos ? number.size() : point;
@@ -311,7 +296,22 @@ inline void check_value(const indicator& i, const dated_value& v, std::string_vi
       out.push_back({where, "value " + v.value.text + " is outside " + format_quantity(i.bounds->min * i.unit.factor(), i.unit) +
                                 " … " + format_quantity(i.bounds->max * i.unit.factor(), i.unit)});
   }
-  if (v.value.text.empty()) out.push_back({where, "has no value text"});
+  if (v.value.text.empty()) {
+    out.push_back({where, "has no value text"});
+    return;
+  }
+  // The text is what a file keeps: it must read, in the indicator's unit, as the value held.
+  try {
+    const quantity read = parse_quantity(v.value.text, i.unit);
+    const double tolerance = 1e-9 * std::max(std::fabs(read.value), std::fabs(v.value.value));
+    if (read.state != v.value.state ||
+        (read.is_number() && std::fabs(read.value - v.value.value) > tolerance))
+      out.push_back({where, "value " + v.value.text + " does not read as the value it holds in " +
+                                i.unit.symbol});
+  } catch (const parse_error& e) {
+    out.push_back({where, "value " + v.value.text + " does not match the unit " + i.unit.symbol +
+                              " (" + e.what() + ")"});
+  }
 }
 
 inline void check_indicator(const indicator& i, std::vector<problem>& out) {

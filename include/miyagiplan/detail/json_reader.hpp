@@ -1,0 +1,202 @@
+// Reading JSON into model types: every failure names the JSON pointer of the element, each
+// parent prefixing its own step; unknown fields and enum names are refused.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "miyagiplan/calendar/date_expression.hpp"
+#include "miyagiplan/error.hpp"
+#include "miyagiplan/model/plan.hpp"
+
+namespace miyagiplan {
+
+using ordered_json = nlohmann::ordered_json;
+
+// The schema version this library writes; it reads this version and every earlier one.
+inline constexpr int plan_schema_version = 1;
+
+namespace detail {
+
+// RFC 6901 escaping of one pointer step.
+inline std::string pointer_step(std::string_view token) {
+  std::string out = "/";
+  for (char c : token) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+  return out;
+}
+
+template <class Read>
+auto under(const std::string& step, Read&& read) -> decltype(read()) {
+  try {
+    return read();
+  } catch (const schema_error& e) {
+    throw schema_error(step + e.where(), e.message());
+  }
+}
+
+inline const char* json_type_name(const ordered_json& j) noexcept {
+  return j.is_null() ? "null" : j.is_boolean() ? "a boolean" : j.is_number() ? "a number"
+       : j.is_string() ? "a string" : j.is_array() ? "an array" : "an object";
+}
+
+[[noreturn]] inline void wrong_type(const ordered_json& j, const char* expected) {
+  throw schema_error("", std::string("expected ") + expected + ", found " + json_type_name(j));
+}
+
+template <class T> struct is_vector : std::false_type {};
+template <class T> struct is_vector<std::vector<T>> : std::true_type {};
+
+// Reads a text and hands it to a parser; a parser's error becomes a schema_error here.
+template <class Parse>
+auto read_text(const ordered_json& j, Parse&& parse) -> decltype(parse(std::string())) {
+  if (!j.is_string()) wrong_type(j, "a string");
+  try {
+    return parse(j.get_ref<const std::string&>());
+  } catch (const parse_error& e) {
+    throw schema_error("", e.what());
+  }
+}
+
+template <class T>
+void read_value(const ordered_json& j, T& out) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    if (!j.is_string()) wrong_type(j, "a string");
+    out = j.get_ref<const std::string&>();
+  } else if constexpr (std::is_same_v<T, bool>) {
+    if (!j.is_boolean()) wrong_type(j, "a boolean");
+    out = j.get<bool>();
+  } else if constexpr (std::is_same_v<T, int>) {
+    if (!j.is_number_integer()) wrong_type(j, "an integer");
+    const auto v = j.get<std::int64_t>();
+    if (v < -1000000000 || v > 1000000000) throw schema_error("", "integer out of range");
+    out = static_cast<int>(v);
+  } else if constexpr (std::is_same_v<T, double>) {
+    if (!j.is_number()) wrong_type(j, "a number");
+    out = j.get<double>();
+    if (!std::isfinite(out)) throw schema_error("", "expected a finite number");
+  } else if constexpr (std::is_same_v<T, date_expression>) {
+    out = read_text(j, [](const std::string& s) { return parse_date(s); });
+  } else if constexpr (std::is_same_v<T, direction>) {
+    out = read_text(j, [](const std::string& s) { return direction_from_string(s); });
+  } else if constexpr (std::is_same_v<T, accumulation>) {
+    out = read_text(j, [](const std::string& s) { return accumulation_from_string(s); });
+  } else if constexpr (is_vector<T>::value) {
+    if (!j.is_array()) wrong_type(j, "an array");
+    out.clear();
+    out.resize(j.size());
+    for (std::size_t i = 0; i < j.size(); ++i)
+      under("/" + std::to_string(i), [&] { read_value(j[i], out[i]); });
+  } else {
+    from_json(j, out);  // a model type
+  }
+}
+
+// Reads the fields of one object in turn, then refuses any field it did not read.
+class object_reader {
+ public:
+  // `schema_type` is the model type this object must declare ("Indicator"), or empty for a
+  // plain value object.
+  object_reader(const ordered_json& j, std::string_view schema_type) : j_(j) {
+    if (!j.is_object()) wrong_type(j, "an object");
+    if (schema_type.empty()) return;
+    std::string tag;
+    required("schema", tag);
+    const std::string prefix = "miyagiplan." + std::string(schema_type) + ".";
+    const bool ours = tag.size() > prefix.size() && tag.compare(0, prefix.size(), prefix) == 0;
+    const std::string version = ours ? tag.substr(prefix.size()) : "";
+    if (!ours || version.find_first_not_of("0123456789") != std::string::npos ||
+        version.size() > 4 || std::stoi(version) < 1 || std::stoi(version) > plan_schema_version)
+      throw schema_error("/schema", "expected \"" + prefix + "1\" … \"" + prefix +
+                                        std::to_string(plan_schema_version) + "\", found \"" + tag + "\"");
+  }
+
+  template <class T>
+  void required(const char* key, T& out) {
+    const auto it = j_.find(key);
+    if (it == j_.end()) throw schema_error("", std::string("missing required field \"") + key + "\"");
+    seen_.insert(key);
+    under(pointer_step(key), [&] { read_value(*it, out); });
+  }
+
+  // Absent or null → nullopt.
+  template <class T>
+  void optional(const char* key, std::optional<T>& out) {
+    out.reset();
+    const auto it = j_.find(key);
+    if (it == j_.end()) return;
+    seen_.insert(key);
+    if (it->is_null()) return;
+    T value;
+    under(pointer_step(key), [&] { read_value(*it, value); });
+    out = std::move(value);
+  }
+
+  const ordered_json& raw(const char* key) {
+    const auto it = j_.find(key);
+    if (it == j_.end()) throw schema_error("", std::string("missing required field \"") + key + "\"");
+    seen_.insert(key);
+    return *it;
+  }
+
+  // Unknown fields are refused: a typo must not lose data silently.
+  void done() const {
+    for (const auto& [key, value] : j_.items())
+      if (!seen_.count(key) && key != "schema")
+        throw schema_error(pointer_step(key), "unknown field \"" + key + "\"");
+  }
+
+ private:
+  const ordered_json& j_;
+  std::set<std::string, std::less<>> seen_;
+};
+
+// A JSON document nested deeper than this is refused before parsing.
+inline constexpr int max_json_depth = 64;
+
+// Scans for nesting depth outside strings; returns the byte offset where the limit is passed.
+inline std::optional<std::size_t> too_deep(std::string_view text) noexcept {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > max_json_depth) return i;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+// "line 3, column 7" of a byte offset, columns counted in characters.
+inline std::string line_and_column(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') ++line, column = 1;
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Integral values are written as integers (0, not 0.0), so that files stay as people write them.
+inline ordered_json number_json(double v) {
+  if (std::nearbyint(v) == v && std::fabs(v) < 9.0e15) return static_cast<std::int64_t>(v);
+  return v;
+}
+
+}  // namespace detail
+}  // namespace miyagiplan

@@ -1,0 +1,589 @@
+// Definitions of schemes and evaluation. Compiled once by src/evaluate.cpp, or inline when
+// header-only.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+#include "miyagiplan/calendar.hpp"
+#include "miyagiplan/detail/enum_names.hpp"
+#include "miyagiplan/detail/json_reader.hpp"
+#include "miyagiplan/error.hpp"
+#include "miyagiplan/eval/evaluate.hpp"
+#include "miyagiplan/eval/scheme.hpp"
+#include "miyagiplan/io/json.hpp"
+
+namespace miyagiplan {
+namespace detail {
+inline constexpr std::string_view formula_names[] = {"baseline_relative", "simple_ratio", "expected_progress",
+                                                     "cagr_ratio", "unsd_2023"};
+inline constexpr std::string_view progress_status_names[] = {"achieved", "on_track", "behind", "not_evaluable"};
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::string_view to_string(formula f) noexcept { return detail::enum_name(detail::formula_names, f); }
+MIYAGIPLAN_FUNC formula formula_from_string(std::string_view name) {
+  return detail::enum_from_name<formula>(detail::formula_names, name, "formula");
+}
+MIYAGIPLAN_FUNC std::string_view to_string(progress_status s) noexcept {
+  return detail::enum_name(detail::progress_status_names, s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemes.
+
+MIYAGIPLAN_FUNC scheme scheme::miyagi() {
+  return {"miyagi", formula::baseline_relative, false,
+          {{"A", no_floor, true, 3}, {"B", 0.8, false, 2}, {"C", no_floor, false, 1}}, "N",
+          {{"順調", 2.5}, {"概ね順調", 2.0}, {"やや遅れている", 1.5}, {"遅れている", no_floor}}, "N"};
+}
+
+MIYAGIPLAN_FUNC scheme scheme::soumu() {
+  return {"soumu", formula::baseline_relative, false,
+          {{"目標超過達成", 1.2, true, 5}, {"目標達成", no_floor, true, 4}, {"相当程度進展あり", 0.8, false, 3},
+           {"進展が大きくない", 0.0, false, 2}, {"目標に向かっていない", no_floor, false, 1}},
+          "判定不能",
+          {{"目標超過達成", 4.5}, {"目標達成", 3.5}, {"相当程度進展あり", 2.5}, {"進展が大きくない", 1.5},
+           {"目標に向かっていない", no_floor}},
+          "判定不能"};
+}
+
+MIYAGIPLAN_FUNC scheme scheme::open_sdg() {
+  return {"open_sdg", formula::cagr_ratio, false,
+          {{"target_achieved", no_floor, true, 5}, {"substantial_progress", 0.95, false, 4},
+           {"moderate_progress", 0.6, false, 3}, {"limited_progress", 0.0, false, 2},
+           {"deterioration", no_floor, false, 1}},
+          "not_available",
+          {{"target_achieved", 4.5}, {"substantial_progress", 3.5}, {"moderate_progress", 2.5},
+           {"limited_progress", 1.5}, {"deterioration", no_floor}},
+          "not_available"};
+}
+
+MIYAGIPLAN_FUNC scheme scheme::unsd_2023() {
+  return {"unsd_2023", formula::unsd_2023, false,
+          {{"on_track", 0.95, false, 3}, {"fair_progress", 0.10, false, 2},
+           {"stagnation_or_regression", no_floor, false, 1}},
+          "insufficient_data",
+          {{"on_track", 2.5}, {"fair_progress", 1.5}, {"stagnation_or_regression", no_floor}},
+          "insufficient_data"};
+}
+
+MIYAGIPLAN_FUNC scheme scheme::okr() {
+  return {"okr", formula::baseline_relative, true,
+          {{"green", 0.7, false, 3}, {"yellow", 0.4, false, 2}, {"red", no_floor, false, 1}}, "grey",
+          {{"green", 2.5}, {"yellow", 1.5}, {"red", no_floor}}, "grey"};
+}
+
+MIYAGIPLAN_FUNC std::vector<std::string> scheme::preset_names() {
+  return {"miyagi", "soumu", "open_sdg", "unsd_2023", "okr"};
+}
+
+MIYAGIPLAN_FUNC scheme scheme::preset(std::string_view name) {
+  if (name == "miyagi") return miyagi();
+  if (name == "soumu") return soumu();
+  if (name == "open_sdg") return open_sdg();
+  if (name == "unsd_2023") return unsd_2023();
+  if (name == "okr") return okr();
+  throw not_found_error("no scheme named \"" + std::string(name) +
+                        "\" (presets: miyagi, soumu, open_sdg, unsd_2023, okr)");
+}
+
+MIYAGIPLAN_FUNC void scheme::validate() const {
+  const std::string where = "scheme " + name;
+  if (bands.empty()) throw validation_error(where, "has no grade bands");
+  const auto& last = bands.back();
+  if (last.reached || last.min_rate != no_floor)
+    throw validation_error(where, "its last band must have no floor and need no reached target, so that every rate gets a grade");
+  for (std::size_t k = 1; k < rollup.size(); ++k)
+    if (rollup[k].min_points > rollup[k - 1].min_points)
+      throw validation_error(where, "roll-up levels must go from the highest to the lowest");
+  if (!rollup.empty() && rollup.back().min_points != no_floor)
+    throw validation_error(where, "its last roll-up level must have no floor");
+}
+
+namespace detail {
+inline ordered_json floor_json(double v) { return v == no_floor ? ordered_json(nullptr) : number_json(v); }
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::string scheme::to_json_text() const {
+  ordered_json j;
+  j["schema"] = "miyagiplan.Scheme.1";
+  j["name"] = name;
+  j["formula"] = to_string(formula);
+  j["clamp"] = clamp;
+  j["bands"] = ordered_json::array();
+  for (const auto& b : bands)
+    j["bands"].push_back({{"label", b.label}, {"min_rate", detail::floor_json(b.min_rate)},
+                          {"reached", b.reached}, {"points", detail::number_json(b.points)}});
+  j["not_evaluable"] = not_evaluable;
+  j["rollup"] = ordered_json::array();
+  for (const auto& l : rollup)
+    j["rollup"].push_back({{"label", l.label}, {"min_points", detail::floor_json(l.min_points)}});
+  j["rollup_not_evaluable"] = rollup_not_evaluable;
+  return j.dump(2, ' ', false) + "\n";
+}
+
+MIYAGIPLAN_FUNC scheme scheme::from_json(std::string_view text) {
+  using namespace detail;
+  const ordered_json j = parse_json(text);
+  object_reader r(j, "Scheme");
+  scheme s;
+  r.required("name", s.name);
+  std::string f;
+  r.required("formula", f);
+  s.formula = under("/formula", [&] { return read_text(ordered_json(f), [](const std::string& t) { return formula_from_string(t); }); });
+  std::optional<bool> clamp;
+  r.optional("clamp", clamp);
+  s.clamp = clamp.value_or(false);
+  auto floor_of = [](std::optional<double> v) { return v.value_or(no_floor); };
+  const ordered_json& bands = r.raw("bands");
+  if (!bands.is_array()) throw schema_error("/bands", "expected an array");
+  for (std::size_t k = 0; k < bands.size(); ++k) {
+    under("/bands/" + std::to_string(k), [&] {
+      object_reader b(bands[k], "");
+      grade_band band;
+      b.required("label", band.label);
+      std::optional<double> min;
+      b.optional("min_rate", min);
+      band.min_rate = floor_of(min);
+      std::optional<bool> reached;
+      b.optional("reached", reached);
+      band.reached = reached.value_or(false);
+      b.required("points", band.points);
+      b.done();
+      s.bands.push_back(std::move(band));
+    });
+  }
+  r.required("not_evaluable", s.not_evaluable);
+  if (j.contains("rollup")) {
+    const ordered_json& levels = r.raw("rollup");
+    if (!levels.is_array()) throw schema_error("/rollup", "expected an array");
+    for (std::size_t k = 0; k < levels.size(); ++k) {
+      under("/rollup/" + std::to_string(k), [&] {
+        object_reader l(levels[k], "");
+        rollup_level level;
+        l.required("label", level.label);
+        std::optional<double> min;
+        l.optional("min_points", min);
+        level.min_points = floor_of(min);
+        l.done();
+        s.rollup.push_back(std::move(level));
+      });
+    }
+  }
+  std::optional<std::string> rollup_na;
+  r.optional("rollup_not_evaluable", rollup_na);
+  s.rollup_not_evaluable = rollup_na.value_or(s.not_evaluable);
+  r.done();
+  try {
+    s.validate();
+  } catch (const validation_error& e) {
+    throw schema_error("/bands", e.what());
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assessment.
+
+namespace detail {
+
+inline constexpr double days_per_year = 365.2425;
+
+// Whether `a` is at least as good as `b` in the indicator's direction ("keep" means at least).
+inline bool meets(double a, double b, direction d) noexcept {
+  constexpr double tolerance = 1e-9;
+  const double slack = tolerance * std::max(1.0, std::fabs(b));
+  return d == direction::decrease ? a <= b + slack : a >= b - slack;
+}
+
+// Accumulations whose values count events from zero: a missing baseline (－) means none yet.
+inline bool counts_from_zero(accumulation a) noexcept {
+  return a == accumulation::completion || a == accumulation::frequency ||
+         a == accumulation::period_total || a == accumulation::running_total;
+}
+
+inline std::optional<double> number_of(const quantity& q, accumulation acc) noexcept {
+  switch (q.state) {
+    case value_state::number: return q.value;
+    case value_state::none_done: return 0.0;
+    case value_state::missing: return counts_from_zero(acc) ? std::optional<double>(0.0) : std::nullopt;
+    case value_state::all: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+inline double fraction_elapsed(serial_day from, serial_day to, serial_day as_of) noexcept {
+  if (to <= from) return as_of >= to ? 1.0 : 0.0;
+  return std::clamp(static_cast<double>(as_of - from) / static_cast<double>(to - from), 0.0, 1.0);
+}
+
+// The last point at or before as_of; points are in order of their last day.
+inline std::ptrdiff_t latest_at(std::span<const observation_point> points, serial_day as_of) noexcept {
+  const auto it = std::upper_bound(points.begin(), points.end(), as_of,
+                                   [](serial_day d, const observation_point& p) { return d < p.days.last; });
+  return (it - points.begin()) - 1;
+}
+
+// The compound annual growth rate between two values `years` apart; a zero becomes 0.001 (Open SDG).
+inline std::optional<double> cagr(double from, double to, double years) noexcept {
+  if (years <= 0) return std::nullopt;
+  if (from == 0) from = 0.001;
+  if (to == 0) to = 0.001;
+  if (from < 0 || to < 0) return std::nullopt;
+  return std::pow(to / from, 1.0 / years) - 1.0;
+}
+
+struct level_inputs {
+  double baseline, target, actual;
+  serial_day baseline_day, target_day, actual_day, as_of;
+  direction dir;
+};
+
+// The rate of a level, running total or flow by a formula; nullopt where it is undefined.
+inline std::optional<double> level_rate(formula f, const level_inputs& in, double expected) noexcept {
+  const double b = in.baseline, t = in.target, x = in.actual;
+  const bool reached = meets(x, t, in.dir);
+  auto relative = [&](double goal) -> std::optional<double> {
+    if (goal == b) return reached ? std::optional<double>(1.0) : std::nullopt;
+    return (x - b) / (goal - b);
+  };
+  switch (f) {
+    case formula::baseline_relative: {
+      if (t == b) {  // nothing to close: reached or not; otherwise fall back to the ratio
+        if (reached) return 1.0;
+        return in.dir == direction::decrease ? (x != 0 ? std::optional<double>(t / x) : std::nullopt)
+                                             : (t != 0 ? std::optional<double>(x / t) : std::nullopt);
+      }
+      return relative(t);
+    }
+    case formula::simple_ratio:
+      if (in.dir == direction::decrease) return x != 0 ? std::optional<double>(t / x) : std::nullopt;
+      return t != 0 ? std::optional<double>(x / t) : std::nullopt;
+    case formula::expected_progress:
+      return relative(expected);
+    case formula::cagr_ratio: {
+      const auto observed = cagr(b, x, (in.actual_day - in.baseline_day) / days_per_year);
+      const auto required = cagr(b, t, (in.target_day - in.baseline_day) / days_per_year);
+      if (!observed || !required || *required == 0) return std::nullopt;
+      const double d = in.dir == direction::decrease ? -1.0 : 1.0;
+      return d * *observed / std::fabs(*required);
+    }
+    case formula::unsd_2023: {
+      const auto observed = cagr(b, x, (in.actual_day - in.baseline_day) / days_per_year);
+      if (!observed || t == b) return std::nullopt;
+      const double years_left = std::max(0.0, (in.target_day - in.actual_day) / days_per_year);
+      const double projected = x * std::pow(1.0 + *observed, years_left);
+      return (projected - b) / (t - b);
+    }
+  }
+  return std::nullopt;
+}
+
+inline void grade(assessment& a, const scheme& s) {
+  if (a.rate && s.clamp) a.rate = std::clamp(*a.rate, 0.0, 1.0);
+  if (a.actual && (a.rate || a.reached)) {
+    for (const auto& band : s.bands) {
+      if (band.reached && !a.reached) continue;
+      if (band.min_rate != no_floor && (!a.rate || *a.rate < band.min_rate)) continue;
+      if (band.min_rate == no_floor && !band.reached && !a.rate) continue;
+      a.grade = band.label;
+      a.points = band.points;
+      return;
+    }
+  }
+  a.grade = s.not_evaluable;
+  a.status = progress_status::not_evaluable;
+}
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observation_point> points,
+                                  serial_day as_of, const scheme& s) {
+  using namespace detail;
+  assessment a;
+  a.as_of = as_of;
+  a.formula = s.formula;
+  a.baseline_estimate = ind.baseline.estimate();
+  const day_span period = ind.target.when.days();
+  const direction dir = ind.direction;
+
+  switch (ind.accumulation) {
+    case accumulation::level:
+    case accumulation::running_total:
+    case accumulation::flow: {
+      a.baseline = number_of(ind.baseline.value, ind.accumulation);
+      a.target = number_of(ind.target.value, ind.accumulation);
+      std::ptrdiff_t k = latest_at(points, as_of);
+      while (k >= 0 && points[static_cast<std::size_t>(k)].state == value_state::missing) --k;
+      if (k < 0 || !a.target) break;
+      const observation_point& p = points[static_cast<std::size_t>(k)];
+      a.used_begin = static_cast<std::uint32_t>(k), a.used_end = a.used_begin + 1;
+      a.actual = p.state == value_state::number ? p.value : 0.0;
+      a.reached = meets(*a.actual, *a.target, dir);
+      if (!a.baseline) {  // nothing to start from: only the ratio to the target can be said
+        a.formula = formula::simple_ratio;
+        a.rate = level_rate(formula::simple_ratio, {0, *a.target, *a.actual, 0, 0, 0, as_of, dir}, 0);
+        break;
+      }
+      const serial_day b_day = ind.baseline.when.days().last, t_day = period.last;
+      a.expected = *a.baseline + (*a.target - *a.baseline) * fraction_elapsed(b_day, t_day, as_of);
+      a.rate = level_rate(s.formula, {*a.baseline, *a.target, *a.actual, b_day, t_day, p.days.last, as_of, dir},
+                          *a.expected);
+      break;
+    }
+    case accumulation::period_total: {
+      // The fiscal-year flows inside the target's period are summed; the baseline (often a part
+      // year) is shown, not used as a starting level.
+      a.formula = formula::baseline_relative;
+      a.baseline = 0.0;
+      a.target = number_of(ind.target.value, ind.accumulation);
+      if (!a.target) break;
+      double sum = 0;
+      bool any = false;
+      for (std::size_t k = 0; k < points.size(); ++k) {
+        const observation_point& p = points[k];
+        if (p.days.last > as_of || !period.contains(p.days.first) || !period.contains(p.days.last)) continue;
+        if (!any) a.used_begin = static_cast<std::uint32_t>(k);
+        a.used_end = static_cast<std::uint32_t>(k + 1);
+        any = true;
+        sum += p.state == value_state::number ? p.value : 0.0;
+      }
+      if (!any) break;
+      a.actual = sum;
+      a.reached = meets(sum, *a.target, dir);
+      a.expected = *a.target * fraction_elapsed(period.first - 1, period.last, as_of);
+      a.rate = *a.target != 0 ? std::optional<double>(sum / *a.target) : std::nullopt;
+      break;
+    }
+    case accumulation::completion: {
+      // The share done: a count over its total (全所属 = every department), or the state 全所属.
+      a.formula = formula::baseline_relative;
+      a.baseline = 0.0;
+      a.target = 1.0;
+      const std::ptrdiff_t k = latest_at(points, as_of);
+      if (k < 0) break;
+      const observation_point& p = points[static_cast<std::size_t>(k)];
+      double whole = p.total;
+      if (whole <= 0 && ind.target.value.is_number()) whole = ind.target.value.value;
+      if (p.state == value_state::all) a.actual = 1.0;
+      else if (p.state == value_state::number && whole > 0) a.actual = p.value / whole;
+      else if (p.state == value_state::none_done) a.actual = 0.0;
+      else break;
+      a.used_begin = static_cast<std::uint32_t>(k), a.used_end = a.used_begin + 1;
+      a.reached = *a.actual >= 1.0 - 1e-12;
+      a.expected = fraction_elapsed(period.first - 1, period.last, as_of);
+      a.rate = a.actual;
+      break;
+    }
+    case accumulation::frequency: {
+      // Every fiscal year of the period must reach the target count (1回／年).
+      a.formula = formula::baseline_relative;
+      a.baseline = number_of(ind.baseline.value, ind.accumulation);
+      a.target = number_of(ind.target.value, ind.accumulation);
+      if (!a.target) break;
+      std::uint32_t years = 0;
+      for (fiscal_year fy = fiscal_year::of(period.first); fy.days().first <= period.last; fy = fy.next()) {
+        ++years;
+        if (fy.days().last > as_of) continue;
+        ++a.years_due;
+        for (std::size_t k = 0; k < points.size(); ++k) {
+          const observation_point& p = points[k];
+          if (!fy.contains(p.days.first) || !fy.contains(p.days.last)) continue;
+          if (a.used_end == 0) a.used_begin = static_cast<std::uint32_t>(k);
+          a.used_end = static_cast<std::uint32_t>(k + 1);
+          a.actual = p.state == value_state::number ? p.value : 0.0;
+          if (meets(*a.actual, *a.target, dir)) {
+            ++a.years_met;
+            break;
+          }
+        }
+      }
+      if (a.years_due == 0 || !a.actual) break;
+      a.reached = a.years_met == years;
+      a.expected = *a.target;
+      a.rate = static_cast<double>(a.years_met) / a.years_due;
+      break;
+    }
+  }
+
+  if (a.actual) {
+    if (a.reached) a.status = progress_status::achieved;
+    else if (ind.accumulation == accumulation::frequency)
+      a.status = a.years_met == a.years_due ? progress_status::on_track : progress_status::behind;
+    else if (a.expected)
+      a.status = meets(*a.actual, *a.expected, dir) ? progress_status::on_track : progress_status::behind;
+    else
+      a.status = progress_status::behind;
+  }
+  grade(a, s);
+  return a;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Explanations and reports.
+
+namespace detail {
+
+inline std::string percent(double rate) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f %%", rate * 100);
+  return buf;
+}
+
+inline std::string day_text(serial_day d) {
+  char buf[max_formatted_date];
+  return std::string(buf, format_date_to(buf, d, date_style::iso));
+}
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, const scheme& s) {
+  using detail::percent;
+  auto q = [&](double v) { return format_quantity(v, ind.unit); };
+  std::string out;
+  if (!a.actual) {
+    out = "no actual at or before " + detail::day_text(a.as_of) + " to compare";
+    if (!a.target) out = "the target (" + ind.target.value.text + ") is not a number to compare with";
+    return out + " → " + a.grade;
+  }
+  switch (ind.accumulation) {
+    case accumulation::period_total:
+      out = "period total: the fiscal-year flows inside " + ind.target.when.text() + " sum to " + q(*a.actual) +
+            " of the target " + q(*a.target) + " = " + percent(a.rate.value_or(0)) + " (the baseline " +
+            ind.baseline.value.text + " for " + ind.baseline.when.text() + " is shown, not used as a start)";
+      break;
+    case accumulation::completion:
+      out = "completion: " + percent(*a.actual) + " of the whole done (target " + ind.target.value.text + ")";
+      break;
+    case accumulation::frequency:
+      out = "frequency: " + std::to_string(a.years_met) + " of " + std::to_string(a.years_due) +
+            " fiscal years due reached " + q(*a.target) + " (target every year of " + ind.target.when.text() + ")";
+      break;
+    default: {
+      const std::string name(to_string(a.formula));
+      if (!a.baseline) {
+        out = name + " (no numeric baseline): " + q(*a.actual) + " against the target " + q(*a.target);
+      } else if (a.formula == formula::baseline_relative || a.formula == formula::expected_progress) {
+        const double goal = a.formula == formula::expected_progress ? a.expected.value_or(*a.target) : *a.target;
+        out = name + ": (" + q(*a.actual) + " − " + q(*a.baseline) + ") / (" + q(goal) + " − " + q(*a.baseline) + ")";
+      } else if (a.formula == formula::simple_ratio) {
+        out = ind.direction == direction::decrease ? name + ": " + q(*a.target) + " / " + q(*a.actual)
+                                                   : name + ": " + q(*a.actual) + " / " + q(*a.target);
+      } else {
+        out = name + ": from " + q(*a.baseline) + " (" + ind.baseline.when.text() + ") to " + q(*a.actual) +
+              ", against the target " + q(*a.target) + " (" + ind.target.when.text() + ")";
+      }
+      out += a.rate ? " = " + (a.formula == formula::cagr_ratio ? std::to_string(*a.rate) : percent(*a.rate))
+                    : std::string(" (undefined)");
+      if (a.baseline_estimate) out += "; the baseline is an estimate (見込)";
+    }
+  }
+  if (a.expected && ind.accumulation != accumulation::frequency)
+    out += "; expected by " + detail::day_text(a.as_of) + ": " +
+           (ind.accumulation == accumulation::completion ? percent(*a.expected) : q(*a.expected));
+  out += "; ";
+  out += a.reached ? "target reached" : std::string(to_string(a.status));
+  (void)s;
+  return out + " → " + a.grade;
+}
+
+namespace detail {
+
+inline rollup roll_up(std::string kind, std::string id, std::string title,
+                      const std::vector<const indicator_assessment*>& members, const scheme& s) {
+  rollup r{std::move(kind), std::move(id), std::move(title), s.rollup_not_evaluable, std::nullopt, 0, members.size(), {}};
+  for (const auto& band : s.bands) r.grade_counts.emplace_back(band.label, 0);
+  r.grade_counts.emplace_back(s.not_evaluable, 0);
+  double sum = 0;
+  for (const auto* m : members) {
+    for (auto& [label, count] : r.grade_counts)
+      if (label == m->assessment.grade) {
+        ++count;
+        break;
+      }
+    if (!m->assessment.evaluable()) continue;
+    ++r.evaluable;
+    sum += m->assessment.points;
+  }
+  if (r.evaluable > 0) {
+    r.average_points = sum / static_cast<double>(r.evaluable);
+    for (const auto& level : s.rollup)
+      if (*r.average_points >= level.min_points) {
+        r.rating = level.label;
+        break;
+      }
+  }
+  return r;
+}
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observation_set& obs, const date& as_of,
+                                              const scheme& s) {
+  const std::vector<observation_point> points = obs.points_for(ind.id);
+  indicator_assessment out{ind.id, assess(ind, points, to_serial(as_of), s), {}, {}};
+  for (std::uint32_t k = out.assessment.used_begin; k < out.assessment.used_end; ++k)
+    out.observations.push_back(points[k].index);
+  out.explanation = explain(out.assessment, ind, s);
+  return out;
+}
+
+MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, const date& as_of, const scheme& s) {
+  s.validate();
+  report r{p.id, s.name, to_serial(as_of), {}, {}, {}, {}};
+  // Group the points once, by indicator.
+  std::unordered_map<std::string, std::vector<observation_point>> by_indicator;
+  for (const auto& o : obs.items())
+    if (!by_indicator.count(o.indicator_id)) by_indicator.emplace(o.indicator_id, obs.points_for(o.indicator_id));
+  const std::vector<observation_point> none;
+  for (const indicator* ind : p.indicators()) {
+    const auto it = by_indicator.find(ind->id);
+    const auto& points = it == by_indicator.end() ? none : it->second;
+    indicator_assessment ia{ind->id, assess(*ind, points, r.as_of, s), {}, {}};
+    for (std::uint32_t k = ia.assessment.used_begin; k < ia.assessment.used_end; ++k)
+      ia.observations.push_back(points[k].index);
+    ia.explanation = explain(ia.assessment, *ind, s);
+    r.indicators.push_back(std::move(ia));
+  }
+  // Roll-ups: a measure (with its sub-measures), an area, a goal over its areas.
+  auto members_of = [&](const std::vector<const indicator*>& inds) {
+    std::vector<const indicator_assessment*> out;
+    for (const indicator* i : inds) out.push_back(r.find(i->id));
+    return out;
+  };
+  auto indicators_under = [](const measure& m) {
+    std::vector<const indicator*> out;
+    std::vector<const measure*> stack{&m};
+    while (!stack.empty()) {
+      const measure* x = stack.back();
+      stack.pop_back();
+      for (const auto& i : x->indicators) out.push_back(&i);
+      for (auto it = x->sub_measures.rbegin(); it != x->sub_measures.rend(); ++it) stack.push_back(&*it);
+    }
+    return out;
+  };
+  std::unordered_map<std::string, std::vector<const indicator*>> area_indicators;
+  for (const auto& a : p.areas) {
+    std::vector<const indicator*> all;
+    for (const auto& m : a.measures) {
+      const auto inds = indicators_under(m);
+      if (!inds.empty()) r.measures.push_back(detail::roll_up("measure", m.id, m.title, members_of(inds), s));
+      all.insert(all.end(), inds.begin(), inds.end());
+    }
+    r.areas.push_back(detail::roll_up("area", a.id, a.title, members_of(all), s));
+    area_indicators[a.id] = std::move(all);
+  }
+  for (const auto& g : p.goals) {
+    std::vector<const indicator*> all;
+    for (const auto& id : g.areas) {
+      const auto& inds = area_indicators[id];
+      all.insert(all.end(), inds.begin(), inds.end());
+    }
+    r.goals.push_back(detail::roll_up("goal", g.id, g.title, members_of(all), s));
+  }
+  return r;
+}
+
+}  // namespace miyagiplan

@@ -1,0 +1,94 @@
+// Attainment (達成度): how far each indicator has come by a date, on the rules of its
+// accumulation, graded by a scheme; and the roll-ups of measures, areas and goals.
+// Evaluations are pure functions of their arguments: no globals, safe from any thread.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "miyagiplan/config.hpp"
+#include "miyagiplan/eval/observation.hpp"
+#include "miyagiplan/eval/scheme.hpp"
+#include "miyagiplan/model/plan.hpp"
+
+namespace miyagiplan {
+
+enum class progress_status : std::uint8_t {
+  achieved,       // the target is reached
+  on_track,       // at or beyond the value expected by now
+  behind,         // short of the value expected by now
+  not_evaluable,  // no actual, or nothing to compare it with
+};
+
+struct assessment {
+  miyagiplan::formula formula = formula::baseline_relative;  // the formula that gave the rate
+  serial_day as_of = 0;
+  std::optional<double> actual;    // base units: the latest level, a sum of flows, a share done
+  std::optional<double> baseline;  // as used: － and 実施なし count as 0 where that is meaningful
+  std::optional<double> target;
+  std::optional<double> expected;  // the value expected at as_of, linear in time
+  std::optional<double> rate;      // 達成率 by the formula (1.0 = 100 %)
+  bool reached = false;
+  std::string grade;               // by the scheme's bands, or its not_evaluable label
+  double points = 0;               // the grade's points for roll-ups
+  progress_status status = progress_status::not_evaluable;
+  bool baseline_estimate = false;  // the baseline is a 見込 figure
+  std::uint32_t used_begin = 0;    // the observations used: [used_begin, used_end) of the
+  std::uint32_t used_end = 0;      // points given, in date order
+  std::uint32_t years_met = 0;     // frequency: fiscal years that met the target so far
+  std::uint32_t years_due = 0;     //            fiscal years of the period ended by as_of
+  bool evaluable() const noexcept { return status != progress_status::not_evaluable; }
+};
+
+// The core: one indicator, its points in date order (see observation_set::points_for).
+// No allocation beyond the grade label; no explanation text.
+MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observation_point> points,
+                                  serial_day as_of, const scheme& s);
+
+// A sentence a person can read: which rule and formula, with which numbers.
+MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, const scheme& s);
+
+struct indicator_assessment {
+  std::string indicator_id;
+  miyagiplan::assessment assessment;
+  std::vector<std::size_t> observations;  // indices into the observation_set
+  std::string explanation;
+};
+
+struct rollup {
+  std::string kind;  // measure, area, goal
+  std::string id;
+  std::string title;
+  std::string rating;  // 順調 … by the scheme's roll-up levels
+  std::optional<double> average_points;
+  std::size_t evaluable = 0;
+  std::size_t total = 0;
+  std::vector<std::pair<std::string, std::size_t>> grade_counts;  // label → count, band order
+};
+
+struct report {
+  std::string plan_id;
+  std::string scheme_name;
+  serial_day as_of = 0;
+  std::vector<indicator_assessment> indicators;  // document order
+  std::vector<rollup> measures;                  // measures with indicators of their own
+  std::vector<rollup> areas;
+  std::vector<rollup> goals;
+  const indicator_assessment* find(std::string_view indicator_id) const noexcept {
+    for (const auto& a : indicators)
+      if (a.indicator_id == indicator_id) return &a;
+    return nullptr;
+  }
+};
+
+MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observation_set& obs,
+                                              const date& as_of, const scheme& s = scheme::miyagi());
+MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, const date& as_of,
+                                const scheme& s = scheme::miyagi());
+
+MIYAGIPLAN_FUNC std::string_view to_string(progress_status s) noexcept;
+
+}  // namespace miyagiplan

@@ -1,0 +1,87 @@
+// Actuals (実績値): what a prefecture reports for an indicator at a date, and sets of them read
+// from CSV or JSON files against a plan (so that values are read in each indicator's unit).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "miyagiplan/calendar/date_expression.hpp"
+#include "miyagiplan/config.hpp"
+#include "miyagiplan/model/plan.hpp"
+
+namespace miyagiplan {
+
+enum class observation_status : std::uint8_t {
+  actual,    // 実績: a final figure
+  estimate,  // 見込: an estimate, to be replaced by the final figure
+};
+
+struct observation {
+  std::string indicator_id;
+  date_expression when;              // a day, a month end, a fiscal year, 年度末 …
+  quantity value;                    // in the indicator's base unit
+  std::optional<double> total;       // for a completion: the whole (all departments)
+  observation_status status = observation_status::actual;
+  std::string source;
+  std::string note;
+  friend bool operator==(const observation&, const observation&) = default;
+};
+
+// The numbers of an observation, all an evaluation needs: compact and free of strings.
+struct observation_point {
+  day_span days;           // the span the value refers to (a day is first == last)
+  double value = 0;        // base unit; 0 for a state
+  double total = 0;        // 0 when not given
+  value_state state = value_state::number;
+  bool estimate = false;
+  std::uint32_t index = 0;  // position in its observation_set
+};
+
+class observation_set {
+ public:
+  observation_set() = default;
+
+  // Adds one observation; throws validation_error if the plan has no such indicator or the
+  // value breaks the indicator's bounds (when a plan is given).
+  MIYAGIPLAN_FUNC void add(observation o, const plan* p = nullptr);
+
+  const std::vector<observation>& items() const noexcept { return items_; }
+  std::size_t size() const noexcept { return items_.size(); }
+  bool empty() const noexcept { return items_.empty(); }
+
+  // An indicator's observations as points, ordered by the last day they refer to.
+  MIYAGIPLAN_FUNC std::vector<observation_point> points_for(std::string_view indicator_id) const;
+
+  // CSV with a header row: indicator,date,value[,status,total,source,note], or value_base in
+  // place of value for numbers in base units. Every bad cell is reported as file:line:column in
+  // one schema_error; nothing of a bad file is kept.
+  MIYAGIPLAN_FUNC static observation_set from_csv(std::string_view text, const plan& p,
+                                                  std::string_view file_name = "<csv>");
+  // {"schema": "miyagiplan.Observations.1", "observations": [{"indicator", "date", "value" | "value_base",
+  //   "status"?, "total"?, "source"?, "note"?}]}; errors name file and JSON pointer.
+  MIYAGIPLAN_FUNC static observation_set from_json(std::string_view text, const plan& p,
+                                                   std::string_view file_name = "<json>");
+  // By extension: .csv or .json.
+  MIYAGIPLAN_FUNC static observation_set load(const std::filesystem::path& path, const plan& p);
+
+  MIYAGIPLAN_FUNC std::string to_csv(const plan& p) const;
+  MIYAGIPLAN_FUNC std::string to_json_text(const plan& p) const;
+
+  friend bool operator==(const observation_set&, const observation_set&) = default;
+
+ private:
+  std::vector<observation> items_;
+};
+
+MIYAGIPLAN_FUNC std::string_view to_string(observation_status s) noexcept;
+// actual, estimate, 実績, 見込 (also 見込み).
+MIYAGIPLAN_FUNC observation_status observation_status_from_string(std::string_view name);
+
+// Reads a whole file; throws io_error naming the path and the reason.
+MIYAGIPLAN_FUNC std::string read_file(const std::filesystem::path& path);
+
+}  // namespace miyagiplan

@@ -1,0 +1,84 @@
+// Grading schemes as data: which formula gives the rate, which bands turn a rate into a grade,
+// and how the grades of a measure, area or goal roll up into one rating. Presets name the
+// schemes in real use; a user writes their own in code or JSON.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "miyagiplan/config.hpp"
+
+namespace miyagiplan {
+
+enum class formula : std::uint8_t {
+  baseline_relative,  // (actual − baseline) / (target − baseline)
+  simple_ratio,       // actual / target; target / actual when lower is better
+  expected_progress,  // (actual − baseline) / (expected − baseline), expected linear in time
+  cagr_ratio,         // Statistics Canada / Open SDG: d · CAGR_observed / |CAGR_required|
+  unsd_2023,          // UNSD Progress Chart 2023: CAGR extrapolated to the target date
+};
+
+inline constexpr double no_floor = -std::numeric_limits<double>::infinity();
+
+// A grade: given when the rate is at least min_rate and, if `reached` is set, the target has
+// been reached. Bands are tried in order; the first that holds gives the grade.
+struct grade_band {
+  std::string label;
+  double min_rate = no_floor;
+  bool reached = false;
+  double points = 0;  // what the grade counts for in a roll-up
+  friend bool operator==(const grade_band&, const grade_band&) = default;
+};
+
+// A roll-up rating: given when the average points of the evaluable grades reach min_points.
+struct rollup_level {
+  std::string label;
+  double min_points = no_floor;
+  friend bool operator==(const rollup_level&, const rollup_level&) = default;
+};
+
+struct scheme {
+  std::string name;
+  miyagiplan::formula formula = formula::baseline_relative;
+  bool clamp = false;  // clamp the rate into [0, 1] (OKR)
+  std::vector<grade_band> bands;
+  std::string not_evaluable = "N";
+  std::vector<rollup_level> rollup;
+  std::string rollup_not_evaluable = "N";
+
+  // Throws validation_error: no bands, no band without a floor, unordered levels.
+  MIYAGIPLAN_FUNC void validate() const;
+
+  // Miyagi's practice (the default): A reached; B rate ≥ 80 %; C; N. Roll-up 順調 / 概ね順調 /
+  // やや遅れている / 遅れている from the average of A = 3, B = 2, C = 1 (≥ 2.5, ≥ 2.0, ≥ 1.5).
+  MIYAGIPLAN_FUNC static scheme miyagi();
+  // 総務省's five levels: 目標超過達成 (reached, rate ≥ 120 %), 目標達成, 相当程度進展あり
+  // (≥ 80 %), 進展が大きくない (≥ 0), 目標に向かっていない.
+  MIYAGIPLAN_FUNC static scheme soumu();
+  // Open SDG / Statistics Canada: target_achieved, substantial (R ≥ 0.95), moderate (≥ 0.6),
+  // limited (≥ 0), deterioration.
+  MIYAGIPLAN_FUNC static scheme open_sdg();
+  // UNSD Progress Chart 2023: on_track (≥ 0.95), fair (≥ 0.10), stagnation_or_regression.
+  MIYAGIPLAN_FUNC static scheme unsd_2023();
+  // OKR: the rate clamped to 0.0–1.0; green ≥ 0.7, yellow ≥ 0.4, red.
+  MIYAGIPLAN_FUNC static scheme okr();
+
+  // By name: miyagi, soumu, open_sdg, unsd_2023, okr. Throws not_found_error.
+  MIYAGIPLAN_FUNC static scheme preset(std::string_view name);
+  MIYAGIPLAN_FUNC static std::vector<std::string> preset_names();
+
+  // A user's scheme in JSON ({"schema": "miyagiplan.Scheme.1", "name", "formula", "clamp",
+  // "bands": [{"label", "min_rate"?, "reached"?, "points"}], "not_evaluable", "rollup": [...]}).
+  MIYAGIPLAN_FUNC static scheme from_json(std::string_view text);
+  MIYAGIPLAN_FUNC std::string to_json_text() const;
+
+  friend bool operator==(const scheme&, const scheme&) = default;
+};
+
+MIYAGIPLAN_FUNC std::string_view to_string(formula f) noexcept;
+MIYAGIPLAN_FUNC formula formula_from_string(std::string_view name);
+
+}  // namespace miyagiplan

@@ -1,0 +1,376 @@
+// The plan as a Boost.Serialization archive: text, binary or XML.
+//
+// Every model type has a class version (BOOST_CLASS_VERSION at the end of this file) that its
+// load code checks, as the JSON format has its "schema" tags: a change to what a type writes
+// bumps its version and keeps reading the older ones (if (version >= 2) field(...)).
+//
+// The serialize functions are templates beside the types, found by Boost through ADL, so a plan
+// can be one part of a caller's own archive: ar & boost::serialization::make_nvp("plan", p).
+// Binary archives are the fastest, but depend on byte order and word size: keep them for caches
+// on one machine, and exchange text, XML or JSON.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+// Boost 1.74's serialization headers do not all include what they use: these two come first.
+#include <boost/serialization/library_version_type.hpp>
+#include <boost/serialization/version.hpp>
+
+#include <boost/serialization/collection_size_type.hpp>
+#include <boost/serialization/level.hpp>
+#include <boost/serialization/nvp.hpp>
+#include <boost/serialization/string.hpp>
+#include <boost/serialization/tracking.hpp>
+#include <boost/serialization/traits.hpp>
+
+#include "miyagiplan/calendar/date_expression.hpp"
+#include "miyagiplan/config.hpp"
+#include "miyagiplan/error.hpp"
+#include "miyagiplan/model/plan.hpp"
+#include "miyagiplan/model/quantity.hpp"
+
+namespace miyagiplan {
+
+enum class archive_format : std::uint8_t { text, binary, xml };
+
+// Writes a plan as a Boost archive of the format. Throws io_error when the stream fails.
+MIYAGIPLAN_FUNC void save_archive(const plan& p, std::ostream& out, archive_format format);
+
+// Reads a plan that save_archive wrote in the format. A truncated or corrupt archive, an enum
+// value out of range, or a class version this library does not read throws schema_error
+// ("truncated or corrupt text archive: …").
+MIYAGIPLAN_FUNC plan load_archive(std::istream& in, archive_format format);
+
+namespace detail {
+
+// The last enumerator of each enum an archive holds: a value past it is corrupt.
+// A new enumerator must be added here too.
+template <class E> struct enum_range;
+template <> struct enum_range<direction> { static constexpr direction last = direction::keep; };
+template <> struct enum_range<accumulation> {
+  static constexpr accumulation last = accumulation::frequency;
+};
+template <> struct enum_range<value_state> {
+  static constexpr value_state last = value_state::missing;
+};
+template <> struct enum_range<date_kind> {
+  static constexpr date_kind last = date_kind::open_ended;
+};
+
+// Boost's own class version check refuses versions newer than the library's; this one refuses
+// version 0, which no release wrote.
+template <class T, class Archive>
+void check_version(unsigned version, const char* type) {
+  constexpr unsigned current = boost::serialization::version<T>::value;
+  if constexpr (Archive::is_loading::value)
+    if (version < 1 || version > current)
+      throw schema_error("", std::string(type) + " version " + std::to_string(version) +
+                                 " is not one this library reads (1…" + std::to_string(current) +
+                                 ")");
+}
+
+// An object written inline, with no class information and no tracking: the helpers below.
+template <class Self>
+using inline_object = boost::serialization::traits<Self, boost::serialization::object_serializable,
+                                                   boost::serialization::track_never>;
+
+// A vector written as Boost writes one (a count, then "item"s), but read an item at a time:
+// Boost's vector.hpp resizes to the count an archive claims before it reads, so one corrupt
+// count could allocate gigabytes.
+template <class T>
+struct sequence_ref : inline_object<sequence_ref<T>> {
+  explicit sequence_ref(std::vector<T>& v) : items(v) {}
+  std::vector<T>& items;
+};
+
+// Boost 1.74 has no std::optional; and a serialize for it in boost::serialization would clash
+// with a later Boost's. A flag, then the value when there is one.
+template <class T>
+struct optional_ref : inline_object<optional_ref<T>> {
+  explicit optional_ref(std::optional<T>& v) : value(v) {}
+  std::optional<T>& value;
+};
+
+// One named field of any type: every serialize below is a list of these.
+template <class Archive, class T>
+void field(Archive& ar, const char* name, T& v) {
+  using boost::serialization::make_nvp;
+  using value_type = std::remove_const_t<T>;  // const when saving a date_expression's parts
+  if constexpr (std::is_same_v<value_type, bool> || std::is_enum_v<value_type>) {
+    // Enums as their underlying integer and bools as 0 or 1, checked on load: a binary archive
+    // would otherwise hand back a value no enumerator or bool can hold.
+    using raw_type = typename std::conditional_t<std::is_enum_v<value_type>,
+                                                 std::underlying_type<value_type>,
+                                                 std::type_identity<std::uint8_t>>::type;
+    auto raw = static_cast<raw_type>(v);
+    ar & make_nvp(name, raw);
+    if constexpr (Archive::is_loading::value) {
+      raw_type last = 1;
+      if constexpr (std::is_enum_v<value_type>)
+        last = static_cast<raw_type>(enum_range<value_type>::last);
+      if (raw > last)
+        throw schema_error("", std::string(name) + " " + std::to_string(raw) +
+                                   " is out of range (0…" + std::to_string(last) + ")");
+      v = static_cast<value_type>(raw);
+    }
+  } else {
+    ar & make_nvp(name, v);
+  }
+}
+
+template <class Archive, class T>
+void field(Archive& ar, const char* name, std::vector<T>& v) {
+  sequence_ref<T> ref(v);
+  ar & boost::serialization::make_nvp(name, ref);
+}
+
+template <class Archive, class T>
+void field(Archive& ar, const char* name, std::optional<T>& v) {
+  optional_ref<T> ref(v);
+  ar & boost::serialization::make_nvp(name, ref);
+}
+
+template <class Archive, class T>
+void serialize(Archive& ar, sequence_ref<T>& s, unsigned) {
+  boost::serialization::collection_size_type count(s.items.size());
+  field(ar, "count", count);
+  if constexpr (Archive::is_loading::value) {
+    s.items.clear();
+    const std::size_t n = count;
+    s.items.reserve(std::min<std::size_t>(n, 64));  // a hint, never the claimed count
+    for (std::size_t i = 0; i < n; ++i) field(ar, "item", s.items.emplace_back());
+  } else {
+    for (T& item : s.items) field(ar, "item", item);
+  }
+}
+
+template <class Archive, class T>
+void serialize(Archive& ar, optional_ref<T>& o, unsigned) {
+  bool present = o.value.has_value();
+  field(ar, "present", present);
+  if constexpr (Archive::is_loading::value) {
+    o.value.reset();
+    if (present) o.value.emplace();
+  }
+  if (present) field(ar, "value", *o.value);
+}
+
+}  // namespace detail
+
+// -----------------------------------------------------------------------------------------------
+// The model, field by field in declaration order.
+
+template <class Archive>
+void serialize(Archive& ar, day_span& v, unsigned version) {
+  detail::check_version<day_span, Archive>(version, "day_span");
+  detail::field(ar, "first", v.first);
+  detail::field(ar, "last", v.last);
+}
+
+template <class Archive>
+void serialize(Archive& ar, date_reading& v, unsigned version) {
+  detail::check_version<date_reading, Archive>(version, "date_reading");
+  detail::field(ar, "kind", v.kind);
+  detail::field(ar, "days", v.days);
+  detail::field(ar, "estimate", v.estimate);
+  detail::field(ar, "proleptic", v.proleptic);
+}
+
+// The text and its reading, loaded back as they were: never parsed again.
+template <class Archive>
+void serialize(Archive& ar, date_expression& v, unsigned version) {
+  detail::check_version<date_expression, Archive>(version, "date_expression");
+  if constexpr (Archive::is_saving::value) {
+    detail::field(ar, "text", v.text());
+    detail::field(ar, "reading", v.reading());
+  } else {
+    std::string text;
+    date_reading reading;
+    detail::field(ar, "text", text);
+    detail::field(ar, "reading", reading);
+    v = date_expression(std::move(text), reading);
+  }
+}
+
+template <class Archive>
+void serialize(Archive& ar, unit& v, unsigned version) {
+  detail::check_version<unit, Archive>(version, "unit");
+  detail::field(ar, "symbol", v.symbol);
+  detail::field(ar, "base", v.base);
+  detail::field(ar, "scale", v.scale);
+}
+
+template <class Archive>
+void serialize(Archive& ar, quantity& v, unsigned version) {
+  detail::check_version<quantity, Archive>(version, "quantity");
+  detail::field(ar, "state", v.state);
+  detail::field(ar, "value", v.value);
+  detail::field(ar, "text", v.text);
+  detail::field(ar, "note_mark", v.note_mark);
+}
+
+template <class Archive>
+void serialize(Archive& ar, bounds& v, unsigned version) {
+  detail::check_version<bounds, Archive>(version, "bounds");
+  detail::field(ar, "min", v.min);
+  detail::field(ar, "max", v.max);
+}
+
+template <class Archive>
+void serialize(Archive& ar, dated_value& v, unsigned version) {
+  detail::check_version<dated_value, Archive>(version, "dated_value");
+  detail::field(ar, "when", v.when);
+  detail::field(ar, "value", v.value);
+}
+
+template <class Archive>
+void serialize(Archive& ar, indicator& v, unsigned version) {
+  detail::check_version<indicator, Archive>(version, "indicator");
+  detail::field(ar, "id", v.id);
+  detail::field(ar, "name", v.name);
+  detail::field(ar, "unit", v.unit);
+  detail::field(ar, "direction", v.direction);
+  detail::field(ar, "accumulation", v.accumulation);
+  detail::field(ar, "bounds", v.bounds);
+  detail::field(ar, "baseline", v.baseline);
+  detail::field(ar, "target", v.target);
+  detail::field(ar, "source", v.source);
+  detail::field(ar, "notes", v.notes);
+}
+
+template <class Archive>
+void serialize(Archive& ar, initiative_item& v, unsigned version) {
+  detail::check_version<initiative_item, Archive>(version, "initiative_item");
+  detail::field(ar, "label", v.label);
+  detail::field(ar, "title", v.title);
+  detail::field(ar, "channels", v.channels);
+}
+
+template <class Archive>
+void serialize(Archive& ar, initiative& v, unsigned version) {
+  detail::check_version<initiative, Archive>(version, "initiative");
+  detail::field(ar, "number", v.number);
+  detail::field(ar, "title", v.title);
+  detail::field(ar, "items", v.items);
+}
+
+template <class Archive>
+void serialize(Archive& ar, policy_part& v, unsigned version) {
+  detail::check_version<policy_part, Archive>(version, "policy_part");
+  detail::field(ar, "label", v.label);
+  detail::field(ar, "text", v.text);
+}
+
+template <class Archive>
+void serialize(Archive& ar, measure& v, unsigned version) {
+  detail::check_version<measure, Archive>(version, "measure");
+  detail::field(ar, "id", v.id);
+  detail::field(ar, "number", v.number);
+  detail::field(ar, "title", v.title);
+  detail::field(ar, "policy", v.policy);
+  detail::field(ar, "initiatives", v.initiatives);
+  detail::field(ar, "indicators", v.indicators);
+  detail::field(ar, "sub_measures", v.sub_measures);
+}
+
+template <class Archive>
+void serialize(Archive& ar, area& v, unsigned version) {
+  detail::check_version<area, Archive>(version, "area");
+  detail::field(ar, "id", v.id);
+  detail::field(ar, "number", v.number);
+  detail::field(ar, "title", v.title);
+  detail::field(ar, "measures", v.measures);
+}
+
+template <class Archive>
+void serialize(Archive& ar, goal& v, unsigned version) {
+  detail::check_version<goal, Archive>(version, "goal");
+  detail::field(ar, "id", v.id);
+  detail::field(ar, "number", v.number);
+  detail::field(ar, "title", v.title);
+  detail::field(ar, "areas", v.areas);
+}
+
+template <class Archive>
+void serialize(Archive& ar, section& v, unsigned version) {
+  detail::check_version<section, Archive>(version, "section");
+  detail::field(ar, "key", v.key);
+  detail::field(ar, "heading", v.heading);
+  detail::field(ar, "paragraphs", v.paragraphs);
+}
+
+template <class Archive>
+void serialize(Archive& ar, promotion& v, unsigned version) {
+  detail::check_version<promotion, Archive>(version, "promotion");
+  detail::field(ar, "organisation", v.organisation);
+  detail::field(ar, "short_name", v.short_name);
+  detail::field(ar, "head", v.head);
+  detail::field(ar, "partners", v.partners);
+  detail::field(ar, "paragraphs", v.paragraphs);
+}
+
+template <class Archive>
+void serialize(Archive& ar, strategy& v, unsigned version) {
+  detail::check_version<strategy, Archive>(version, "strategy");
+  detail::field(ar, "id", v.id);
+  detail::field(ar, "name", v.name);
+  detail::field(ar, "owner", v.owner);
+  detail::field(ar, "body", v.body);
+  detail::field(ar, "category", v.category);
+  detail::field(ar, "adopted", v.adopted);
+  detail::field(ar, "revised", v.revised);
+  detail::field(ar, "span", v.span);
+  detail::field(ar, "description", v.description);
+  detail::field(ar, "notes", v.notes);
+  detail::field(ar, "predecessors", v.predecessors);
+  detail::field(ar, "successors", v.successors);
+}
+
+template <class Archive>
+void serialize(Archive& ar, plan& v, unsigned version) {
+  detail::check_version<plan, Archive>(version, "plan");
+  detail::field(ar, "id", v.id);
+  detail::field(ar, "title", v.title);
+  detail::field(ar, "issuer", v.issuer);
+  detail::field(ar, "period", v.period);
+  detail::field(ar, "sections", v.sections);
+  detail::field(ar, "promotion", v.promotion);
+  detail::field(ar, "goals", v.goals);
+  detail::field(ar, "goal_area_note", v.goal_area_note);
+  detail::field(ar, "areas", v.areas);
+  detail::field(ar, "strategies", v.strategies);
+}
+
+}  // namespace miyagiplan
+
+// Each type's archive version, and no tracking: these are values, never shared through pointers.
+#define MIYAGIPLAN_ARCHIVED_VALUE(T, VERSION) \
+  BOOST_CLASS_VERSION(T, VERSION)             \
+  BOOST_CLASS_TRACKING(T, boost::serialization::track_never)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::day_span, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::date_reading, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::date_expression, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::unit, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::quantity, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::bounds, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::dated_value, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::indicator, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::initiative_item, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::initiative, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::policy_part, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::measure, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::area, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::goal, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::section, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::promotion, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::strategy, 1)
+MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::plan, 1)
+#undef MIYAGIPLAN_ARCHIVED_VALUE

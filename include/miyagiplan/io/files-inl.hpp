@@ -1,0 +1,113 @@
+// Definitions of plan files. Compiled once by src/archive.cpp, or inline when header-only.
+#pragma once
+
+#include <cerrno>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <system_error>
+
+#include "miyagiplan/detail/enum_names.hpp"
+#include "miyagiplan/error.hpp"
+#include "miyagiplan/io/archive.hpp"
+#include "miyagiplan/io/files.hpp"
+#include "miyagiplan/io/json.hpp"
+
+namespace miyagiplan {
+namespace detail {
+
+inline constexpr std::string_view file_format_names[] = {"json", "text", "binary", "xml"};
+
+inline archive_format archive_format_of(file_format f) noexcept {
+  return f == file_format::text ? archive_format::text
+       : f == file_format::xml  ? archive_format::xml
+                                : archive_format::binary;
+}
+
+// "cannot open /a/b.json for reading: No such file or directory"; errno is read at once,
+// before anything else can change it.
+inline io_error file_error(const char* doing, const std::filesystem::path& path) {
+  const int code = errno;
+  return io_error("cannot " + std::string(doing) + " " + path.string() + ": " +
+                  std::generic_category().message(code));
+}
+
+inline std::string read_file(const std::filesystem::path& path) {
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw file_error("open", path);
+  std::string content;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+    content.append(buffer, static_cast<std::size_t>(in.gcount()));
+  if (in.bad()) throw file_error("read", path);
+  return content;
+}
+
+// Beside the target, so that the rename stays on one file system; random, so that two savers
+// never share one.
+inline std::filesystem::path temporary_beside(const std::filesystem::path& path) {
+  std::random_device random;
+  const auto tag = (std::uint64_t{random()} << 32) | random();
+  std::filesystem::path temp = path;
+  temp += ".tmp-" + std::to_string(tag);
+  return temp;
+}
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::string_view to_string(file_format f) noexcept {
+  return detail::enum_name(detail::file_format_names, f);
+}
+
+MIYAGIPLAN_FUNC file_format file_format_from_string(std::string_view name) {
+  return detail::enum_from_name<file_format>(detail::file_format_names, name, "file format");
+}
+
+MIYAGIPLAN_FUNC file_format detect_format(std::string_view head) noexcept {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
+  const auto start = head.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return file_format::binary;
+  head.remove_prefix(start);
+  if (head.starts_with('{')) return file_format::json;
+  if (head.starts_with("<?xml")) return file_format::xml;
+  if (head.starts_with("22 serialization::archive")) return file_format::text;
+  return file_format::binary;
+}
+
+MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
+                               file_format format) {
+  const std::filesystem::path temp = detail::temporary_beside(path);
+  try {
+    errno = 0;
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) throw detail::file_error("create", temp);
+    if (format == file_format::json) out << to_json_text(p);
+    else detail::write_archive(p, out, detail::archive_format_of(format));
+    out.close();
+    if (!out) throw detail::file_error("write", temp);
+    std::error_code error;
+    std::filesystem::rename(temp, path, error);
+    if (error)
+      throw io_error("cannot replace " + path.string() + ": " + error.message());
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    throw;
+  }
+}
+
+MIYAGIPLAN_FUNC plan load_plan(const std::filesystem::path& path) {
+  std::string content = detail::read_file(path);
+  const file_format format = detect_format(content);
+  try {
+    if (format == file_format::json) return plan_from_json(content);
+    std::istringstream in(std::move(content));
+    return load_archive(in, detail::archive_format_of(format));
+  } catch (const schema_error& e) {
+    throw schema_error(path.string() + (e.where().empty() ? "" : ": " + e.where()), e.message());
+  }
+}
+
+}  // namespace miyagiplan

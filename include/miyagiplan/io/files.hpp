@@ -1,0 +1,34 @@
+// Plans in files: JSON, or a Boost text, binary or XML archive. A file's format is read from its
+// first bytes, so load_plan needs no hint; saving replaces a file only once the new one is whole.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string_view>
+
+#include "miyagiplan/config.hpp"
+#include "miyagiplan/model/plan.hpp"
+
+namespace miyagiplan {
+
+enum class file_format : std::uint8_t { json, text, binary, xml };
+
+MIYAGIPLAN_FUNC std::string_view to_string(file_format f) noexcept;
+// The inverse of to_string ("json", "text", "binary", "xml"); throws parse_error otherwise.
+MIYAGIPLAN_FUNC file_format file_format_from_string(std::string_view name);
+
+// The format of a file from its first bytes: '{' after whitespace is JSON, "<?xml" is XML,
+// "22 serialization::archive" is a Boost text archive, and anything else is read as binary.
+// A UTF-8 byte order mark and leading whitespace are skipped.
+MIYAGIPLAN_FUNC file_format detect_format(std::string_view head) noexcept;
+
+// Writes to a temporary file in the same directory, then renames it over `path`: a failed save
+// never leaves half a file. Throws io_error naming the path and the reason.
+MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
+                               file_format format = file_format::json);
+
+// Reads a plan in whichever format the file holds. Throws io_error when the file cannot be read
+// and schema_error, its where() starting with the path, when its content is not a plan.
+MIYAGIPLAN_FUNC plan load_plan(const std::filesystem::path& path);
+
+}  // namespace miyagiplan

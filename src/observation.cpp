@@ -1,0 +1,2 @@
+// The compiled home of observations and their files.
+#include "miyagiplan/eval/observation-inl.hpp"
