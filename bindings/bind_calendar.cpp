@@ -1,0 +1,644 @@
+// 和暦 and 年度 in Python: the C++ calendar's value types and functions, with Python's
+// conventions (UPPER_CASE enum members, keyword arguments, reprs that evaluate back, dates
+// as datetime.date).
+#include <pybind11/stl.h>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+#include "bindings.hpp"
+#include "miyagiplan/calendar.hpp"
+
+namespace miyagiplan::python {
+namespace {
+
+using namespace pybind11::literals;
+
+// ---------------------------------------------------------------------------------------------
+// Enum names: str(member) is the C++ name (date_kind's and date_style's to_string), and
+// from_string reads it back, rejecting unknown names with ParseError as the C++ does.
+
+constexpr std::array<std::string_view, 5> era_names{"meiji", "taisho", "showa", "heisei", "reiwa"};
+constexpr std::array<std::string_view, 3> fiscal_label_names{"era", "western", "fy"};
+constexpr std::array<std::string_view, 2> era_rule_names{"latest", "first_day"};
+
+template <class Enum, std::size_t N>
+Enum enum_from_name(const std::array<std::string_view, N>& names, std::string_view name,
+                    const char* what) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (names[i] == name) return static_cast<Enum>(i);
+  std::string expected = std::string("one of the ") + what + " names (";
+  for (std::size_t i = 0; i < N; ++i) expected += (i ? ", " : "") + std::string(names[i]);
+  throw parse_error(std::string(name), 0, expected + ")");
+}
+
+char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+  return true;
+}
+
+// An era by its name (heisei, Heisei), its kanji (平成) or its letter (H, h).
+era era_from_string(std::string_view name) {
+  for (const era_info& e : eras) {
+    if (name == e.kanji || equal_ignoring_case(name, e.romaji) ||
+        (name.size() == 1 && ascii_lower(name[0]) == ascii_lower(e.letter)))
+      return e.id;
+  }
+  throw parse_error(std::string(name), 0,
+                    "an era: a name (heisei), its kanji (平成) or its letter (H)");
+}
+
+fiscal_label fiscal_label_from_string(std::string_view name) {
+  return enum_from_name<fiscal_label>(fiscal_label_names, name, "fiscal label");
+}
+era_rule era_rule_from_string(std::string_view name) {
+  return enum_from_name<era_rule>(era_rule_names, name, "era rule");
+}
+
+// An argument that takes a member or its name: style=DateStyle.ABBREV or style="abbrev".
+template <class Enum>
+using member_or_name = std::variant<Enum, std::string>;
+
+template <class Enum>
+Enum member(const member_or_name<Enum>& v, Enum (*from_string)(std::string_view)) {
+  if (const Enum* e = std::get_if<Enum>(&v)) return *e;
+  return from_string(std::get<std::string>(v));
+}
+
+template <class Enum>
+void set_str(py::enum_<Enum>& cls, std::string_view (*name)(Enum)) {
+  // Replaces pybind11's __str__ outright: def() would chain an overload behind it.
+  cls.attr("__str__") = py::cpp_function(
+      [name](Enum e) { return std::string(name(e)); }, py::name("__str__"), py::is_method(cls),
+      "The member's name as the C++ library spells it; from_string reads it back.");
+}
+
+template <class Enum, std::size_t N>
+std::string_view name_in(const std::array<std::string_view, N>& names, Enum e) {
+  return names[static_cast<std::size_t>(e)];
+}
+
+std::string_view era_name(era e) { return name_in(era_names, e); }
+std::string_view fiscal_label_name(fiscal_label l) { return name_in(fiscal_label_names, l); }
+std::string_view era_rule_name(era_rule r) { return name_in(era_rule_names, r); }
+std::string_view date_kind_name(date_kind k) { return to_string(k); }
+std::string_view date_style_name(date_style s) { return to_string(s); }
+
+// ---------------------------------------------------------------------------------------------
+// Checks a Python caller can fail: the C++ value types leave validity to queries.
+
+unsigned checked_month(int month, const char* what) {
+  if (month < 1 || month > 12)
+    throw range_error(std::string(what) + " must be 1–12, not " + std::to_string(month));
+  return static_cast<unsigned>(month);
+}
+
+parse_options options(bool strict, int fiscal_start_month) {
+  parse_options o;
+  o.strict = strict;
+  o.fiscal_start_month = checked_month(fiscal_start_month, "fiscal_start_month");
+  return o;
+}
+
+// A fiscal year whose days a date can hold (the parser's range, 1400 … 9998).
+fiscal_year checked_fiscal_year(int year, int start_month) {
+  if (year < min_supported_year || year > max_supported_year - 1)
+    throw range_error("fiscal year " + std::to_string(year) +
+                      " is outside the supported years 1400–9998");
+  return fiscal_year(year, checked_month(start_month, "start_month"));
+}
+
+era_date checked_era_date(era e, int year, int month, int day) {
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31)
+    throw range_error(std::string(info(e).kanji) + std::to_string(year) + "年" +
+                      std::to_string(month) + "月" + std::to_string(day) + "日 is not a day");
+  const era_date d{e, year, static_cast<unsigned>(month), static_cast<unsigned>(day)};
+  to_gregorian(d);  // throws range_error unless the day lies inside its era
+  return d;
+}
+
+std::pair<date, date> dates_of(const day_span& s) {
+  return {from_serial(s.first), from_serial(s.last)};
+}
+
+std::string python_repr(std::string_view text) {
+  return py::repr(py::str(std::string(text))).cast<std::string>();
+}
+
+std::string era_member_repr(era e) {
+  return std::string(package_name) + ".Era." + py::cast(e).attr("name").cast<std::string>();
+}
+
+std::string era_date_repr(const era_date& d) {
+  return std::string(package_name) + ".EraDate(" + era_member_repr(d.era) + ", " +
+         std::to_string(d.year) + ", " + std::to_string(d.month) + ", " + std::to_string(d.day) +
+         ")";
+}
+
+std::string fiscal_year_repr(const fiscal_year& fy) {
+  std::string r = std::string(package_name) + ".FiscalYear(" + std::to_string(fy.year());
+  if (fy.start_month() != default_fiscal_start_month)
+    r += ", start_month=" + std::to_string(fy.start_month());
+  return r + ")";
+}
+
+// The fiscal start month that reads an expression's text back to the same expression: the
+// default when it does (most texts do not depend on it), else the first month that does.
+// (Strict mode changes what fails, never a result.) nullopt when none does.
+std::optional<unsigned> reading_start_month(const date_expression& e) {
+  for (unsigned month = 0; month <= 12; ++month) {
+    parse_options o;
+    o.fiscal_start_month = month == 0 ? default_fiscal_start_month : month;
+    date_reading r;
+    date_reading_failure f;
+    if (try_read_date(e.text(), o, r, f) && date_expression(e.text(), r) == e)
+      return o.fiscal_start_month;
+  }
+  return std::nullopt;
+}
+
+// The call that made an expression: miyagiplan.parse_date('平成22年12月末').
+std::string date_expression_repr(const date_expression& e) {
+  const auto month = reading_start_month(e);
+  if (!month)
+    return "<" + std::string(package_name) + ".DateExpression " + python_repr(e.text()) + ">";
+  std::string call = std::string(package_name) + ".parse_date(" + python_repr(e.text());
+  if (*month != default_fiscal_start_month)
+    call += ", fiscal_start_month=" + std::to_string(*month);
+  return call + ")";
+}
+
+template <class Class>
+void set_module(Class& cls) {
+  cls.attr("__module__") = package_name;
+}
+
+}  // namespace
+
+void bind_calendar(py::module_& m) {
+  // Every type first, so that the signatures of the functions below name them.
+  py::enum_<era> era_cls(m, "Era", R"doc(A Japanese era (元号) from 明治 on.
+
+str(era) is its lower-case name (``"heisei"``); ``era.info`` has its kanji, letter and first
+day.)doc");
+  py::enum_<date_kind> kind_cls(
+      m, "DateKind",
+      R"doc(What a date expression names: a day, a month, a fiscal year, a span, ...)doc");
+  py::enum_<date_style> style_cls(m, "DateStyle",
+                                  R"doc(How to_wareki and EraDate.format write a day.
+
+Functions that take a style also take its name as a string (``"kanji"``, ``"abbrev"``,
+``"western"``, ``"iso"``).)doc");
+  py::enum_<fiscal_label> label_cls(m, "FiscalLabel",
+                                    R"doc(How FiscalYear.label names a fiscal year.
+
+FiscalYear.label also takes the name as a string (``"era"``, ``"western"``, ``"fy"``).)doc");
+  py::enum_<era_rule> rule_cls(
+      m, "EraRule",
+      R"doc(Which era names a fiscal year that straddles an era change (FY2019).)doc");
+  py::class_<era_info> info_cls(m, "EraInfo",
+                                R"doc(The facts of one era: its names, its letter and its first day.
+
+The five are in miyagiplan.ERAS, oldest first; ``Era.X.info`` is one of them.)doc");
+  py::class_<era_date> era_date_cls(
+      m, "EraDate",
+      R"doc(A day written in an era: 平成22年12月31日 is EraDate(Era.HEISEI, 22, 12, 31).
+
+Immutable and hashable; year 1 is 元年.)doc");
+  py::class_<fiscal_year> fy_cls(
+      m, "FiscalYear", R"doc(A fiscal year (年度), named after the Western year it starts in.
+
+With the default start month (April), FiscalYear(2013) is 平成25年度 = FY2013 =
+2013-04-01 … 2014-03-31. Immutable, hashable and ordered.)doc");
+  py::class_<date_expression> expr_cls(
+      m, "DateExpression", R"doc(What parse_date read from a text: a kind and a closed span of days.
+
+``first`` and ``last`` are the span (equal for a text that names one day); the source text
+is kept exactly. Immutable and hashable.)doc");
+  set_module(era_cls), set_module(kind_cls), set_module(style_cls), set_module(label_cls);
+  set_module(rule_cls), set_module(info_cls), set_module(era_date_cls), set_module(fy_cls);
+  set_module(expr_cls);
+
+  // --- Enums ---------------------------------------------------------------------------------
+
+  era_cls.value("MEIJI", era::meiji, "明治 (M), from 1873-01-01 here (1868-01-25 in history)")
+      .value("TAISHO", era::taisho, "大正 (T), from 1912-07-30")
+      .value("SHOWA", era::showa, "昭和 (S), from 1926-12-25")
+      .value("HEISEI", era::heisei, "平成 (H), from 1989-01-08")
+      .value("REIWA", era::reiwa, "令和 (R), from 2019-05-01");
+  set_str(era_cls, &era_name);
+  era_cls.def_static("from_string", &era_from_string, "name"_a,
+                     R"doc(The era named by its lower-case name (``"heisei"``, as str gives), its
+romaji (``"Heisei"``), its kanji (``"平成"``) or its letter (``"H"``, ``"h"``).
+
+Raises ParseError for anything else.)doc");
+  era_cls
+      .def(
+          "__lt__", [](era a, era b) { return a < b; }, py::is_operator(),
+          "Earlier: eras are ordered in time.")
+      .def(
+          "__le__", [](era a, era b) { return a <= b; }, py::is_operator(), "Earlier or the same.")
+      .def(
+          "__gt__", [](era a, era b) { return a > b; }, py::is_operator(), "Later.")
+      .def(
+          "__ge__", [](era a, era b) { return a >= b; }, py::is_operator(), "Later or the same.");
+  era_cls.def_property_readonly(
+      "info", [](era e) -> const era_info& { return info(e); }, py::return_value_policy::reference,
+      "The era's EraInfo.");
+
+  kind_cls.value("DAY", date_kind::day, "one day: 平成22年12月31日, H22.12.31, 2010-12-31")
+      .value("MONTH_END", date_kind::month_end, "the last day of a month: 平成22年12月末")
+      .value("MONTH", date_kind::month, "a whole month: 平成22年3月, H10.3")
+      .value("YEAR", date_kind::year, "a calendar year: 平成22年, 2010年")
+      .value("FISCAL_YEAR", date_kind::fiscal_year,
+             "a fiscal year: 平成21年度, 2013年度, FY2013, H13")
+      .value("FISCAL_YEAR_END", date_kind::fiscal_year_end,
+             "the last day of a fiscal year: 平成21年度末")
+      .value("FISCAL_QUARTER", date_kind::fiscal_quarter, "a fiscal quarter: 平成25年度第1四半期")
+      .value("FISCAL_HALF", date_kind::fiscal_half, "a fiscal half: 平成25年度上半期")
+      .value("DAY_SPAN", date_kind::day_span, "days to days: 平成22年4月1日～12月31日")
+      .value("MONTH_SPAN", date_kind::month_span, "months to months: 平成22年4～12月")
+      .value("YEAR_SPAN", date_kind::year_span, "years to years: 平成22～24年")
+      .value("FISCAL_YEAR_SPAN", date_kind::fiscal_year_span,
+             "fiscal years to fiscal years: 平成23～25年度")
+      .value("OPEN_ENDED", date_kind::open_ended, "from a start onwards: H26～, H10.3～");
+  set_str(kind_cls, &date_kind_name);
+  kind_cls.def_static("from_string", &date_kind_from_string, "name"_a,
+                      R"doc(The kind named ``name`` (``"fiscal_year"``, as str gives).
+
+Raises ParseError for an unknown name.)doc");
+  kind_cls.def_property_readonly(
+      "names_a_day", &names_a_day,
+      "Whether expressions of this kind name one day (DAY, MONTH_END, FISCAL_YEAR_END).");
+
+  style_cls.value("KANJI", date_style::kanji, "平成22年12月31日 (元年 for year 1)")
+      .value("ABBREV", date_style::abbrev, "H22.12.31")
+      .value("WESTERN", date_style::western, "2010年12月31日")
+      .value("ISO", date_style::iso, "2010-12-31");
+  set_str(style_cls, &date_style_name);
+  style_cls.def_static("from_string", &date_style_from_string, "name"_a,
+                       R"doc(The style named ``name`` (``"kanji"``, as str gives).
+
+Raises ParseError for an unknown name.)doc");
+
+  label_cls.value("ERA", fiscal_label::era, "平成25年度")
+      .value("WESTERN", fiscal_label::western, "2013年度")
+      .value("FY", fiscal_label::fy, "FY2013");
+  set_str(label_cls, &fiscal_label_name);
+  label_cls.def_static("from_string", &fiscal_label_from_string, "name"_a,
+                       R"doc(The label style named ``name`` (``"era"``, ``"western"``, ``"fy"``).
+
+Raises ParseError for an unknown name.)doc");
+
+  rule_cls
+      .value("LATEST", era_rule::latest,
+             "the latest era whose 元年 is the fiscal year's starting year: FY2019 is 令和元年度")
+      .value("FIRST_DAY", era_rule::first_day,
+             "the era of the fiscal year's first day: FY2019 is 平成31年度 (as written before May "
+             "2019)");
+  set_str(rule_cls, &era_rule_name);
+  rule_cls.def_static("from_string", &era_rule_from_string, "name"_a,
+                      R"doc(The rule named ``name`` (``"latest"``, ``"first_day"``).
+
+Raises ParseError for an unknown name.)doc");
+
+  // --- EraInfo and ERAS ----------------------------------------------------------------------
+
+  info_cls
+      .def_property_readonly(
+          "era", [](const era_info& e) { return e.id; }, "The Era.")
+      .def_property_readonly(
+          "kanji", [](const era_info& e) { return std::string(e.kanji); },
+          "The name in kanji: 平成.")
+      .def_property_readonly(
+          "romaji", [](const era_info& e) { return std::string(e.romaji); },
+          "The name in romaji: Heisei.")
+      .def_property_readonly(
+          "letter", [](const era_info& e) { return std::string(1, e.letter); },
+          "The letter of abbreviated dates: H (H22.12.31).")
+      .def_property_readonly(
+          "first_day", [](const era_info& e) { return to_date(e.first_day); },
+          R"doc(The first day (datetime.date) the era covers here; 明治 starts at
+1873-01-01, when Japan adopted the Gregorian calendar.)doc")
+      .def_property_readonly(
+          "last_day",
+          [](const era_info& e) -> std::optional<date> {
+            const auto last = last_serial(e.id);
+            if (!last) return std::nullopt;
+            return from_serial(*last);
+          },
+          "The last day (datetime.date) of the era, or None for the current one.")
+      .def_property_readonly(
+          "first_year", [](const era_info& e) { return e.first_year; },
+          "The Western year of the era's 元年 (year 1): 1989 for 平成.")
+      .def(
+          "__eq__", [](const era_info& a, const era_info& b) { return a.id == b.id; },
+          py::is_operator(), "Same era.")
+      .def(
+          "__hash__", [](const era_info& e) { return py::hash(py::cast(e.id)); },
+          "A hash of the era.")
+      .def(
+          "__repr__",
+          [](const era_info& e) {
+            return std::string(package_name) + ".ERAS[" +
+                   std::to_string(static_cast<std::size_t>(e.id)) + "]";
+          },
+          "miyagiplan.ERAS[i], which evaluates back.")
+      .def(
+          "__str__",
+          [](const era_info& e) {
+            const civil_date c = e.first_day;
+            return std::string(e.kanji) + " (" + std::string(e.romaji) + ", " + e.letter +
+                   ") from " + std::to_string(c.year) + "-" + (c.month < 10 ? "0" : "") +
+                   std::to_string(c.month) + "-" + (c.day < 10 ? "0" : "") + std::to_string(c.day);
+          },
+          "平成 (Heisei, H) from 1989-01-08");
+  py::list era_list;
+  for (const era_info& e : eras) era_list.append(py::cast(&e, py::return_value_policy::reference));
+  m.attr("ERAS") = era_list;
+
+  // --- EraDate -------------------------------------------------------------------------------
+
+  era_date_cls
+      .def(py::init(&checked_era_date), "era"_a, "year"_a, "month"_a, "day"_a,
+           R"doc(The day ``year``/``month``/``day`` of ``era`` (year 1 is 元年).
+
+Raises RangeError unless the day exists and lies inside the era: 昭和64年1月7日 exists,
+昭和64年1月8日 does not (it is 平成元年1月8日). Years past an era's end (平成32年), which
+plans written before 2019 use, are read by parse_date, which marks them proleptic.)doc")
+      .def_static(
+          "from_date", [](const date& d) { return to_era_date(d); }, "date"_a,
+          R"doc(The era date of a datetime.date; RangeError before 1873-01-01.)doc")
+      .def_property_readonly(
+          "era", [](const era_date& d) { return d.era; }, "The Era.")
+      .def_property_readonly(
+          "year", [](const era_date& d) { return d.year; }, "The year of the era, 1 for 元年.")
+      .def_property_readonly(
+          "month", [](const era_date& d) { return d.month; }, "The month, 1–12.")
+      .def_property_readonly(
+          "day", [](const era_date& d) { return d.day; }, "The day of the month.")
+      .def("to_date", &to_gregorian, R"doc(The same day as a datetime.date.)doc")
+      .def(
+          "format",
+          [](const era_date& d, const member_or_name<date_style>& style) {
+            return format_era_date(d, member(style, &date_style_from_string));
+          },
+          "style"_a = date_style::kanji,
+          R"doc(The day as text: 平成22年12月31日 (KANJI), H22.12.31 (ABBREV), 2010年12月31日
+(WESTERN) or 2010-12-31 (ISO). ``style`` is a DateStyle or its name.)doc")
+      .def(
+          "__eq__", [](const era_date& a, const era_date& b) { return a == b; }, py::is_operator(),
+          "Same era, year, month and day.")
+      .def(
+          "__hash__",
+          [](const era_date& d) { return py::hash(py::make_tuple(d.era, d.year, d.month, d.day)); },
+          "A hash of the fields.")
+      .def(py::pickle(
+          [](const era_date& d) { return py::make_tuple(d.era, d.year, d.month, d.day); },
+          [](const py::tuple& t) {
+            return checked_era_date(t[0].cast<era>(), t[1].cast<int>(), t[2].cast<int>(),
+                                    t[3].cast<int>());
+          }))
+      .def("__repr__", &era_date_repr, "miyagiplan.EraDate(miyagiplan.Era.HEISEI, 22, 12, 31)")
+      .def(
+          "__str__", [](const era_date& d) { return format_era_date(d, date_style::kanji); },
+          "平成22年12月31日");
+
+  // --- FiscalYear ----------------------------------------------------------------------------
+
+  fy_cls
+      .def(py::init(&checked_fiscal_year), "year"_a, "start_month"_a = default_fiscal_start_month,
+           R"doc(The fiscal year that starts on the first of ``start_month`` in ``year``.
+
+``start_month`` defaults to 4 (April, as Japanese government bodies count); some bodies use 1
+or 10. Raises RangeError for a start month outside 1–12 or a year outside 1400–9998.)doc")
+      .def_static(
+          "parse",
+          [](std::string_view text, int start_month) {
+            return fiscal_year::parse(text, checked_month(start_month, "start_month"));
+          },
+          "text"_a, "start_month"_a = default_fiscal_start_month,
+          R"doc(Reads 平成25年度, 令和元年度, 2013年度, FY2013 (full-width digits and kanji numerals too).
+
+Raises ParseError for a text that is not one fiscal year.)doc")
+      .def_static(
+          "of",
+          [](const date& d, int start_month) {
+            return fiscal_year::of(d, checked_month(start_month, "start_month"));
+          },
+          "date"_a, "start_month"_a = default_fiscal_start_month,
+          "The fiscal year a datetime.date falls in.")
+      .def_property_readonly("year", &fiscal_year::year,
+                             "The Western year the fiscal year starts in (its name).")
+      .def_property_readonly("start_month", &fiscal_year::start_month,
+                             "The month the fiscal year starts in, 1–12.")
+      .def_property_readonly("first_day", &fiscal_year::first_day,
+                             "The first day, a datetime.date (2013-04-01 for FY2013).")
+      .def_property_readonly("last_day", &fiscal_year::last_day,
+                             "The last day, a datetime.date (2014-03-31 for FY2013): 年度末.")
+      .def(
+          "quarter",
+          [](const fiscal_year& fy, int q) {
+            if (q < 1 || q > 4) throw range_error("quarter must be 1–4, not " + std::to_string(q));
+            return dates_of(fy.quarter(static_cast<unsigned>(q)));
+          },
+          "q"_a,
+          R"doc(The first and last day of quarter ``q`` (1–4), as a tuple of datetime.date:
+第1四半期 is April–June with the April start.)doc")
+      .def(
+          "half",
+          [](const fiscal_year& fy, int h) {
+            if (h < 1 || h > 2) throw range_error("half must be 1 or 2, not " + std::to_string(h));
+            return dates_of(fy.half(static_cast<unsigned>(h)));
+          },
+          "h"_a,
+          R"doc(The first and last day of half ``h`` as a tuple of datetime.date: 1 is 上半期
+(April–September with the April start), 2 is 下半期.)doc")
+      .def(
+          "contains", [](const fiscal_year& fy, const date& d) { return fy.contains(d); }, "date"_a,
+          "Whether a datetime.date falls in the fiscal year (also ``date in fiscal_year``).")
+      .def(
+          "__contains__", [](const fiscal_year& fy, const date& d) { return fy.contains(d); },
+          "date"_a, "Whether a datetime.date falls in the fiscal year.")
+      .def(
+          "naming_era",
+          [](const fiscal_year& fy, const member_or_name<era_rule>& rule) {
+            return fy.naming_era(member(rule, &era_rule_from_string));
+          },
+          "rule"_a = era_rule::latest,
+          "The Era that names the fiscal year under ``rule``, or None before the eras.")
+      .def(
+          "label",
+          [](const fiscal_year& fy, const member_or_name<fiscal_label>& style,
+             const member_or_name<era_rule>& rule) {
+            return fy.label(member(style, &fiscal_label_from_string),
+                            member(rule, &era_rule_from_string));
+          },
+          "style"_a = fiscal_label::era, "rule"_a = era_rule::latest,
+          R"doc(The fiscal year's name: 平成25年度 (ERA), 2013年度 (WESTERN) or FY2013 (FY).
+
+``style`` is a FiscalLabel or its name (``"era"``, ``"western"``, ``"fy"``). ``rule`` (an
+EraRule or its name) picks the era of a fiscal year that straddles an era change: FY2019 is
+令和元年度 (LATEST) or 平成31年度 (FIRST_DAY). Raises RangeError for an era label before the
+eras.)doc")
+      .def("next", &fiscal_year::next, "The following fiscal year.")
+      .def("prev", &fiscal_year::prev, "The preceding fiscal year.")
+      .def(
+          "__eq__", [](const fiscal_year& a, const fiscal_year& b) { return a == b; },
+          py::is_operator(), "Same year and start month.")
+      .def(
+          "__lt__", [](const fiscal_year& a, const fiscal_year& b) { return a < b; },
+          py::is_operator(), "Earlier (by year, then start month).")
+      .def(
+          "__le__", [](const fiscal_year& a, const fiscal_year& b) { return a <= b; },
+          py::is_operator(), "Earlier or the same.")
+      .def(
+          "__gt__", [](const fiscal_year& a, const fiscal_year& b) { return a > b; },
+          py::is_operator(), "Later (by year, then start month).")
+      .def(
+          "__ge__", [](const fiscal_year& a, const fiscal_year& b) { return a >= b; },
+          py::is_operator(), "Later or the same.")
+      .def(
+          "__hash__",
+          [](const fiscal_year& fy) {
+            return py::hash(py::make_tuple(fy.year(), fy.start_month()));
+          },
+          "A hash of the year and start month.")
+      .def(py::pickle(
+          [](const fiscal_year& fy) { return py::make_tuple(fy.year(), fy.start_month()); },
+          [](const py::tuple& t) {
+            return checked_fiscal_year(t[0].cast<int>(), t[1].cast<int>());
+          }))
+      .def("__repr__", &fiscal_year_repr, "miyagiplan.FiscalYear(2013)")
+      .def(
+          "__str__",
+          [](const fiscal_year& fy) {
+            return fy.naming_era() ? fy.label() : fy.label(fiscal_label::western);
+          },
+          "The label: 平成25年度 (2013年度 before the eras).");
+
+  // --- DateExpression ------------------------------------------------------------------------
+
+  expr_cls
+      .def_property_readonly("text", &date_expression::text, "The source text, exactly as given.")
+      .def_property_readonly("kind", &date_expression::kind, "What the text names, a DateKind.")
+      .def_property_readonly("first", &date_expression::first,
+                             "The first day of the span, a datetime.date.")
+      .def_property_readonly("last", &date_expression::last,
+                             R"doc(The last day of the span, a datetime.date
+(9999-12-31 for an open end such as H26～).)doc")
+      .def_property_readonly(
+          "estimate", &date_expression::estimate,
+          "Whether the text is marked （見込）, an estimate rather than an actual.")
+      .def_property_readonly(
+          "proleptic", &date_expression::proleptic,
+          R"doc(Whether an era year runs past its era's end (平成32年度 = FY2020),
+as plans written before 2019 have it.)doc")
+      .def_property_readonly("open_ended", &date_expression::open_ended,
+                             "Whether the text runs on from a start with no end (H26～).")
+      .def(
+          "__eq__", [](const date_expression& a, const date_expression& b) { return a == b; },
+          py::is_operator(), "Same text and the same reading.")
+      .def(
+          "__hash__",
+          [](const date_expression& e) {
+            return py::hash(py::make_tuple(e.text(), e.kind(), e.days().first, e.days().last,
+                                           e.estimate(), e.proleptic()));
+          },
+          "A hash of the text and the reading.")
+      .def(py::pickle(
+          // The text and the fiscal start month that reads it back.
+          [](const date_expression& e) {
+            const auto month = reading_start_month(e);
+            if (!month) throw py::type_error("this DateExpression cannot be pickled");
+            return py::make_tuple(e.text(), *month);
+          },
+          [](const py::tuple& t) {
+            return parse_date(t[0].cast<std::string>(), options(false, t[1].cast<int>()));
+          }))
+      .def("__repr__", &date_expression_repr, "miyagiplan.parse_date('平成22年12月末')")
+      .def("__str__", &date_expression::text, "The source text.");
+
+  // --- Functions -----------------------------------------------------------------------------
+
+  m.def(
+      "parse_date",
+      [](std::string_view text, bool strict, int fiscal_start_month) {
+        return parse_date(text, options(strict, fiscal_start_month));
+      },
+      "text"_a, "strict"_a = false, "fiscal_start_month"_a = default_fiscal_start_month,
+      R"doc(Reads a date expression as plans write them, into a DateExpression.
+
+Reads days (平成22年12月31日, H22.12.31, 2010-12-31), month ends (平成22年12月末), months
+(平成22年3月, H10.3), years, fiscal years (平成21年度, 2013年度, FY2013, a bare H13), fiscal-year
+ends (平成21年度末), quarters and halves (平成25年度第1四半期, 上半期), ranges (平成23～25年度,
+平成22年4～12月) and open ends (H26～), with full-width digits, kanji numerals, era ligatures
+(㍻, ㋿), spaces, and a trailing （見込） or （実績）.
+
+Args:
+    text: the expression.
+    strict: reject era years past the era's end (平成32年度) instead of marking them proleptic.
+    fiscal_start_month: the month fiscal years start in (4, April, by default).
+
+Raises:
+    ParseError: the text is not a date; ``position`` says where reading stopped.
+
+>>> miyagiplan.parse_date('平成22年12月末').first
+datetime.date(2010, 12, 31))doc");
+  m.def(
+      "to_western",
+      [](std::string_view text, bool strict, int fiscal_start_month) {
+        return to_western(text, options(strict, fiscal_start_month));
+      },
+      "text"_a, "strict"_a = false, "fiscal_start_month"_a = default_fiscal_start_month,
+      R"doc(The day (datetime.date) a text names: a day (平成22年12月31日), a month end (平成22年12月末)
+or a fiscal-year end (平成21年度末).
+
+Raises ParseError for a text that is not a date or names more than one day (平成22年度).
+
+>>> miyagiplan.to_western('平成21年度末')
+datetime.date(2010, 3, 31))doc");
+  m.def(
+      "to_wareki",
+      [](const date& d, const member_or_name<date_style>& style) {
+        return format_date(d, member(style, &date_style_from_string));
+      },
+      "date"_a, "style"_a = date_style::kanji,
+      R"doc(Writes a datetime.date as 和暦: 平成22年12月31日 (``"kanji"``), H22.12.31 (``"abbrev"``);
+or in Western forms: 2010年12月31日 (``"western"``), 2010-12-31 (``"iso"``).
+
+``style`` is a DateStyle or its name. Raises RangeError for an era style before 1873-01-01.
+
+>>> miyagiplan.to_wareki(datetime.date(2019, 5, 1))
+'令和元年5月1日')doc");
+  m.def(
+      "fiscal_year",
+      [](const date& d, int start_month) {
+        return fiscal_year::of(d, checked_month(start_month, "start_month"));
+      },
+      "date"_a, "start_month"_a = default_fiscal_start_month,
+      R"doc(The FiscalYear a datetime.date falls in (FiscalYear.of).
+
+>>> miyagiplan.fiscal_year(datetime.date(2014, 3, 31))
+miyagiplan.FiscalYear(2013))doc");
+  m.def(
+      "era_of", [](const date& d) { return era_of(to_serial(d)); }, "date"_a,
+      R"doc(The Era in force on a datetime.date, or None before 1873-01-01.
+
+>>> miyagiplan.era_of(datetime.date(1989, 1, 7))
+<Era.SHOWA: 2>)doc");
+
+  for (const char* name : {"parse_date", "to_western", "to_wareki", "fiscal_year", "era_of"})
+    m.attr(name).attr("__module__") = package_name;
+}
+
+}  // namespace miyagiplan::python
