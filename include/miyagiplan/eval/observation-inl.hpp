@@ -273,8 +273,15 @@ inline std::string csv_escape(std::string_view s) {
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
-// The display-unit text of a value: a number without its unit, or the state as written.
+// The display-unit text of a value: its own text when that reads back the same in the
+// indicator's unit (so files round-trip), else the number without its unit, or the state.
 inline std::string display_text(const quantity& q, const unit& u) {
+  try {
+    const quantity again = parse_quantity(q.text, u);
+    if (again.state == q.state && again.value == q.value) return q.text;
+  } catch (const error&) {
+    // written in base units or in code: write it anew
+  }
   if (!q.is_number()) return quantity::of_state(q.state).text;
   std::string s = format_quantity(q.value, u);
   return s.substr(0, s.size() - u.symbol.size());

@@ -144,7 +144,7 @@ void serialize(Archive& ar, sequence_ref<T>& s, unsigned) {
   field(ar, "count", count);
   if constexpr (Archive::is_loading::value) {
     s.items.clear();
-    const std::size_t n = count;
+    const std::size_t n = std::as_const(count);
     s.items.reserve(std::min<std::size_t>(n, 64));  // a hint, never the claimed count
     for (std::size_t i = 0; i < n; ++i) field(ar, "item", s.items.emplace_back());
   } else {
