@@ -1,0 +1,139 @@
+// The calendar's hot paths: reading the plan's date texts, converting days to eras and fiscal
+// years, and formatting. Bare civil_from_days is the reference the era conversion builds on.
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "miyagiplan/calendar.hpp"
+
+namespace {
+
+using namespace miyagiplan;
+
+// The texts the parser meets in the plan: plain, abbreviated, full-width, qualified, ranged.
+struct sample_text {
+  const char* name;
+  std::string_view text;
+};
+constexpr sample_text sample_texts[] = {
+    {"kanji", "平成22年12月31日"},
+    {"abbrev", "H22.12.31"},
+    {"full_width", "平成２２年１２月３１日"},
+    {"estimate", "平成22年度（見込）"},
+    {"fiscal_span", "平成23～25年度末"},
+};
+
+// Days spread over the whole supported era range (1873 … 2100), so that the era search and the
+// branch predictor see every era rather than one memorised day.
+constexpr std::size_t day_count = 4096;  // a power of two: indices wrap with a mask
+std::vector<serial_day> spread_days() {
+  const serial_day first = days_from_civil(1873, 1, 1);
+  const auto span = static_cast<std::size_t>(days_from_civil(2100, 12, 31) - first + 1);
+  std::vector<serial_day> spread(day_count);
+  for (std::size_t i = 0; i < day_count; ++i)
+    spread[i] = first + static_cast<serial_day>(i * 7919 % span);  // 7919: prime, coprime to span
+  return spread;
+}
+const std::vector<serial_day> days = spread_days();
+
+// Runs `op` on each spread day in turn.
+template <class Op>
+void over_days(benchmark::State& state, Op op) {
+  std::size_t i = 0;
+  for (auto _ : state) op(days[i++ & (day_count - 1)]);
+  state.SetItemsProcessed(state.iterations());
+}
+
+void parse_date_bench(benchmark::State& state, std::string_view text) {
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(text);  // the text is opaque to the optimiser
+    date_expression e = parse_date(text);
+    benchmark::DoNotOptimize(e);
+  }
+}
+
+void try_read_date_bench(benchmark::State& state, std::string_view text) {
+  const parse_options options;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(text);
+    date_reading reading;
+    date_reading_failure failure;
+    bool ok = try_read_date(text, options, reading, failure);
+    benchmark::DoNotOptimize(ok);
+    benchmark::DoNotOptimize(reading);
+  }
+}
+
+const bool parse_benchmarks_registered = [] {
+  for (const sample_text& s : sample_texts) {
+    benchmark::RegisterBenchmark((std::string("parse_date/") + s.name).c_str(), parse_date_bench,
+                                 s.text);
+    benchmark::RegisterBenchmark((std::string("try_read_date/") + s.name).c_str(),
+                                 try_read_date_bench, s.text);
+  }
+  return true;
+}();
+
+void to_western_bench(benchmark::State& state) {
+  std::string_view text = "平成22年12月末";
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(text);
+    date d = to_western(text);
+    benchmark::DoNotOptimize(d);
+  }
+}
+BENCHMARK(to_western_bench)->Name("to_western/month_end");
+
+void format_date_to_bench(benchmark::State& state, date_style style) {
+  char out[max_formatted_date];
+  over_days(state, [&](serial_day s) {
+    std::size_t n = format_date_to(out, s, style);
+    benchmark::DoNotOptimize(n);
+    benchmark::ClobberMemory();  // the text written to `out` counts as used
+  });
+}
+BENCHMARK_CAPTURE(format_date_to_bench, kanji, date_style::kanji)->Name("format_date_to/kanji");
+BENCHMARK_CAPTURE(format_date_to_bench, abbrev, date_style::abbrev)->Name("format_date_to/abbrev");
+
+void format_date_bench(benchmark::State& state) {
+  std::vector<date> dates;
+  dates.reserve(day_count);
+  for (const serial_day s : days) dates.push_back(from_serial(s));
+  std::size_t i = 0;
+  for (auto _ : state) {
+    std::string text = format_date(dates[i++ & (day_count - 1)], date_style::kanji);
+    benchmark::DoNotOptimize(text);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(format_date_bench)->Name("format_date/kanji");
+
+void to_era_date_bench(benchmark::State& state) {
+  over_days(state, [](serial_day s) {
+    std::optional<era_date> e = to_era_date(s);
+    benchmark::DoNotOptimize(e);
+  });
+}
+BENCHMARK(to_era_date_bench)->Name("to_era_date/serial");
+
+void civil_from_days_bench(benchmark::State& state) {
+  over_days(state, [](serial_day s) {
+    civil_date c = civil_from_days(s);
+    benchmark::DoNotOptimize(c);
+  });
+}
+BENCHMARK(civil_from_days_bench)->Name("civil_from_days/reference");
+
+void fiscal_year_of_bench(benchmark::State& state) {
+  over_days(state, [](serial_day s) {
+    fiscal_year fy = fiscal_year::of(s);
+    benchmark::DoNotOptimize(fy);
+  });
+}
+BENCHMARK(fiscal_year_of_bench)->Name("fiscal_year_of/serial");
+
+}  // namespace

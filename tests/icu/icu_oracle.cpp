@@ -1,0 +1,107 @@
+// ICU's Japanese calendar as an independent oracle: for every day 1873-01-01 … 2100-12-31 it must
+// name the same era, era year, month and day as miyagiplan::to_era_date. ICU takes its era table
+// from CLDR, so agreement on every day checks our table's boundaries, not just our arithmetic.
+// Exit 0 when all agree; otherwise print the first disagreements and exit 1.
+#include <unicode/calendar.h>
+#include <unicode/locid.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+#include <unicode/unistr.h>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "miyagiplan/calendar.hpp"
+
+namespace {
+
+using miyagiplan::serial_day;
+
+// ICU numbers the Japanese eras from 大化 (645): 明治 is 232 … 令和 236, in our order.
+constexpr int icu_meiji = 232;
+int icu_era_number(miyagiplan::era e) { return icu_meiji + static_cast<int>(e); }
+
+// ICU counts milliseconds since 1970-01-01 UTC; our serial days count days since then.
+UDate to_udate(serial_day s) { return static_cast<UDate>(s) * U_MILLIS_PER_DAY; }
+serial_day to_serial_day(UDate t) { return static_cast<serial_day>(std::floor(t / U_MILLIS_PER_DAY)); }
+
+std::string iso(serial_day s) {
+  return miyagiplan::format_date(miyagiplan::from_serial(s), miyagiplan::date_style::iso);
+}
+
+bool failed(UErrorCode status, const char* what) {
+  if (U_SUCCESS(status)) return false;
+  std::fprintf(stderr, "ICU error in %s: %s\n", what, u_errorName(status));
+  return true;
+}
+
+struct icu_era_date {
+  int era, year, month, day;
+  bool operator==(const icu_era_date&) const = default;
+};
+
+// Reads one date with ICU's own parser, to show that ICU and we read the same text alike.
+bool check_icu_parse(const icu::Locale& japanese) {
+  constexpr std::string_view text = "平成22年12月31日";
+  UErrorCode status = U_ZERO_ERROR;
+  icu::SimpleDateFormat format(icu::UnicodeString::fromUTF8("GGGGy年M月d日"), japanese, status);
+  if (failed(status, "SimpleDateFormat")) return false;
+  format.setTimeZone(*icu::TimeZone::getGMT());
+  format.setLenient(false);
+  const UDate parsed = format.parse(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
+      status);
+  if (failed(status, "SimpleDateFormat::parse")) return false;
+  const serial_day by_icu = to_serial_day(parsed);
+  const serial_day by_us = miyagiplan::parse_date(text).days().first;
+  std::printf("%s: ICU reads %s, miyagiplan reads %s\n", text.data(), iso(by_icu).c_str(),
+              iso(by_us).c_str());
+  return by_icu == by_us;
+}
+
+}  // namespace
+
+int main() {
+  const icu::Locale japanese("ja_JP@calendar=japanese");
+  UErrorCode status = U_ZERO_ERROR;
+  const std::unique_ptr<icu::Calendar> calendar(
+      icu::Calendar::createInstance(*icu::TimeZone::getGMT(), japanese, status));
+  if (failed(status, "Calendar::createInstance")) return 1;
+  if (std::string_view(calendar->getType()) != "japanese") {
+    std::fprintf(stderr, "ICU gave a %s calendar, not the Japanese one\n", calendar->getType());
+    return 1;
+  }
+
+  const serial_day first = miyagiplan::days_from_civil(1873, 1, 1);
+  const serial_day last = miyagiplan::days_from_civil(2100, 12, 31);
+  constexpr int disagreements_shown = 10;
+  int disagreements = 0;
+  for (serial_day s = first; s <= last; ++s) {
+    calendar->setTime(to_udate(s), status);
+    const icu_era_date by_icu{calendar->get(UCAL_ERA, status), calendar->get(UCAL_YEAR, status),
+                              calendar->get(UCAL_MONTH, status) + 1, calendar->get(UCAL_DATE, status)};
+    if (failed(status, "Calendar::get")) return 1;
+    const auto ours = miyagiplan::to_era_date(s);
+    const icu_era_date by_us = ours ? icu_era_date{icu_era_number(ours->era), ours->year,
+                                                   static_cast<int>(ours->month),
+                                                   static_cast<int>(ours->day)}
+                                    : icu_era_date{-1, 0, 0, 0};
+    if (by_icu == by_us) continue;
+    if (disagreements++ < disagreements_shown)
+      std::printf("%s: ICU era %d year %d %d-%d, miyagiplan era %d year %d %d-%d\n", iso(s).c_str(),
+                  by_icu.era, by_icu.year, by_icu.month, by_icu.day, by_us.era, by_us.year,
+                  by_us.month, by_us.day);
+  }
+
+  const int days = last - first + 1;
+  if (disagreements > 0) {
+    std::printf("ICU and miyagiplan disagree on %d of %d days\n", disagreements, days);
+    return 1;
+  }
+  std::printf("ICU (%s) and miyagiplan agree on all %d days, %s … %s\n", japanese.getName(), days,
+              iso(first).c_str(), iso(last).c_str());
+  return check_icu_parse(japanese) ? 0 : 1;
+}
