@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 namespace miyagiplan::detail {
@@ -14,16 +15,17 @@ inline constexpr char32_t end_of_text = 0;
 
 class cursor {
  public:
-  explicit cursor(std::string_view s) noexcept : s_(s) {}
+  explicit cursor(std::string_view s) noexcept : s_(s) { decode(); }
 
-  char32_t peek() const noexcept { return peek(i_).first; }
+  // The current code point is decoded once, when the cursor arrives at it.
+  char32_t peek() const noexcept { return c_; }
   char32_t peek_after() const noexcept {
-    const auto [c, n] = peek(i_);
-    return c == end_of_text || c == invalid_utf8 ? c : peek(i_ + n).first;
+    return c_ == end_of_text || c_ == invalid_utf8 ? c_ : decode_at(i_ + n_).first;
   }
   void advance() noexcept {
-    i_ += peek(i_).second;
+    i_ += n_;
     ++chars_;
+    decode();
   }
   bool at_end() const noexcept { return i_ >= s_.size(); }
   std::size_t position() const noexcept { return chars_; }
@@ -48,8 +50,10 @@ class cursor {
   }
 
  private:
+  void decode() noexcept { std::tie(c_, n_) = decode_at(i_); }
+
   // The code point at byte i and its length in bytes; end_of_text past the end.
-  std::pair<char32_t, std::size_t> peek(std::size_t i) const noexcept {
+  std::pair<char32_t, std::size_t> decode_at(std::size_t i) const noexcept {
     if (i >= s_.size()) return {end_of_text, 0};
     const auto b0 = static_cast<unsigned char>(s_[i]);
     if (b0 < 0x80) return {b0 == 0 ? invalid_utf8 : char32_t{b0}, 1};
@@ -75,6 +79,8 @@ class cursor {
   std::string_view s_;
   std::size_t i_ = 0;
   std::size_t chars_ = 0;
+  char32_t c_ = end_of_text;
+  std::size_t n_ = 0;
 };
 
 // Character classes of the documents: digits of either width, kanji numerals, eras, marks.
