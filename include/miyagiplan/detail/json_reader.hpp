@@ -75,6 +75,9 @@ void read_value(const ordered_json& j, T& out) {
     out = j.get<bool>();
   } else if constexpr (std::is_same_v<T, int>) {
     if (!j.is_number_integer()) wrong_type(j, "an integer");
+    // An unsigned value past INT64_MAX would wrap as int64 (18446744073709551615 to -1).
+    if (j.is_number_unsigned() && j.get<std::uint64_t>() > 1000000000u)
+      throw schema_error("", "integer out of range");
     const auto v = j.get<std::int64_t>();
     if (v < -1000000000 || v > 1000000000) throw schema_error("", "integer out of range");
     out = static_cast<int>(v);
@@ -149,7 +152,7 @@ class object_reader {
   // Unknown fields are refused: a typo must not lose data silently.
   void done() const {
     for (const auto& [key, value] : j_.items())
-      if (!seen_.count(key) && key != "schema")
+      if (!seen_.count(key))
         throw schema_error(pointer_step(key), "unknown field \"" + key + "\"");
   }
 
@@ -196,6 +199,51 @@ inline std::string line_and_column(std::string_view text, std::size_t offset) {
 inline ordered_json number_json(double v) {
   if (std::nearbyint(v) == v && std::fabs(v) < 9.0e15) return static_cast<std::int64_t>(v);
   return v;
+}
+
+// nlohmann quotes the token it stopped at, which may be a whole 100 MB string or number: a
+// message keeps its first few hundred bytes (cut between characters).
+inline std::string shortened(std::string message) {
+  constexpr std::size_t max_bytes = 300;
+  if (message.size() <= max_bytes) return message;
+  std::size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;
+  message.resize(cut);
+  return message + "…";
+}
+
+// The JSON pointer of the first string in `j` that is not UTF-8 (nlohmann's dump refuses it
+// without saying where): "" for `j` itself, nullopt if there is none.
+inline std::optional<std::string> first_invalid_utf8(const ordered_json& j) {
+  if (j.is_string()) {
+    try {
+      (void)j.dump(-1, ' ', false, ordered_json::error_handler_t::strict);
+      return std::nullopt;
+    } catch (const nlohmann::json::type_error&) {
+      return "";
+    }
+  }
+  if (j.is_object()) {
+    for (const auto& [key, value] : j.items())
+      if (auto inner = first_invalid_utf8(value)) return pointer_step(key) + *inner;
+  } else if (j.is_array()) {
+    for (std::size_t k = 0; k < j.size(); ++k)
+      if (auto inner = first_invalid_utf8(j[k])) return "/" + std::to_string(k) + *inner;
+  }
+  return std::nullopt;
+}
+
+// Writes a document (2-space indent, UTF-8, a final newline). A text that is not UTF-8 (only a
+// model built in code can hold one: every reader refuses it) is a validation_error naming its
+// JSON pointer, not nlohmann's type_error.
+inline std::string dump_checked(const ordered_json& j) {
+  try {
+    return j.dump(2, ' ', false, ordered_json::error_handler_t::strict) + "\n";
+  } catch (const nlohmann::json::type_error& e) {
+    const std::string where = first_invalid_utf8(j).value_or("");
+    throw validation_error(where.empty() ? "/" : where,
+                           std::string("not valid UTF-8 text, so not writable as JSON (") + e.what() + ")");
+  }
 }
 
 }  // namespace detail

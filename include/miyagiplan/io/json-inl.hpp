@@ -120,6 +120,9 @@ MIYAGIPLAN_FUNC void to_json(ordered_json& j, const indicator& v) {
   j["unit"] = v.unit.symbol;
   j["direction"] = to_string(v.direction);
   j["accumulation"] = to_string(v.accumulation);
+  // JSON has no NaN or infinity (nlohmann would write null, a file that does not load again).
+  if (v.bounds && !(std::isfinite(v.bounds->min) && std::isfinite(v.bounds->max)))
+    throw validation_error("indicator " + v.id, "bounds must be finite numbers to be written as JSON");
   j["bounds"] = v.bounds ? ordered_json{{"min", detail::number_json(v.bounds->min)},
                                         {"max", detail::number_json(v.bounds->max)}}
                          : ordered_json(nullptr);
@@ -289,7 +292,7 @@ MIYAGIPLAN_FUNC void from_json(const ordered_json& j, plan& v) {
 }
 
 MIYAGIPLAN_FUNC std::string to_json_text(const plan& p) {
-  return ordered_json(p).dump(2, ' ', false, ordered_json::error_handler_t::strict) + "\n";
+  return detail::dump_checked(ordered_json(p));
 }
 
 MIYAGIPLAN_FUNC ordered_json parse_json(std::string_view text) {
@@ -303,7 +306,7 @@ MIYAGIPLAN_FUNC ordered_json parse_json(std::string_view text) {
     std::string what = e.what();
     // nlohmann's message starts "[json.exception.parse_error.101] parse error at line 1, …: ".
     if (const auto colon = what.find(": "); colon != std::string::npos) what = what.substr(colon + 2);
-    throw schema_error(detail::line_and_column(text, at), "invalid JSON: " + what);
+    throw schema_error(detail::line_and_column(text, at), "invalid JSON: " + detail::shortened(what));
   } catch (const nlohmann::json::exception& e) {
     detail::error_offset stop;
     ordered_json::sax_parse(text, &stop);
@@ -311,7 +314,7 @@ MIYAGIPLAN_FUNC ordered_json parse_json(std::string_view text) {
     std::string what = e.what();
     // "[json.exception.out_of_range.406] number overflow parsing '1e400'"
     if (const auto bracket = what.find("] "); bracket != std::string::npos) what = what.substr(bracket + 2);
-    throw schema_error(detail::line_and_column(text, at), "invalid JSON: " + what);
+    throw schema_error(detail::line_and_column(text, at), "invalid JSON: " + detail::shortened(what));
   }
 }
 

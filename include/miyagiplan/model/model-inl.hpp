@@ -40,6 +40,10 @@ inline constexpr struct {
   int scale;
 } scale_prefixes[] = {{"百万", 6}, {"千万", 7}, {"億", 8}, {"兆", 12}, {"万", 4}, {"千", 3}};
 
+// The most digits a quantity's text may have in all, zeros that place the point included: any
+// double written in fixed point fits (1.8e308 has 309, 5e-324 has 325).
+inline constexpr std::size_t max_quantity_digits = 400;
+
 // Units compare with ％/% and ／// alike.
 inline std::string normalise_unit(std::string_view s) {
   std::string out;
@@ -90,31 +94,49 @@ MIYAGIPLAN_FUNC quantity parse_quantity(std::string_view text, const unit& u) {
     return parse_error(std::string(text), lead.position() + at.position(), expected);
   };
   cursor in(rest);
+  const cursor number_start = in;
   bool negative = false;
   if (const char32_t c = in.peek(); (c == U'-' || c == U'－' || c == U'−') && digit_value(in.peek_after()) >= 0) {
     negative = true;
     in.advance();
   }
   std::string digits;
-  std::size_t digit_count = 0;  // the decimal point is no digit
-  bool seen_point = false;
+  // At most 18 significant digits, counted from the first non-zero one to the last: zeros that
+  // only place the point (0.00015, 1,000,000,000,000,000,000) are not counted, so that every
+  // number format_quantity writes reads back. The decimal point is no digit.
+  std::size_t digit_count = 0, first_significant = 0;
+  bool seen_point = false, seen_significant = false;
+  // Thousands separators group exactly three digits (2,280), so that a typo like 2,28 is no 228.
+  std::size_t group = 0;
+  bool grouped = false;
+  auto check_group = [&](const cursor& at) {
+    if (grouped && group != 3) throw fail(at, "three digits after a thousands separator");
+  };
   for (;;) {
     const char32_t c = in.peek();
     const bool more = digit_value(in.peek_after()) >= 0 && !digits.empty() && !seen_point;
     if (const int d = digit_value(c); d >= 0) {
       digits += static_cast<char>('0' + d);
       ++digit_count;
+      if (!seen_point) ++group;
+      if (d != 0 && !seen_significant) seen_significant = true, first_significant = digit_count;
+      if (d != 0 && digit_count - first_significant >= 18)
+        throw fail(in, "a number of at most 18 digits");
+      if (digit_count > max_quantity_digits)
+        throw fail(in, "a number of at most " + std::to_string(max_quantity_digits) + " digits in all");
     } else if ((c == U',' || c == U'，') && more) {
-      // a thousands separator: nothing to keep
+      if (grouped ? group != 3 : group > 3) throw fail(in, "three digits after a thousands separator");
+      grouped = true, group = 0;
     } else if ((c == U'.' || c == U'．') && more) {
+      check_group(in);
       digits += '.';
       seen_point = true;
     } else {
       break;
     }
-    if (digit_count > 18) throw fail(in, "a number of at most 18 digits");
     in.advance();
   }
+  if (!seen_point) check_group(in);
   if (digits.empty())
     throw fail(in, in.peek() == invalid_utf8 ? "valid UTF-8 text" : "a number, or 全所属, 実施なし or －");
   in.skip_spaces();
@@ -128,20 +150,44 @@ MIYAGIPLAN_FUNC quantity parse_quantity(std::string_view text, const unit& u) {
   // 0.07 億円 is exactly 7,000,000 円; from_chars does not depend on the C locale.
   const std::string scaled = digits + "e" + std::to_string(u.scale);
   double value = 0;
-  std::from_chars(scaled.data(), scaled.data() + scaled.size(), value);
+  if (std::from_chars(scaled.data(), scaled.data() + scaled.size(), value).ec != std::errc())
+    throw fail(number_start, "a number a double can hold (1e-308 … 1e308 in the base unit)");
   q.state = value_state::number;
   q.value = negative ? -value : value;
   return q;
 }
 
 MIYAGIPLAN_FUNC std::string format_quantity(double base_value, const unit& u) {
-  double shown = base_value / u.factor();
-  if (shown == 0) shown = 0;  // no "-0"
-  // The shortest fixed-point text that reads back to the same number: 70, not 7e+01 or
-  // 70.000000 (a double needs at most 309 integer digits, or 5e-324's 326 characters).
-  char buf[400];
-  const auto written = std::to_chars(buf, buf + sizeof buf, shown, std::chars_format::fixed);
-  const std::string number(buf, written.ptr);
+  // The shortest digits that read back to the base value, with the point moved by the unit's
+  // scale in decimal: dividing by 10^scale in binary first would round (56789012345678 百万円
+  // came out as 56,789,012,345,677.99), and parse_quantity scales in decimal too, so the text
+  // reads back to the same number. Fixed-point: 70, not 7e+01 or 70.000000.
+  std::string number = "0";  // no "-0"
+  if (!std::isfinite(base_value)) {
+    number = std::isnan(base_value) ? "nan" : base_value > 0 ? "inf" : "-inf";
+  } else if (base_value != 0) {
+    char buf[64];
+    const auto written = std::to_chars(buf, buf + sizeof buf, base_value, std::chars_format::scientific);
+    const std::string_view sci(buf, static_cast<std::size_t>(written.ptr - buf));  // -2.223e+09
+    const std::size_t e = sci.find('e');
+    const bool negative = sci[0] == '-';
+    std::string mantissa;  // the digits without the point: 2223
+    for (const char c : sci.substr(negative ? 1 : 0, e - (negative ? 1 : 0)))
+      if (c != '.') mantissa += c;
+    int exponent = 0;  // of the first digit, in the unit as written
+    std::from_chars(sci.data() + e + (sci[e + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exponent);
+    exponent -= u.scale;
+    const auto n = static_cast<std::ptrdiff_t>(mantissa.size());
+    if (exponent < 0) {
+      number = "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + mantissa;
+    } else if (exponent + 1 >= n) {
+      number = mantissa + std::string(static_cast<std::size_t>(exponent + 1 - n), '0');
+    } else {
+      number = mantissa.substr(0, static_cast<std::size_t>(exponent + 1)) + "." +
+               mantissa.substr(static_cast<std::size_t>(exponent + 1));
+    }
+    if (negative) number = "-" + number;
+  }
   // Thousands separators in the integer part, as plans write them.
   const std::size_t point = number.find('.');
   const std::size_t int_end = point == std::string::npos ? number.size() : point;
@@ -319,7 +365,9 @@ inline void check_indicator(const indicator& i, std::vector<problem>& out) {
   if (i.id.empty()) out.push_back({where, "has no id"});
   if (i.name.empty()) out.push_back({where, "has no name"});
   if (i.unit.symbol.empty()) out.push_back({where, "has no unit"});
-  if (i.bounds && i.bounds->min > i.bounds->max) out.push_back({where, "has bounds with min > max"});
+  if (i.bounds && !(std::isfinite(i.bounds->min) && std::isfinite(i.bounds->max)))
+    out.push_back({where, "has bounds that are not finite numbers"});
+  else if (i.bounds && i.bounds->min > i.bounds->max) out.push_back({where, "has bounds with min > max"});
   check_value(i, i.baseline, "baseline", out);
   check_value(i, i.target, "target", out);
   if (!i.baseline.when.empty() && !i.target.when.empty() &&
