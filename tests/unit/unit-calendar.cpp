@@ -724,3 +724,34 @@ TEST_CASE("every day 1873-01-01 … 2100-12-31 converts, formats and reads back"
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("the fast path for common forms reads exactly as the general reader") {
+  // A trailing space keeps a text off the fast path, so the two readers can be compared.
+  const char* texts[] = {"平成22年12月31日", "H22.12.31", "h22/12/31", "R1-5-1", "2010-12-31",
+                         "令和元年5月1日", "昭和64年1月7日", "平成元年1月8日", "平成1年1月8日",
+                         "平成31年4月30日", "平成31年5月1日", "平成32年1月1日", "令和1年4月30日",
+                         "明治6年1月1日", "明治5年12月31日", "大正1年7月30日", "大正1年7月29日",
+                         "平成22年2月29日", "平成24年2月29日", "平成0年1月1日", "H0.1.1", "X22.12.31",
+                         "平成22年13月1日", "2010-02-29", "1399-12-31", "9999-12-31", "0999-01-01",
+                         "H22.12.31.1", "H022.12.31", "平成123年1月1日", "2010-1-1", "M6.1.1", "S64.1.8"};
+  for (const bool strict : {false, true}) {
+    parse_options o;
+    o.strict = strict;
+    for (const char* t : texts) {
+      CAPTURE(t);
+      date_reading fast, general;
+      date_reading_failure f1, f2;
+      const bool fast_ok = try_read_date(t, o, fast, f1);
+      const bool general_ok = try_read_date(std::string(t) + " ", o, general, f2);
+      REQUIRE(fast_ok == general_ok);
+      if (!fast_ok) {
+        CHECK(f1.position == f2.position);
+        continue;
+      }
+      CHECK(fast.kind == general.kind);
+      CHECK(fast.days == general.days);
+      CHECK(fast.proleptic == general.proleptic);
+      CHECK(fast.estimate == general.estimate);
+    }
+  }
+}

@@ -472,9 +472,82 @@ inline bool read_expression(std::string_view text, const parse_options& o, date_
 
 // Where reading stopped at a byte that is no character (bad UTF-8, NUL), that is the failure,
 // whatever the grammar wanted there.
+// ---------------------------------------------------------------------------------------------
+// The forms most texts take (平成22年12月31日, H22.12.31, 2010-12-31), read straight from the
+// bytes. It only ever accepts what read_expression accepts, with the same result; anything else
+// (spaces, full-width digits, kanji numerals, 元年, ranges, a date to refuse) returns false and
+// goes the long way, which also says what is wrong.
+
+// 1 or 2 ASCII digits at p (at most `max` of them in all): the value, and p moved past them.
+inline bool ascii_number(const char*& p, const char* end, int max_digits, int& value) noexcept {
+  value = 0;
+  int n = 0;
+  while (p < end && *p >= '0' && *p <= '9' && n < max_digits) value = value * 10 + (*p++ - '0'), ++n;
+  return n > 0 && !(p < end && *p >= '0' && *p <= '9');
+}
+
+inline bool ascii_mark(const char*& p, const char* end, std::string_view mark) noexcept {
+  if (static_cast<std::size_t>(end - p) < mark.size() || std::memcmp(p, mark.data(), mark.size()) != 0)
+    return false;
+  p += mark.size();
+  return true;
+}
+
+inline bool read_common_day(std::string_view text, const parse_options& o, date_reading& r) noexcept {
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  int year = 0, month = 0, day = 0;
+  const era_info* e = nullptr;
+  if (p < end && (*p & 0x80)) {  // 平成22年12月31日
+    for (const auto& candidate : eras)
+      if (ascii_mark(p, end, candidate.kanji)) {
+        e = &candidate;
+        break;
+      }
+    if (!e || !ascii_number(p, end, 2, year) || !ascii_mark(p, end, "年") || !ascii_number(p, end, 2, month) ||
+        !ascii_mark(p, end, "月") || !ascii_number(p, end, 2, day) || !ascii_mark(p, end, "日"))
+      return false;
+  } else if (p < end && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')) {  // H22.12.31
+    for (const auto& candidate : eras)
+      if ((*p | 0x20) == (candidate.letter | 0x20)) e = &candidate;
+    ++p;
+    auto separator = [&] { return p < end && (*p == '.' || *p == '/' || *p == '-') && ++p; };
+    if (!e || !ascii_number(p, end, 2, year) || !separator() || !ascii_number(p, end, 2, month) || !separator() ||
+        !ascii_number(p, end, 2, day))
+      return false;
+  } else {  // 2010-12-31
+    if (!ascii_number(p, end, 4, year) || year < 1000 || !ascii_mark(p, end, "-") ||
+        !ascii_number(p, end, 2, month) || !ascii_mark(p, end, "-") || !ascii_number(p, end, 2, day))
+      return false;
+  }
+  if (p != end) return false;
+  if (e) {
+    if (year < 1) return false;
+    year += e->first_year - 1;
+  }
+  if (year < min_supported_year || year > max_supported_year - 1 || month < 1 || month > 12 || day < 1 ||
+      static_cast<unsigned>(day) > last_day_of_month(year, static_cast<unsigned>(month)))
+    return false;
+  const serial_day s = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  bool proleptic = false;
+  if (e) {
+    if (s < e->first_serial) return false;
+    const auto last = last_serial(e->id);
+    if (last && s > *last) {
+      if (o.strict) return false;
+      proleptic = true;
+    }
+  }
+  r = {};
+  r.kind = date_kind::day;
+  r.days = {s, s};
+  r.proleptic = proleptic;
+  return true;
+}
+
 inline bool read_date(std::string_view text, const parse_options& o, date_reading& r,
                       failure& f) noexcept {
-  if (read_expression(text, o, r, f)) return true;
+  if (read_common_day(text, o, r) || read_expression(text, o, r, f)) return true;
   cursor at(text);
   while (at.position() < f.position && !at.at_end()) at.advance();
   if (at.peek() == invalid_utf8) f.expected = "valid UTF-8 text";
