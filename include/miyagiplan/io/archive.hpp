@@ -16,6 +16,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -41,15 +42,28 @@ namespace miyagiplan {
 
 enum class archive_format : std::uint8_t { text, binary, xml };
 
+MIYAGIPLAN_FUNC std::string_view to_string(archive_format f) noexcept;  // "text", "binary", "xml"
+
 // Writes a plan as a Boost archive of the format. Throws io_error when the stream fails.
 MIYAGIPLAN_FUNC void save_archive(const plan& p, std::ostream& out, archive_format format);
 
-// Reads a plan that save_archive wrote in the format. A truncated or corrupt archive, an enum
-// value out of range, or a class version this library does not read throws schema_error
-// ("truncated or corrupt text archive: …").
+// Reads a plan that save_archive wrote in the format, from the rest of the stream or from bytes
+// in memory. A truncated or corrupt archive, an enum value out of range, or a class version this
+// library does not read throws schema_error ("truncated or corrupt text archive: …").
+//
+// Boost allocates what a length in the archive claims before it reads the bytes, so a corrupt
+// length inside a text or binary archive can cost that much memory before the error: archives
+// are for files this library wrote; take JSON from elsewhere.
 MIYAGIPLAN_FUNC plan load_archive(std::istream& in, archive_format format);
+MIYAGIPLAN_FUNC plan load_archive(std::string_view bytes, archive_format format);
 
 namespace detail {
+
+// How a Boost text archive starts: its signature, with the signature's length before it.
+inline constexpr std::string_view text_archive_start = "22 serialization::archive ";
+
+// The rest of a stream; the stream's state says whether it could be read.
+MIYAGIPLAN_FUNC std::string read_all(std::istream& in);
 
 // The last enumerator of each enum an archive holds: a value past it is corrupt.
 // A new enumerator must be added here too.
@@ -65,8 +79,8 @@ template <> struct enum_range<date_kind> {
   static constexpr date_kind last = date_kind::open_ended;
 };
 
-// Boost's own class version check refuses versions newer than the library's; this one refuses
-// version 0, which no release wrote.
+// A class version this library does not read: 0, which no release wrote, or one newer than the
+// type's, which Boost 1.74 lets through.
 template <class T, class Archive>
 void check_version(unsigned version, const char* type) {
   constexpr unsigned current = boost::serialization::version<T>::value;
@@ -82,9 +96,8 @@ template <class Self>
 using inline_object = boost::serialization::traits<Self, boost::serialization::object_serializable,
                                                    boost::serialization::track_never>;
 
-// A vector written as Boost writes one (a count, then "item"s), but read an item at a time:
-// Boost's vector.hpp resizes to the count an archive claims before it reads, so one corrupt
-// count could allocate gigabytes.
+// A vector as a count, then its "item"s, read an item at a time: Boost's vector.hpp resizes to
+// the count an archive claims before it reads, so one corrupt count could allocate gigabytes.
 template <class T>
 struct sequence_ref : inline_object<sequence_ref<T>> {
   explicit sequence_ref(std::vector<T>& v) : items(v) {}

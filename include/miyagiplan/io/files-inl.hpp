@@ -2,9 +2,9 @@
 #pragma once
 
 #include <cerrno>
+#include <cstdint>
 #include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <system_error>
 
@@ -25,8 +25,8 @@ inline archive_format archive_format_of(file_format f) noexcept {
                                 : archive_format::binary;
 }
 
-// "cannot open /a/b.json for reading: No such file or directory"; errno is read at once,
-// before anything else can change it.
+// "cannot open /a/b.json: No such file or directory"; errno is read at once, before anything
+// else can change it.
 inline io_error file_error(const char* doing, const std::filesystem::path& path) {
   const int code = errno;
   return io_error("cannot " + std::string(doing) + " " + path.string() + ": " +
@@ -37,10 +37,7 @@ inline std::string read_file(const std::filesystem::path& path) {
   errno = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) throw file_error("open", path);
-  std::string content;
-  char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-    content.append(buffer, static_cast<std::size_t>(in.gcount()));
+  std::string content = read_all(in);
   if (in.bad()) throw file_error("read", path);
   return content;
 }
@@ -72,39 +69,48 @@ MIYAGIPLAN_FUNC file_format detect_format(std::string_view head) noexcept {
   head.remove_prefix(start);
   if (head.starts_with('{')) return file_format::json;
   if (head.starts_with("<?xml")) return file_format::xml;
-  if (head.starts_with("22 serialization::archive")) return file_format::text;
+  if (head.starts_with(detail::text_archive_start)) return file_format::text;
   return file_format::binary;
 }
 
 MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
                                file_format format) {
-  const std::filesystem::path temp = detail::temporary_beside(path);
+  namespace fs = std::filesystem;
+  // A link is followed, so that the file it names is replaced and the link kept; anything but a
+  // regular file (a directory, a device) is refused rather than replaced.
+  std::error_code error;
+  const fs::file_status old = fs::status(path, error);
+  if (fs::exists(old) && !fs::is_regular_file(old))
+    throw io_error("cannot replace " + path.string() + ": not a regular file");
+  fs::path target = path;
+  if (fs::exists(old) && fs::is_symlink(fs::symlink_status(path, error))) {
+    target = fs::canonical(path, error);
+    if (error) throw io_error("cannot follow " + path.string() + ": " + error.message());
+  }
+  const fs::path temp = detail::temporary_beside(target);
   try {
     errno = 0;
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw detail::file_error("create", temp);
+    if (!out) throw detail::file_error("write", target);
     if (format == file_format::json) out << to_json_text(p);
     else detail::write_archive(p, out, detail::archive_format_of(format));
     out.close();
-    if (!out) throw detail::file_error("write", temp);
-    std::error_code error;
-    std::filesystem::rename(temp, path, error);
-    if (error)
-      throw io_error("cannot replace " + path.string() + ": " + error.message());
+    if (!out) throw detail::file_error("write", target);
+    if (fs::exists(old)) fs::permissions(temp, old.permissions(), error);  // keep the old mode
+    fs::rename(temp, target, error);
+    if (error) throw io_error("cannot replace " + target.string() + ": " + error.message());
   } catch (...) {
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
+    fs::remove(temp, error);
     throw;
   }
 }
 
 MIYAGIPLAN_FUNC plan load_plan(const std::filesystem::path& path) {
-  std::string content = detail::read_file(path);
+  const std::string content = detail::read_file(path);
   const file_format format = detect_format(content);
   try {
     if (format == file_format::json) return plan_from_json(content);
-    std::istringstream in(std::move(content));
-    return load_archive(in, detail::archive_format_of(format));
+    return load_archive(content, detail::archive_format_of(format));
   } catch (const schema_error& e) {
     throw schema_error(path.string() + (e.where().empty() ? "" : ": " + e.where()), e.message());
   }

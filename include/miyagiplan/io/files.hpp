@@ -18,7 +18,7 @@ MIYAGIPLAN_FUNC std::string_view to_string(file_format f) noexcept;
 MIYAGIPLAN_FUNC file_format file_format_from_string(std::string_view name);
 
 // The format of a file from its first bytes: '{' after whitespace is JSON, "<?xml" is XML,
-// "22 serialization::archive" is a Boost text archive, and anything else is read as binary.
+// "22 serialization::archive " is a Boost text archive, and anything else is read as binary.
 // A UTF-8 byte order mark and leading whitespace are skipped.
 MIYAGIPLAN_FUNC file_format detect_format(std::string_view head) noexcept;
 
