@@ -6,6 +6,7 @@
 //   ├── RangeError(Error, ValueError)
 //   ├── SchemaError(Error, ValueError)      .where
 //   ├── ValidationError(Error, ValueError)  .where
+//   ├── NotFoundError(Error, KeyError)
 //   └── FileError(Error, OSError)
 //
 // pybind11's register_exception takes one base only, so the classes are made with
@@ -16,6 +17,7 @@
 #include <exception>
 #include <initializer_list>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "bindings.hpp"
@@ -32,6 +34,7 @@ struct exception_types {
   PyObject* range = nullptr;
   PyObject* schema = nullptr;
   PyObject* validation = nullptr;
+  PyObject* not_found = nullptr;
   PyObject* file = nullptr;
 };
 exception_types types;
@@ -54,11 +57,20 @@ PyObject* add_exception(py::module_& m, const char* name, const char* doc,
   return type;
 }
 
+// A C++ text as a Python str. Invalid UTF-8 (bytes a caller passed in, quoted back in a
+// message) becomes U+FFFD, so that the error about bad input can always be raised.
+py::str text_of(std::string_view s) {
+  PyObject* decoded =
+      PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace");
+  if (!decoded) throw py::error_already_set();
+  return py::reinterpret_steal<py::str>(decoded);
+}
+
 // Sets the Python error: an instance of `type` with the C++ message and the attributes.
-void set_error(PyObject* type, const char* message,
+void set_error(PyObject* type, std::string_view message,
                std::initializer_list<std::pair<const char*, py::object>> attributes = {}) {
   try {
-    py::object instance = py::reinterpret_borrow<py::object>(type)(message);
+    py::object instance = py::reinterpret_borrow<py::object>(type)(text_of(message));
     for (const auto& [name, value] : attributes) instance.attr(name) = value;
     PyErr_SetObject(type, instance.ptr());
   } catch (py::error_already_set& e) {
@@ -71,13 +83,15 @@ void translate(std::exception_ptr p) {
     if (p) std::rethrow_exception(p);
   } catch (const parse_error& e) {
     set_error(types.parse, e.what(),
-              {{"text", py::str(e.input())},
+              {{"text", text_of(e.input())},
                {"position", py::int_(e.position())},
-               {"expected", py::str(e.expected())}});
+               {"expected", text_of(e.expected())}});
   } catch (const schema_error& e) {
-    set_error(types.schema, e.what(), {{"where", py::str(e.where())}});
+    set_error(types.schema, e.what(), {{"where", text_of(e.where())}});
   } catch (const validation_error& e) {
-    set_error(types.validation, e.what(), {{"where", py::str(e.where())}});
+    set_error(types.validation, e.what(), {{"where", text_of(e.where())}});
+  } catch (const not_found_error& e) {
+    set_error(types.not_found, e.what());
   } catch (const range_error& e) {
     set_error(types.range, e.what());
   } catch (const io_error& e) {
@@ -135,6 +149,11 @@ Attributes:
 
 Also a ValueError.)doc",
       {types.error, PyExc_ValueError}, {"where"});
+  types.not_found = add_exception(m, "NotFoundError",
+                                  R"doc(An id that names nothing: plan.indicator("9-9-9"), Scheme.preset("x").
+
+Also a KeyError, so that lookups can be caught as a dict's are.)doc",
+                                  {types.error, PyExc_KeyError}, {});
   types.file = add_exception(m, "FileError", R"doc(A file that cannot be opened, read or written.
 
 Also an OSError.)doc",

@@ -15,4 +15,7 @@ Japanese prefectural plans, their indicators and attainment, with 和暦 (Japane
   m.attr("__version__") = MIYAGIPLAN_VERSION_STRING;
   miyagiplan::python::bind_errors(m);
   miyagiplan::python::bind_calendar(m);
+  miyagiplan::python::bind_model(m);
+  miyagiplan::python::bind_eval(m);
+  miyagiplan::python::bind_vector(m);
 }

@@ -10,8 +10,29 @@ The calendar reads and writes the dates plans are written in::
     >>> miyagiplan.FiscalYear(2019).label(rule="first_day")
     '平成31年度'
 
-Every error is a miyagiplan.Error, and also the builtin it is a case of (ValueError, OSError).
+Plans, their indicators and attainment::
+
+    >>> plan = miyagiplan.miyagi_it_plan_2013()
+    >>> plan.indicator("4-4-1").baseline.display
+    '2,223百万円'
+    >>> miyagiplan.evaluate(plan.indicator("1-1-1"), 3656, as_of="平成24年度末").grade
+    'B'
+    >>> actuals = miyagiplan.Observations([plan.observation("1-1-1", "平成25年度末", 4150)])
+    >>> plan.evaluate(actuals, as_of="平成25年度末").find("1-1-1").grade
+    'A'
+
+Observations.from_csv reads actuals from a file (examples/illustrative-actuals.csv).
+
+What a plan hands out (plan.areas, plan.indicator(...), indicator.baseline) is a part of the
+plan: it keeps the plan alive and edits through it change the plan; copy() gives a value of
+its own.
+
+Every error is a miyagiplan.Error, and also the builtin it is a case of (ValueError, OSError,
+KeyError).
 """
+
+import collections.abc as _abc
+
 
 from ._core import *  # noqa: F401,F403
 from ._core import __version__
@@ -19,6 +40,7 @@ from ._core import (
     # errors
     Error,
     FileError,
+    NotFoundError,
     ParseError,
     RangeError,
     SchemaError,
@@ -35,10 +57,57 @@ from ._core import (
     FiscalLabel,
     FiscalYear,
     era_of,
-    fiscal_year,
     parse_date,
-    to_wareki,
-    to_western,
+    # model
+    Accumulation,
+    Area,
+    AreaList,
+    Bounds,
+    DatedValue,
+    Direction,
+    FileFormat,
+    Goal,
+    GoalList,
+    Indicator,
+    IndicatorList,
+    Initiative,
+    InitiativeItem,
+    InitiativeItemList,
+    InitiativeList,
+    Measure,
+    MeasureList,
+    Plan,
+    PolicyPart,
+    PolicyPartList,
+    Problem,
+    Promotion,
+    Quantity,
+    Section,
+    SectionList,
+    Strategy,
+    StrategyList,
+    StringList,
+    Unit,
+    ValueState,
+    format_quantity,
+    miyagi_it_plan_2013,
+    parse_quantity,
+    # evaluation
+    Assessment,
+    Formula,
+    GradeBand,
+    GradeBandList,
+    IndicatorAssessment,
+    Observation,
+    Observations,
+    ObservationStatus,
+    ProgressStatus,
+    Report,
+    Rollup,
+    RollupLevel,
+    RollupLevelList,
+    Scheme,
+    evaluate,
 )
 
 __all__ = [
@@ -46,6 +115,7 @@ __all__ = [
     # errors
     "Error",
     "FileError",
+    "NotFoundError",
     "ParseError",
     "RangeError",
     "SchemaError",
@@ -64,6 +134,134 @@ __all__ = [
     "era_of",
     "fiscal_year",
     "parse_date",
+    "parse_dates",
     "to_wareki",
     "to_western",
+    # model
+    "Accumulation",
+    "Area",
+    "AreaList",
+    "Bounds",
+    "DatedValue",
+    "Direction",
+    "FileFormat",
+    "Goal",
+    "GoalList",
+    "Indicator",
+    "IndicatorList",
+    "Initiative",
+    "InitiativeItem",
+    "InitiativeItemList",
+    "InitiativeList",
+    "Measure",
+    "MeasureList",
+    "Plan",
+    "PolicyPart",
+    "PolicyPartList",
+    "Problem",
+    "Promotion",
+    "Quantity",
+    "Section",
+    "SectionList",
+    "Strategy",
+    "StrategyList",
+    "StringList",
+    "Unit",
+    "ValueState",
+    "format_quantity",
+    "miyagi_it_plan_2013",
+    "parse_quantity",
+    # evaluation
+    "Assessment",
+    "Formula",
+    "GradeBand",
+    "GradeBandList",
+    "IndicatorAssessment",
+    "Observation",
+    "Observations",
+    "ObservationStatus",
+    "ProgressStatus",
+    "Report",
+    "Rollup",
+    "RollupLevel",
+    "RollupLevelList",
+    "Scheme",
+    "evaluate",
+    "evaluate_frame",
 ]
+
+# The live lists of the model behave as lists: isinstance(plan.areas, MutableSequence).
+for _live_list in (AreaList, GoalList, IndicatorList, InitiativeItemList, InitiativeList,
+                   MeasureList, PolicyPartList, SectionList, StrategyList, StringList,
+                   GradeBandList, RollupLevelList):
+    _abc.MutableSequence.register(_live_list)
+del _live_list
+
+
+# --- One value or a whole column ---------------------------------------------------------------
+# The calendar functions take one value, or a column (numpy array, list, pandas Series) that the
+# C++ core converts in one loop without the GIL (see _vector.py).
+
+from . import _core, _vector  # noqa: E402
+from ._vector import parse_dates  # noqa: E402,F401
+
+
+def to_western(text, strict=False, fiscal_start_month=4, errors="raise"):
+    """A text naming one day → datetime.date; a column of them → datetime64[D] (or a Series).
+
+    Reads 平成22年12月31日, H22.12.31, 平成21年度末, 2010-12-31 and every form parse_date reads.
+    For a column, errors="raise" raises the ParseError of the first bad entry (its .index says
+    which); errors="coerce" makes bad entries NaT, as pandas does.
+
+    >>> import miyagiplan
+    >>> miyagiplan.to_western("H22.12.31")
+    datetime.date(2010, 12, 31)
+    >>> miyagiplan.to_western(["平成22年12月31日", "x"], errors="coerce").astype(str).tolist()
+    ['2010-12-31', 'NaT']
+    """
+    if not _vector.is_column(text):
+        return _core.to_western(text, strict=strict, fiscal_start_month=fiscal_start_month)
+    return _vector.to_western_array(text, errors=errors, strict=strict, fiscal_start_month=fiscal_start_month)
+
+
+def to_wareki(date, style="kanji"):
+    """A date → 平成22年12月31日 (style "kanji"), H22.12.31 ("abbrev"), 2010年12月31日 ("western")
+    or 2010-12-31 ("iso"); a column of dates (datetime64, datetime.date, a Series) → texts, None
+    for NaT.
+
+    >>> import datetime, miyagiplan
+    >>> miyagiplan.to_wareki(datetime.date(2019, 5, 1))
+    '令和元年5月1日'
+    """
+    if not _vector.is_column(date):
+        return _core.to_wareki(date, style=style)
+    return _vector.to_wareki_array(date, style=style)
+
+
+def fiscal_year(date, start_month=4):
+    """A date → its FiscalYear; a column of dates → the fiscal years as integers (the Western
+    year each starts in; float with NaN where a date is NaT).
+
+    >>> import datetime, miyagiplan
+    >>> miyagiplan.fiscal_year(datetime.date(2014, 3, 31)).label()
+    '平成25年度'
+    """
+    if not _vector.is_column(date):
+        return _core.fiscal_year(date, start_month=start_month)
+    return _vector.fiscal_year_array(date, start_month=start_month)
+
+
+def evaluate_frame(plan, frame, as_of=None, scheme="miyagi", indicator="indicator", date="date", value="value"):
+    """Evaluates a whole plan from a DataFrame of observations (one row each: indicator id, date
+    expression, value in the indicator's display unit) and returns the report as a DataFrame, one
+    row per indicator. Column names are parameters.
+    """
+    observations = Observations([plan.observation(str(i), str(d), v)
+                                 for i, d, v in zip(frame[indicator], frame[date], frame[value])])
+    kwargs = {} if as_of is None else {"as_of": as_of}
+    return plan.evaluate(observations, scheme=scheme, **kwargs).to_dataframe()
+
+
+for _f in (to_western, to_wareki, fiscal_year, evaluate_frame):
+    _f.__module__ = __name__
+del _f

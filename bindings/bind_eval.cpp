@@ -1,0 +1,1012 @@
+// Attainment in Python: observations (実績値) and their files, grading schemes, assessments of
+// one indicator or a whole plan, roll-ups, and reports as pandas DataFrames.
+//
+// Evaluation works on copies taken with the GIL held (the plan, the scheme) and on a snapshot
+// of the observations (copy-on-write), then releases the GIL for the whole-plan evaluation:
+// threads evaluate in parallel and never see a plan or a set change under them. A report keeps
+// its plan and observations, for its DataFrame and its observations.
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+#include <array>
+#include <cstddef>
+#include <filesystem>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "bindings.hpp"
+#include "miyagiplan/eval.hpp"
+#include "miyagiplan/plans/miyagi_it_2013.hpp"
+
+namespace miyagiplan::python {
+namespace {
+
+using namespace pybind11::literals;
+using kit::date_arg;
+using kit::list_field;
+using kit::member_or_name;
+using kit::repr_of;
+using kit::value_arg;
+using kit::value_field;
+
+// --- Shared state ----------------------------------------------------------------------------
+
+// The plan observations are read against when none is given: the bundled plan, read once.
+const plan& bundled_plan() {
+  static const plan p = plans::miyagi_it_2013();
+  return p;
+}
+
+const plan& plan_or_bundled(const node<plan>* p) { return p ? p->get() : bundled_plan(); }
+
+// An observation set Python holds: shared with the reports made from it, copied before an
+// add when a report still holds it (so a report's set never changes).
+struct observations_box {
+  std::shared_ptr<observation_set> set = std::make_shared<observation_set>();
+
+  std::shared_ptr<const observation_set> snapshot() const { return set; }
+  observation_set& to_change() {
+    if (set.use_count() > 1) set = std::make_shared<observation_set>(*set);
+    return *set;
+  }
+};
+
+observations_box box_of(observation_set s) {
+  return observations_box{std::make_shared<observation_set>(std::move(s))};
+}
+
+// An indicator's assessment, with the observations it was made from.
+struct assessment_ref {
+  indicator_assessment value;
+  std::shared_ptr<const observation_set> observations;
+};
+
+// A report, with the plan and observations it was made from.
+struct report_ref {
+  report value;
+  std::shared_ptr<const plan> source;
+  std::shared_ptr<const observation_set> observations;
+};
+
+constexpr std::array<std::string_view, 4> progress_status_names{"achieved", "on_track", "behind",
+                                                                "not_evaluable"};
+
+progress_status progress_status_from_string(std::string_view name) {
+  for (std::size_t i = 0; i < progress_status_names.size(); ++i)
+    if (progress_status_names[i] == name) return static_cast<progress_status>(i);
+  throw parse_error(std::string(name), 0,
+                    "one of the progress status names (achieved, on_track, behind, not_evaluable)");
+}
+
+std::string member_repr(py::handle member) {
+  return std::string(package_name) + "." +
+         py::str(py::type::handle_of(member).attr("__name__")).cast<std::string>() + "." +
+         member.attr("name").cast<std::string>();
+}
+
+std::string optional_repr(const std::optional<double>& v) {
+  return v ? repr_of(*v) : std::string("None");
+}
+
+py::object floor_value(double v) { return v == no_floor ? py::none() : py::cast(v); }
+double floor_of(const std::optional<double>& v) { return v ? *v : no_floor; }
+
+// --- Arguments -------------------------------------------------------------------------------
+
+// A scheme: a Scheme, or a preset's name.
+using scheme_arg = std::variant<node<scheme>, std::string>;
+
+scheme scheme_of(const scheme_arg& a) {
+  if (const auto* n = std::get_if<node<scheme>>(&a)) return n->get();
+  return scheme::preset(std::get<std::string>(a));
+}
+
+// The day of an as_of argument: a datetime.date, or the last day a DateExpression or a text
+// names (平成25年度末, and 平成25年度 for its last day).
+date day_of(const date_arg& a) {
+  if (const auto* d = std::get_if<date>(&a)) return *d;
+  return kit::expression_of(a).last();
+}
+
+observation_status status_or_default(const std::optional<member_or_name<observation_status>>& s,
+                                     const date_expression& when) {
+  if (s) return kit::member(*s, &observation_status_from_string);
+  return when.estimate() ? observation_status::estimate : observation_status::actual;
+}
+
+// An observation of an indicator of `p`, its value and total read in the indicator's unit;
+// checked as a file's would be (the indicator exists, the value keeps to its bounds).
+observation observation_in(const plan& p, const std::string& indicator_id, const date_arg& when,
+                           const value_arg& value, const std::optional<value_arg>& total,
+                           const std::optional<member_or_name<observation_status>>& status,
+                           const std::string& source, const std::string& note) {
+  const indicator& ind = p.indicator_at(indicator_id);
+  observation o;
+  o.indicator_id = indicator_id;
+  o.when = kit::expression_of(when);
+  o.value = kit::quantity_of(value, ind.unit);
+  if (total) {
+    const quantity t = kit::quantity_of(*total, ind.unit);
+    if (!t.is_number()) throw validation_error("indicator " + indicator_id, "a total must be a number");
+    o.total = t.value;
+  }
+  o.status = status_or_default(status, o.when);
+  o.source = source;
+  o.note = note;
+  observation_set check;
+  check.add(o, &p);
+  return o;
+}
+
+// --- Evaluation ------------------------------------------------------------------------------
+
+assessment_ref evaluate_indicator(const node<indicator>& ind_node,
+                                  const std::optional<value_arg>& actual,
+                                  const std::optional<date_arg>& as_of, const scheme_arg& s,
+                                  const observations_box* observations,
+                                  const std::optional<date_arg>& when) {
+  const indicator ind = ind_node.get();
+  const scheme sch = scheme_of(s);
+  sch.validate();
+  const date day = as_of ? day_of(*as_of) : ind.target.when.last();
+  std::shared_ptr<const observation_set> set =
+      observations ? observations->snapshot() : std::make_shared<const observation_set>();
+  if (actual) {
+    observation o;
+    o.indicator_id = ind.id;
+    if (when)
+      o.when = kit::expression_of(*when);
+    else if (as_of && !std::holds_alternative<date>(*as_of))
+      o.when = kit::expression_of(*as_of);  // observed at the text's date: 平成24年度末
+    else
+      o.when = parse_date(format_date(day, date_style::iso));
+    o.value = kit::quantity_of(*actual, ind.unit);
+    o.status = o.when.estimate() ? observation_status::estimate : observation_status::actual;
+    auto with_actual = std::make_shared<observation_set>(*set);
+    with_actual->add(std::move(o));
+    set = std::move(with_actual);
+  }
+  return assessment_ref{evaluate(ind, *set, day, sch), set};
+}
+
+report_ref evaluate_plan(const node<plan>& p, const observations_box* observations,
+                         const std::optional<date_arg>& as_of, const scheme_arg& s) {
+  // Copies taken with the GIL held: no other thread can change them once it is released.
+  auto source = std::make_shared<const plan>(p.get());
+  const scheme sch = scheme_of(s);
+  auto set = observations ? observations->snapshot() : std::make_shared<const observation_set>();
+  const date day = as_of ? day_of(*as_of) : source->period.last();
+  report r;
+  {
+    py::gil_scoped_release release;
+    r = evaluate(*source, *set, day, sch);
+  }
+  return report_ref{std::move(r), std::move(source), std::move(set)};
+}
+
+// --- Reports as DataFrames -------------------------------------------------------------------
+
+py::object nan_or(const std::optional<double>& v, double factor = 1) {
+  return py::float_(v ? *v / factor : std::numeric_limits<double>::quiet_NaN());
+}
+
+py::object dataframe(const py::dict& columns, const std::vector<std::string>& order) {
+  const py::module_ pandas = py::module_::import("pandas");
+  return pandas.attr("DataFrame")(columns, "columns"_a = py::cast(order));
+}
+
+py::object indicators_frame(const report_ref& r) {
+  const std::vector<std::string> order{"id",     "name",        "unit",     "baseline", "baseline_date",
+                                       "target", "target_date", "actual",   "expected", "rate",
+                                       "grade",  "status",      "explanation"};
+  std::vector<py::list> cols(order.size());
+  auto dated = [](const dated_value& v, const unit& u) {
+    return nan_or(v.value.is_number() ? std::optional<double>(v.value.display_value(u))
+                                      : std::nullopt);
+  };
+  for (const indicator_assessment& ia : r.value.indicators) {
+    const indicator& ind = r.source->indicator_at(ia.indicator_id);
+    const assessment& a = ia.assessment;
+    const double factor = ind.unit.factor();
+    std::size_t c = 0;
+    cols[c++].append(ind.id);
+    cols[c++].append(ind.name);
+    cols[c++].append(ind.unit.symbol);
+    cols[c++].append(dated(ind.baseline, ind.unit));
+    cols[c++].append(py::cast(ind.baseline.when.last()));
+    cols[c++].append(dated(ind.target, ind.unit));
+    cols[c++].append(py::cast(ind.target.when.last()));
+    cols[c++].append(nan_or(a.actual, factor));
+    cols[c++].append(nan_or(a.expected, factor));
+    cols[c++].append(nan_or(a.rate));
+    cols[c++].append(a.grade);
+    cols[c++].append(std::string(to_string(a.status)));
+    cols[c++].append(ia.explanation);
+  }
+  py::dict columns;
+  for (std::size_t c = 0; c < order.size(); ++c) columns[py::str(order[c])] = cols[c];
+  return dataframe(columns, order);
+}
+
+py::object rollups_frame(const report_ref& r) {
+  std::vector<std::string> order{"kind", "id", "title", "rating", "average_points", "evaluable",
+                                 "total"};
+  const std::size_t fixed = order.size();
+  std::vector<const rollup*> all;
+  for (const auto* group : {&r.value.measures, &r.value.areas, &r.value.goals})
+    for (const rollup& x : *group) all.push_back(&x);
+  // One column per grade label, in the scheme's band order.
+  for (const rollup* x : all)
+    for (const auto& [label, count] : x->grade_counts)
+      if (std::find(order.begin() + static_cast<std::ptrdiff_t>(fixed), order.end(), label) == order.end())
+        order.push_back(label);
+  std::vector<py::list> cols(order.size());
+  for (const rollup* x : all) {
+    cols[0].append(x->kind);
+    cols[1].append(x->id);
+    cols[2].append(x->title);
+    cols[3].append(x->rating);
+    cols[4].append(nan_or(x->average_points));
+    cols[5].append(x->evaluable);
+    cols[6].append(x->total);
+    for (std::size_t c = fixed; c < order.size(); ++c) {
+      std::size_t n = 0;
+      for (const auto& [label, count] : x->grade_counts)
+        if (label == order[c]) n = count;
+      cols[c].append(n);
+    }
+  }
+  py::dict columns;
+  for (std::size_t c = 0; c < order.size(); ++c) columns[py::str(order[c])] = cols[c];
+  return dataframe(columns, order);
+}
+
+// --- Reprs -----------------------------------------------------------------------------------
+
+std::string observation_repr(const observation& o) {
+  std::string r = std::string(package_name) + ".Observation(" + repr_of(o.indicator_id) + ", " +
+                  py::repr(py::cast(o.when)).cast<std::string>() + ", " +
+                  py::repr(py::cast(node<quantity>(o.value))).cast<std::string>();
+  if (o.total) r += ", total=" + repr_of(*o.total);
+  if (o.status != (o.when.estimate() ? observation_status::estimate : observation_status::actual))
+    r += ", status=" + member_repr(py::cast(o.status));
+  if (!o.source.empty()) r += ", source=" + repr_of(o.source);
+  if (!o.note.empty()) r += ", note=" + repr_of(o.note);
+  return r + ")";
+}
+
+std::string band_repr(const grade_band& b) {
+  std::string r = std::string(package_name) + ".GradeBand(" + repr_of(b.label);
+  if (b.min_rate != no_floor) r += ", min_rate=" + repr_of(b.min_rate);
+  if (b.reached) r += ", reached=True";
+  return r + ", points=" + repr_of(b.points) + ")";
+}
+
+std::string level_repr(const rollup_level& l) {
+  std::string r = std::string(package_name) + ".RollupLevel(" + repr_of(l.label);
+  if (l.min_points != no_floor) r += ", min_points=" + repr_of(l.min_points);
+  return r + ")";
+}
+
+std::string scheme_repr(const scheme& s) {
+  for (const std::string& name : scheme::preset_names())
+    if (scheme::preset(name) == s)
+      return std::string(package_name) + ".Scheme.preset(" + repr_of(name) + ")";
+  std::string r = std::string(package_name) + ".Scheme(" + repr_of(s.name) +
+                  ", formula=" + member_repr(py::cast(s.formula));
+  if (s.clamp) r += ", clamp=True";
+  r += ", bands=[";
+  for (std::size_t k = 0; k < s.bands.size(); ++k) r += (k ? ", " : "") + band_repr(s.bands[k]);
+  r += "], not_evaluable=" + repr_of(s.not_evaluable) + ", rollup=[";
+  for (std::size_t k = 0; k < s.rollup.size(); ++k) r += (k ? ", " : "") + level_repr(s.rollup[k]);
+  return r + "], rollup_not_evaluable=" + repr_of(s.rollup_not_evaluable) + ")";
+}
+
+std::string assessment_repr(const assessment& a) {
+  return "<" + std::string(package_name) + ".Assessment grade " + repr_of(a.grade) + ", rate " +
+         optional_repr(a.rate) + ", " + std::string(to_string(a.status)) + ">";
+}
+
+py::list observations_used(const assessment_ref& r) {
+  py::list out;
+  for (std::size_t k : r.value.observations)
+    out.append(node<observation>(r.observations->items().at(k)));
+  return out;
+}
+
+template <class Items>
+py::list observation_list(const Items& items) {
+  py::list out;
+  for (const observation& o : items) out.append(node<observation>(o));
+  return out;
+}
+
+const rollup& rollup_in(const std::vector<rollup>& group, const std::string& id, const char* kind) {
+  for (const rollup& x : group)
+    if (x.id == id) return x;
+  throw not_found_error("no " + std::string(kind) + " roll-up with id \"" + id + "\"");
+}
+
+assessment_ref assessment_in(const report_ref& r, std::size_t k) {
+  return assessment_ref{r.value.indicators[k], r.observations};
+}
+
+}  // namespace
+
+void bind_eval(py::module_& m) {
+  py::enum_<observation_status> status_cls(
+      m, "ObservationStatus", R"doc(Whether an observation is a final figure (実績) or an estimate (見込).
+
+Arguments taking one also take its name: ``"actual"``, ``"estimate"``, ``"実績"``, ``"見込"``.)doc");
+  py::enum_<formula> formula_cls(m, "Formula", R"doc(The formula that turns an actual into a rate (達成率).
+
+Arguments taking one also take its name (``"baseline_relative"``).)doc");
+  py::enum_<progress_status> progress_cls(
+      m, "ProgressStatus", R"doc(Where an indicator stands: the target reached, on track, behind, or not evaluable.)doc");
+  py::class_<node<observation>> observation_cls(
+      m, "Observation", R"doc(An actual (実績値): what is reported for an indicator at a date.
+
+``value`` is a Quantity in base units; Plan.observation makes one from a number in the
+indicator's unit. An Observation is a value of its own: Observations holds copies.)doc");
+  py::class_<observations_box> observations_cls(
+      m, "Observations", R"doc(A set of observations, read from CSV or JSON against a plan (so that values are
+read in each indicator's unit), or built with add.
+
+List-like: len, iteration and [i] give copies of the observations, in the order added.
+``plan`` arguments default to the bundled plan (miyagiplan.miyagi_it_plan_2013()).)doc");
+  py::class_<node<grade_band>> band_cls(
+      m, "GradeBand", R"doc(A grade: given when the rate is at least ``min_rate`` (None: no floor) and, if
+``reached``, the target has been reached. A scheme tries its bands in order; the first that
+holds gives the grade, worth ``points`` in a roll-up.)doc");
+  py::class_<node<rollup_level>> level_cls(
+      m, "RollupLevel", R"doc(A roll-up rating: given when the average points of the evaluable grades reach
+``min_points`` (None: no floor).)doc");
+  py::class_<node<scheme>> scheme_cls(
+      m, "Scheme", R"doc(A grading scheme, as data: the formula for the rate, the bands that turn a rate
+into a grade, and the levels that roll grades up into a measure's, area's or goal's rating.
+
+Presets: Scheme.miyagi() (the default: A / B ≥ 80 % / C / N, rolled up to 順調 …
+遅れている), soumu(), open_sdg(), unsd_2023(), okr(), or Scheme.preset(name). Each call gives
+a fresh Scheme, to change freely. Functions taking a scheme also take a preset's name.)doc");
+  py::class_<assessment> assessment_cls(
+      m, "Assessment", R"doc(How far an indicator has come by a date: the numbers used (in base units), the
+rate (達成率, 1.0 = 100 %), the grade and the status. Read-only.)doc");
+  py::class_<assessment_ref> indicator_assessment_cls(
+      m, "IndicatorAssessment", R"doc(An indicator's Assessment, the observations it used and an explanation a person
+can read. ``grade``, ``rate`` and ``status`` are the assessment's. Read-only.)doc");
+  py::class_<rollup> rollup_cls(
+      m, "Rollup", R"doc(The rating of a measure, area or goal, rolled up from the grades of its
+indicators. Read-only.)doc");
+  py::class_<report_ref> report_cls(
+      m, "Report", R"doc(The assessment of every indicator of a plan at a date, with the roll-ups of its
+measures, areas and goals. Read-only; keeps the plan and observations it was made from.
+
+``report.find("1-1-1")`` (or ``report["1-1-1"]``) is an IndicatorAssessment;
+``report.area("1").rating`` a roll-up's rating; ``report.to_dataframe()`` a pandas DataFrame.)doc");
+  for (py::handle cls : {status_cls.ptr(), formula_cls.ptr(), progress_cls.ptr(),
+                         observation_cls.ptr(), observations_cls.ptr(), band_cls.ptr(),
+                         level_cls.ptr(), scheme_cls.ptr(), assessment_cls.ptr(),
+                         indicator_assessment_cls.ptr(), rollup_cls.ptr(), report_cls.ptr()})
+    cls.attr("__module__") = package_name;
+  kit::bind_list<grade_band>(m);
+  kit::bind_list<rollup_level>(m);
+
+  // --- Enums ---------------------------------------------------------------------------------
+
+  status_cls.value("ACTUAL", observation_status::actual, "実績: a final figure")
+      .value("ESTIMATE", observation_status::estimate,
+             "見込: an estimate, to be replaced by the final figure");
+  kit::set_enum_str(status_cls, [](observation_status s) { return to_string(s); });
+  status_cls.def_static(
+      "from_string", [](std::string_view name) { return observation_status_from_string(name); },
+      "name"_a, R"doc(The status named ``name``: ``"actual"`` (as str gives), ``"estimate"``, or
+実績, 見込 (見込み). Raises ParseError for anything else.)doc");
+
+  formula_cls
+      .value("BASELINE_RELATIVE", formula::baseline_relative,
+             "(actual − baseline) / (target − baseline)")
+      .value("SIMPLE_RATIO", formula::simple_ratio,
+             "actual / target; target / actual when lower is better")
+      .value("EXPECTED_PROGRESS", formula::expected_progress,
+             "(actual − baseline) / (expected − baseline), expected linear in time")
+      .value("CAGR_RATIO", formula::cagr_ratio,
+             "Statistics Canada / Open SDG: d · CAGR_observed / |CAGR_required|")
+      .value("UNSD_2023", formula::unsd_2023,
+             "UNSD Progress Chart 2023: CAGR extrapolated to the target date");
+  kit::set_enum_str(formula_cls, [](formula f) { return to_string(f); });
+  formula_cls.def_static(
+      "from_string", [](std::string_view name) { return formula_from_string(name); }, "name"_a,
+      R"doc(The formula named ``name`` (``"baseline_relative"``, as str gives).
+
+Raises ParseError for an unknown name.)doc");
+
+  progress_cls.value("ACHIEVED", progress_status::achieved, "the target is reached")
+      .value("ON_TRACK", progress_status::on_track, "at or beyond the value expected by now")
+      .value("BEHIND", progress_status::behind, "short of the value expected by now")
+      .value("NOT_EVALUABLE", progress_status::not_evaluable,
+             "no actual, or nothing to compare it with");
+  kit::set_enum_str(progress_cls, [](progress_status s) { return to_string(s); });
+  progress_cls.def_static("from_string", &progress_status_from_string, "name"_a,
+                          R"doc(The status named ``name`` (``"on_track"``, as str gives).
+
+Raises ParseError for an unknown name.)doc");
+
+  // --- Observation ---------------------------------------------------------------------------
+
+  observation_cls.def(
+      py::init([](const std::string& indicator_id, const date_arg& when,
+                  const node<quantity>& value, const std::optional<double>& total,
+                  const std::optional<member_or_name<observation_status>>& status,
+                  const std::string& source, const std::string& note) {
+        observation o;
+        o.indicator_id = indicator_id;
+        o.when = kit::expression_of(when);
+        o.value = value.get();
+        o.total = total;
+        o.status = status_or_default(status, o.when);
+        o.source = source;
+        o.note = note;
+        return node<observation>(std::move(o));
+      }),
+      "indicator_id"_a, "when"_a, "value"_a, "total"_a = py::none(), "status"_a = py::none(),
+      "source"_a = "", "note"_a = "",
+      R"doc(An observation with the fields as given.
+
+Args:
+    indicator_id: the indicator's id (1-1-1).
+    when: a DateExpression, a datetime.date or a text (平成23年度末, 平成25年度（見込）).
+    value: a Quantity in base units. For a number in the indicator's unit, use
+        Plan.observation(indicator_id, when, 2900), which reads it in the unit.
+    total: for a completion, the whole, in base units (or None).
+    status: an ObservationStatus or its name; by default ESTIMATE when ``when`` is marked
+        （見込）, else ACTUAL.
+    source, note: free text.)doc");
+  value_field(observation_cls, "indicator_id", &observation::indicator_id,
+              "The indicator's id: 1-1-1.");
+  observation_cls.def_property(
+      "when", [](const node<observation>& o) { return o.get().when; },
+      [](const node<observation>& o, const date_arg& when) {
+        o.get().when = kit::expression_of(when);
+      },
+      "The date, a DateExpression (set from one, a datetime.date or a text).");
+  kit::part_field(observation_cls, "value", &observation::value,
+                  "The value, a Quantity in base units.");
+  value_field(observation_cls, "total", &observation::total,
+              "For a completion, the whole (all departments) in base units; None when not given.");
+  kit::enum_field(observation_cls, "status", &observation::status, &observation_status_from_string,
+                  "ACTUAL (実績) or ESTIMATE (見込), an ObservationStatus (set from a member or name).");
+  value_field(observation_cls, "source", &observation::source, "Where the figure comes from.");
+  value_field(observation_cls, "note", &observation::note, "A note.");
+  kit::value_methods(observation_cls, &observation_repr);
+  observation_cls.def(py::pickle(
+      [](const node<observation>& n) {
+        const observation& o = n.get();
+        return py::make_tuple(o.indicator_id, o.when, node<quantity>(o.value), o.total, o.status,
+                              o.source, o.note);
+      },
+      [](const py::tuple& t) {
+        return node<observation>(observation{
+            t[0].cast<std::string>(), t[1].cast<date_expression>(),
+            t[2].cast<const node<quantity>&>().get(), t[3].cast<std::optional<double>>(),
+            t[4].cast<observation_status>(), t[5].cast<std::string>(), t[6].cast<std::string>()});
+      }));
+
+  // --- Observations --------------------------------------------------------------------------
+
+  observations_cls
+      .def(py::init([](const py::iterable& items, const node<plan>* p) {
+             observations_box box;
+             for (py::handle h : items) {
+               if (!py::isinstance<node<observation>>(h))
+                 throw py::type_error("expected a miyagiplan.Observation, not " +
+                                      kit::type_name_of(h));
+               box.set->add(h.cast<const node<observation>&>().get(), p ? &p->get() : nullptr);
+             }
+             return box;
+           }),
+           "observations"_a = py::tuple(), "plan"_a = py::none(),
+           R"doc(A set of the given Observations, each checked against ``plan`` when one is given
+(ValidationError: no such indicator, a value outside its bounds).)doc")
+      .def(
+          "add",
+          [](observations_box& box, const node<observation>& o, const node<plan>* p) {
+            observation copy = o.get();
+            box.to_change().add(std::move(copy), p ? &p->get() : nullptr);
+          },
+          "observation"_a, "plan"_a = py::none(),
+          R"doc(Adds a copy of an Observation, checked against ``plan`` when one is given
+(ValidationError: no such indicator, a value outside its bounds).)doc")
+      .def(
+          "items", [](const observations_box& box) { return observation_list(box.set->items()); },
+          "Copies of every observation, in the order added, as a list.")
+      .def(
+          "__len__", [](const observations_box& box) { return box.set->size(); },
+          "The number of observations.")
+      .def(
+          "__iter__",
+          [](const observations_box& box) { return py::iter(observation_list(box.set->items())); },
+          "Iterates over copies of the observations.")
+      .def(
+          "__getitem__",
+          [](const observations_box& box, py::ssize_t i) {
+            const auto& items = box.set->items();
+            return node<observation>(items[kit::list_index(items.size(), i)]);
+          },
+          "index"_a, "A copy of the observation at ``index``.")
+      .def(
+          "for_indicator",
+          [](const observations_box& box, const std::string& id) {
+            py::list out;
+            for (const observation& o : box.set->items())
+              if (o.indicator_id == id) out.append(node<observation>(o));
+            return out;
+          },
+          "indicator_id"_a, "Copies of one indicator's observations, in the order added.")
+      .def_static(
+          "from_csv",
+          [](const std::filesystem::path& path, const node<plan>* p) {
+            const std::string text = read_file(path);
+            return box_of(observation_set::from_csv(text, plan_or_bundled(p), path.string()));
+          },
+          "path"_a, "plan"_a = py::none(),
+          R"doc(Reads a CSV file (a str or os.PathLike) with a header row:
+indicator,date,value[,status,total,source,note], or value_base in place of value for numbers
+in base units. Values are read in each indicator's unit of ``plan`` (default: the bundled
+plan).
+
+Raises SchemaError (also a ValueError) naming every bad cell, its ``where`` the first one's
+file:line:column; FileError when the file cannot be read.)doc")
+      .def_static(
+          "from_csv_text",
+          [](std::string_view text, const node<plan>* p, std::string_view file_name) {
+            return box_of(observation_set::from_csv(text, plan_or_bundled(p), file_name));
+          },
+          "text"_a, "plan"_a = py::none(), "file_name"_a = "<csv>",
+          "Reads CSV text as from_csv does; errors name ``file_name``.")
+      .def_static(
+          "from_json",
+          [](const std::filesystem::path& path, const node<plan>* p) {
+            const std::string text = read_file(path);
+            return box_of(observation_set::from_json(text, plan_or_bundled(p), path.string()));
+          },
+          "path"_a, "plan"_a = py::none(),
+          R"doc(Reads a JSON file: {"schema": "miyagiplan.Observations.1", "observations":
+[{"indicator", "date", "value" | "value_base", "status"?, "total"?, "source"?, "note"?}]}.
+
+Raises SchemaError, its ``where`` the file and JSON pointer.)doc")
+      .def_static(
+          "from_json_text",
+          [](std::string_view text, const node<plan>* p, std::string_view file_name) {
+            return box_of(observation_set::from_json(text, plan_or_bundled(p), file_name));
+          },
+          "text"_a, "plan"_a = py::none(), "file_name"_a = "<json>",
+          "Reads JSON text as from_json does; errors name ``file_name``.")
+      .def_static(
+          "load",
+          [](const std::filesystem::path& path, const node<plan>* p) {
+            return box_of(observation_set::load(path, plan_or_bundled(p)));
+          },
+          "path"_a, "plan"_a = py::none(),
+          "Reads a .csv or .json file by its extension (FileError for another).")
+      .def(
+          "to_csv",
+          [](const observations_box& box, const node<plan>* p) {
+            return box.set->to_csv(plan_or_bundled(p));
+          },
+          "plan"_a = py::none(),
+          R"doc(The observations as CSV text, values in each indicator's unit of ``plan``
+(default: the bundled plan); from_csv_text reads it back.)doc")
+      .def(
+          "to_json",
+          [](const observations_box& box, const node<plan>* p) {
+            return box.set->to_json_text(plan_or_bundled(p));
+          },
+          "plan"_a = py::none(),
+          "The observations as JSON text (values in each indicator's unit); from_json_text reads it back.")
+      .def(
+          "copy", [](const observations_box& box) { return box; },
+          "A copy (cheap: shared until either changes).")
+      .def(
+          "__copy__", [](const observations_box& box) { return box; },
+          "A copy (shared until either changes).")
+      .def(
+          "__deepcopy__", [](const observations_box& box, const py::dict&) { return box; },
+          "memo"_a, "A copy (shared until either changes).")
+      .def(
+          "__eq__",
+          [](const observations_box& a, const observations_box& b) { return *a.set == *b.set; },
+          py::is_operator(), "The same observations in the same order.")
+      .def(
+          "__repr__",
+          [](const observations_box& box) {
+            const std::size_t n = box.set->size();
+            return "<" + std::string(package_name) + ".Observations " + std::to_string(n) +
+                   (n == 1 ? " observation>" : " observations>");
+          },
+          "<miyagiplan.Observations 75 observations>")
+      .def(py::pickle(
+          [](const observations_box& box) { return observation_list(box.set->items()); },
+          [](const py::list& items) {
+            observations_box box;
+            for (py::handle h : items) box.set->add(h.cast<const node<observation>&>().get());
+            return box;
+          }));
+  observations_cls.attr("__hash__") = py::none();
+
+  // --- Schemes -------------------------------------------------------------------------------
+
+  band_cls.def(py::init([](const std::string& label, const std::optional<double>& min_rate,
+                           bool reached, double points) {
+                 return node<grade_band>(grade_band{label, floor_of(min_rate), reached, points});
+               }),
+               "label"_a = "", "min_rate"_a = py::none(), "reached"_a = false, "points"_a = 0.0,
+               "A band with the fields as given (``min_rate`` None: no floor).");
+  value_field(band_cls, "label", &grade_band::label, "The grade: A, B, C.");
+  band_cls.def_property(
+      "min_rate", [](const node<grade_band>& b) { return floor_value(b.get().min_rate); },
+      [](const node<grade_band>& b, const std::optional<double>& v) {
+        b.get().min_rate = floor_of(v);
+      },
+      "The least rate for the grade (0.8 for 80 %), or None for no floor.");
+  value_field(band_cls, "reached", &grade_band::reached,
+              "Whether the grade needs the target reached.");
+  value_field(band_cls, "points", &grade_band::points, "What the grade counts for in a roll-up.");
+  kit::value_methods(band_cls, &band_repr);
+  band_cls.def(py::pickle(
+      [](const node<grade_band>& b) {
+        const grade_band& v = b.get();
+        return py::make_tuple(v.label, v.min_rate, v.reached, v.points);
+      },
+      [](const py::tuple& t) {
+        return node<grade_band>(grade_band{t[0].cast<std::string>(), t[1].cast<double>(),
+                                           t[2].cast<bool>(), t[3].cast<double>()});
+      }));
+
+  level_cls.def(py::init([](const std::string& label, const std::optional<double>& min_points) {
+                  return node<rollup_level>(rollup_level{label, floor_of(min_points)});
+                }),
+                "label"_a = "", "min_points"_a = py::none(),
+                "A level with the fields as given (``min_points`` None: no floor).");
+  value_field(level_cls, "label", &rollup_level::label, "The rating: 順調, 概ね順調, ….");
+  level_cls.def_property(
+      "min_points", [](const node<rollup_level>& l) { return floor_value(l.get().min_points); },
+      [](const node<rollup_level>& l, const std::optional<double>& v) {
+        l.get().min_points = floor_of(v);
+      },
+      "The least average points for the rating, or None for no floor.");
+  kit::value_methods(level_cls, &level_repr);
+  level_cls.def(py::pickle(
+      [](const node<rollup_level>& l) {
+        return py::make_tuple(l.get().label, l.get().min_points);
+      },
+      [](const py::tuple& t) {
+        return node<rollup_level>(rollup_level{t[0].cast<std::string>(), t[1].cast<double>()});
+      }));
+
+  scheme_cls.def(
+      py::init([](const std::string& name, const member_or_name<formula>& f, bool clamp,
+                  const py::iterable& bands, const std::string& not_evaluable,
+                  const py::iterable& rollup, const std::string& rollup_not_evaluable) {
+        return node<scheme>(scheme{name, kit::member(f, &formula_from_string), clamp,
+                                   kit::elements_from<grade_band>(bands), not_evaluable,
+                                   kit::elements_from<rollup_level>(rollup), rollup_not_evaluable});
+      }),
+      "name"_a = "", "formula"_a = formula::baseline_relative, "clamp"_a = false,
+      "bands"_a = py::tuple(), "not_evaluable"_a = "N", "rollup"_a = py::tuple(),
+      "rollup_not_evaluable"_a = "N",
+      R"doc(A scheme with the fields as given (``formula`` a Formula or its name; ``bands``
+GradeBands, the last with no floor; ``rollup`` RollupLevels from the highest to the lowest).
+validate() checks it; evaluation does too.)doc");
+  value_field(scheme_cls, "name", &scheme::name, "The scheme's name: miyagi.");
+  kit::enum_field(scheme_cls, "formula", &scheme::formula, &formula_from_string,
+                  "The Formula for the rate (set from a member or its name).");
+  value_field(scheme_cls, "clamp", &scheme::clamp, "Whether the rate is clamped into [0, 1] (OKR).");
+  list_field(scheme_cls, "bands", &scheme::bands, "The grade bands, in order: a live list of GradeBand.");
+  value_field(scheme_cls, "not_evaluable", &scheme::not_evaluable,
+              "The grade of an indicator that cannot be judged: N.");
+  list_field(scheme_cls, "rollup", &scheme::rollup,
+             "The roll-up levels, highest first: a live list of RollupLevel.");
+  value_field(scheme_cls, "rollup_not_evaluable", &scheme::rollup_not_evaluable,
+              "The rating of a roll-up with nothing evaluable: N.");
+  scheme_cls
+      .def(
+          "validate", [](const node<scheme>& s) { s.get().validate(); },
+          R"doc(Raises ValidationError for a scheme that cannot grade: no bands, a last band with a
+floor or needing the target reached, unordered roll-up levels.)doc")
+      .def(
+          "to_json", [](const node<scheme>& s) { return s.get().to_json_text(); },
+          R"doc(The scheme as JSON ({"schema": "miyagiplan.Scheme.1", ...}); from_json reads it back.)doc")
+      .def_static(
+          "from_json", [](std::string_view text) { return node<scheme>(scheme::from_json(text)); },
+          "text"_a, "Reads a scheme from JSON text; SchemaError, with a JSON pointer, if it is not one.")
+      .def_static(
+          "preset", [](std::string_view name) { return node<scheme>(scheme::preset(name)); },
+          "name"_a,
+          R"doc(A fresh copy of the preset ``name`` (one of preset_names()); NotFoundError for
+another name.)doc")
+      .def_static("preset_names", &scheme::preset_names,
+                  "The names of the presets: miyagi, soumu, open_sdg, unsd_2023, okr.")
+      .def_static(
+          "miyagi", [] { return node<scheme>(scheme::miyagi()); },
+          R"doc(Miyagi's practice (the default): A reached; B rate ≥ 80 %; C; N. Roll-up 順調 /
+概ね順調 / やや遅れている / 遅れている from the average of A = 3, B = 2, C = 1 (≥ 2.5, ≥ 2.0,
+≥ 1.5).)doc")
+      .def_static(
+          "soumu", [] { return node<scheme>(scheme::soumu()); },
+          R"doc(総務省's five levels: 目標超過達成 (reached, rate ≥ 120 %), 目標達成, 相当程度進展あり
+(≥ 80 %), 進展が大きくない (≥ 0), 目標に向かっていない.)doc")
+      .def_static(
+          "open_sdg", [] { return node<scheme>(scheme::open_sdg()); },
+          R"doc(Open SDG / Statistics Canada (CAGR ratio): target_achieved, substantial (R ≥ 0.95),
+moderate (≥ 0.6), limited (≥ 0), deterioration.)doc")
+      .def_static(
+          "unsd_2023", [] { return node<scheme>(scheme::unsd_2023()); },
+          "UNSD Progress Chart 2023: on_track (≥ 0.95), fair_progress (≥ 0.10), stagnation_or_regression.")
+      .def_static(
+          "okr", [] { return node<scheme>(scheme::okr()); },
+          "OKR: the rate clamped to 0.0–1.0; green ≥ 0.7, yellow ≥ 0.4, red.");
+  kit::value_methods(scheme_cls, &scheme_repr);
+  scheme_cls.def(py::pickle([](const node<scheme>& s) { return s.get().to_json_text(); },
+                            [](const std::string& text) { return node<scheme>(scheme::from_json(text)); }));
+
+  // --- Assessments ---------------------------------------------------------------------------
+
+  assessment_cls
+      .def_readonly("formula", &assessment::formula, "The Formula that gave the rate.")
+      .def_property_readonly(
+          "as_of", [](const assessment& a) { return from_serial(a.as_of); },
+          "The day of the assessment, a datetime.date.")
+      .def_readonly("actual", &assessment::actual,
+                    R"doc(The actual used, in base units: the latest level, a sum of flows, a share
+done; None when there is none.)doc")
+      .def_readonly("baseline", &assessment::baseline,
+                    "The baseline as used, in base units (－ and 実施なし count as 0 where meaningful).")
+      .def_readonly("target", &assessment::target, "The target as used, in base units, or None.")
+      .def_readonly("expected", &assessment::expected,
+                    "The value expected by as_of (linear in time), in base units, or None.")
+      .def_readonly("rate", &assessment::rate, "The rate (達成率) by the formula, 1.0 = 100 %; or None.")
+      .def_readonly("reached", &assessment::reached, "Whether the target is reached.")
+      .def_readonly("grade", &assessment::grade,
+                    "The grade by the scheme's bands (A, B, C), or its not-evaluable label (N).")
+      .def_readonly("points", &assessment::points, "The grade's points for roll-ups.")
+      .def_readonly("status", &assessment::status, "The ProgressStatus.")
+      .def_readonly("baseline_estimate", &assessment::baseline_estimate,
+                    "Whether the baseline is a 見込 (estimate) figure.")
+      .def_readonly("used_begin", &assessment::used_begin,
+                    "The first of the observations used, as an index into the indicator's points in date order.")
+      .def_readonly("used_end", &assessment::used_end, "One past the last observation used.")
+      .def_readonly("years_met", &assessment::years_met,
+                    "For a frequency: the fiscal years that met the target so far.")
+      .def_readonly("years_due", &assessment::years_due,
+                    "For a frequency: the fiscal years of the period ended by as_of.")
+      .def_property_readonly("evaluable", &assessment::evaluable,
+                             "Whether the indicator could be judged (status is not NOT_EVALUABLE).")
+      .def("__repr__", &assessment_repr, "<miyagiplan.Assessment grade 'B', rate 0.8, behind>");
+
+  indicator_assessment_cls
+      .def_property_readonly(
+          "indicator_id", [](const assessment_ref& r) { return r.value.indicator_id; },
+          "The indicator's id.")
+      .def_property_readonly(
+          "assessment", [](const assessment_ref& r) { return r.value.assessment; },
+          "The Assessment.")
+      .def_property_readonly("observations", &observations_used,
+                             "Copies of the Observations the assessment used, in date order.")
+      .def_property_readonly(
+          "observation_indices", [](const assessment_ref& r) { return r.value.observations; },
+          "The positions of those observations in the Observations evaluated.")
+      .def_property_readonly(
+          "explanation", [](const assessment_ref& r) { return r.value.explanation; },
+          "A sentence a person can read: which rule and formula, with which numbers.")
+      .def_property_readonly(
+          "grade", [](const assessment_ref& r) { return r.value.assessment.grade; },
+          "The assessment's grade.")
+      .def_property_readonly(
+          "rate", [](const assessment_ref& r) { return r.value.assessment.rate; },
+          "The assessment's rate (1.0 = 100 %), or None.")
+      .def_property_readonly(
+          "status", [](const assessment_ref& r) { return r.value.assessment.status; },
+          "The assessment's ProgressStatus.")
+      .def(
+          "__repr__",
+          [](const assessment_ref& r) {
+            const assessment& a = r.value.assessment;
+            return "<" + std::string(package_name) + ".IndicatorAssessment " +
+                   repr_of(r.value.indicator_id) + " grade " + repr_of(a.grade) + ", rate " +
+                   optional_repr(a.rate) + ", " + std::string(to_string(a.status)) + ">";
+          },
+          "<miyagiplan.IndicatorAssessment '1-1-1' grade 'B', rate 0.8, behind>");
+
+  rollup_cls.def_readonly("kind", &rollup::kind, "What is rolled up: measure, area or goal.")
+      .def_readonly("id", &rollup::id, "Its id.")
+      .def_readonly("title", &rollup::title, "Its title.")
+      .def_readonly("rating", &rollup::rating,
+                    "The rating by the scheme's roll-up levels (順調 …), or its not-evaluable label.")
+      .def_readonly("average_points", &rollup::average_points,
+                    "The average points of the evaluable grades, or None.")
+      .def_readonly("evaluable", &rollup::evaluable, "How many of its indicators could be judged.")
+      .def_readonly("total", &rollup::total, "How many indicators it has.")
+      .def_property_readonly(
+          "grade_counts",
+          [](const rollup& r) {
+            py::dict out;
+            for (const auto& [label, count] : r.grade_counts) out[py::str(label)] = count;
+            return out;
+          },
+          "How many indicators got each grade, as a dict in the scheme's band order.")
+      .def(
+          "__repr__",
+          [](const rollup& r) {
+            return "<" + std::string(package_name) + ".Rollup " + r.kind + " " + repr_of(r.id) +
+                   " " + repr_of(r.rating) + ": " + std::to_string(r.evaluable) + " of " +
+                   std::to_string(r.total) + " evaluable>";
+          },
+          "<miyagiplan.Rollup area '1' '順調': 3 of 3 evaluable>");
+
+  report_cls
+      .def_property_readonly(
+          "plan_id", [](const report_ref& r) { return r.value.plan_id; }, "The plan's id.")
+      .def_property_readonly(
+          "scheme_name", [](const report_ref& r) { return r.value.scheme_name; },
+          "The scheme's name.")
+      .def_property_readonly(
+          "as_of", [](const report_ref& r) { return from_serial(r.value.as_of); },
+          "The day of the report, a datetime.date.")
+      .def_property_readonly(
+          "indicators",
+          [](const report_ref& r) {
+            py::list out;
+            for (std::size_t k = 0; k < r.value.indicators.size(); ++k)
+              out.append(assessment_in(r, k));
+            return out;
+          },
+          "Every indicator's IndicatorAssessment, in document order.")
+      .def_property_readonly(
+          "measures", [](const report_ref& r) { return r.value.measures; },
+          "The Rollups of the measures with indicators of their own (or of their sub-measures).")
+      .def_property_readonly(
+          "areas", [](const report_ref& r) { return r.value.areas; }, "The Rollups of the areas.")
+      .def_property_readonly(
+          "goals", [](const report_ref& r) { return r.value.goals; }, "The Rollups of the goals.")
+      .def(
+          "find",
+          [](const report_ref& r, const std::string& id) -> std::optional<assessment_ref> {
+            for (std::size_t k = 0; k < r.value.indicators.size(); ++k)
+              if (r.value.indicators[k].indicator_id == id) return assessment_in(r, k);
+            return std::nullopt;
+          },
+          "indicator_id"_a, "The IndicatorAssessment of an indicator, or None if the plan has none.")
+      .def(
+          "__getitem__",
+          [](const report_ref& r, const std::string& id) {
+            for (std::size_t k = 0; k < r.value.indicators.size(); ++k)
+              if (r.value.indicators[k].indicator_id == id) return assessment_in(r, k);
+            throw not_found_error("no indicator with id \"" + id + "\" in the report");
+          },
+          "indicator_id"_a, "The IndicatorAssessment of an indicator; NotFoundError if none.")
+      .def(
+          "__len__", [](const report_ref& r) { return r.value.indicators.size(); },
+          "The number of indicators assessed.")
+      .def(
+          "__iter__",
+          [](const report_ref& r) {
+            py::list out;
+            for (std::size_t k = 0; k < r.value.indicators.size(); ++k)
+              out.append(assessment_in(r, k));
+            return py::iter(out);
+          },
+          "Iterates over the IndicatorAssessments, in document order.")
+      .def(
+          "measure",
+          [](const report_ref& r, const std::string& id) {
+            return rollup_in(r.value.measures, id, "measure");
+          },
+          "id"_a, "The Rollup of a measure; NotFoundError if none.")
+      .def(
+          "area",
+          [](const report_ref& r, const std::string& id) {
+            return rollup_in(r.value.areas, id, "area");
+          },
+          "id"_a, "The Rollup of an area; NotFoundError if none.")
+      .def(
+          "goal",
+          [](const report_ref& r, const std::string& id) {
+            return rollup_in(r.value.goals, id, "goal");
+          },
+          "id"_a, "The Rollup of a goal; NotFoundError if none.")
+      .def("to_dataframe", &indicators_frame,
+           R"doc(A pandas DataFrame, one row per indicator in document order, with the columns
+id, name, unit, baseline, baseline_date, target, target_date, actual, expected, rate, grade,
+status, explanation.
+
+baseline, target, actual and expected are in each indicator's unit as written (2223.0 for
+2,223 百万円), NaN for a state or none; the dates are the last days (datetime.date) of the
+baseline's and target's date expressions; rate is 1.0 for 100 % (NaN when none); status is
+the ProgressStatus's name. pandas is imported when called.)doc")
+      .def("rollups_dataframe", &rollups_frame,
+           R"doc(A pandas DataFrame of the roll-ups: measures, then areas, then goals, with the
+columns kind, id, title, rating, average_points, evaluable, total, and one column per grade
+label counting the indicators that got it.)doc")
+      .def(
+          "__repr__",
+          [](const report_ref& r) {
+            return "<" + std::string(package_name) + ".Report " + repr_of(r.value.plan_id) +
+                   " as of " + format_date(from_serial(r.value.as_of), date_style::iso) + " by " +
+                   r.value.scheme_name + ": " + std::to_string(r.value.indicators.size()) +
+                   " indicators>";
+          },
+          "<miyagiplan.Report 'miyagi-it-2013' as of 2014-03-31 by miyagi: 25 indicators>");
+
+  // --- Functions and Plan methods ------------------------------------------------------------
+
+  m.def("evaluate", &evaluate_indicator, "indicator"_a, "actual"_a = py::none(),
+        "as_of"_a = py::none(), "scheme"_a = "miyagi", "observations"_a = py::none(),
+        "when"_a = py::none(),
+        R"doc(Assesses one indicator, and returns an IndicatorAssessment.
+
+Args:
+    indicator: an Indicator (plan.indicator("1-1-1")).
+    actual: one actual value: a number in the indicator's unit as written (3656 件; 2150
+        for 2,150 百万円), a text in it (``"3,656"``, ``"全所属"``) or a Quantity; or None.
+    as_of: the day to assess at: a datetime.date, or a DateExpression or text whose last day
+        it is (平成24年度末); by default the last day of the indicator's target.
+    scheme: a Scheme or a preset's name (default ``"miyagi"``).
+    observations: Observations to assess, with ``actual`` added to them.
+    when: the date ``actual`` was observed at (a DateExpression, datetime.date or text); by
+        default ``as_of`` (its text when it is one).
+
+>>> ind = miyagiplan.miyagi_it_plan_2013().indicator("1-1-1")
+>>> miyagiplan.evaluate(ind, 3656, as_of="平成24年度末").grade
+'B')doc");
+  m.def(
+      "evaluate",
+      [](const node<plan>& p, const observations_box* observations,
+         const std::optional<date_arg>& as_of, const scheme_arg& s) {
+        return evaluate_plan(p, observations, as_of, s);
+      },
+      "plan"_a, "observations"_a = py::none(), "as_of"_a = py::none(), "scheme"_a = "miyagi",
+      "Assesses a whole plan: the same as plan.evaluate(observations, as_of, scheme).");
+  m.attr("evaluate").attr("__module__") = package_name;
+
+  py::object plan_cls = m.attr("Plan");
+  plan_cls.attr("evaluate") = py::cpp_function(
+      &evaluate_plan, py::name("evaluate"), py::is_method(plan_cls),
+      py::sibling(py::getattr(plan_cls, "evaluate", py::none())), "observations"_a = py::none(),
+      "as_of"_a = py::none(), "scheme"_a = "miyagi",
+      R"doc(Assesses every indicator at a date, rolls the grades up into the measures, areas and
+goals, and returns a Report.
+
+Args:
+    observations: the Observations (None: no actuals, every indicator not evaluable).
+    as_of: the day: a datetime.date, or a DateExpression or text whose last day it is
+        (平成25年度末); by default the last day of the plan's period.
+    scheme: a Scheme or a preset's name (default ``"miyagi"``).
+
+The plan, scheme and observations are copied first and the GIL is released while the
+evaluation runs: threads can evaluate at once.)doc");
+  plan_cls.attr("observation") = py::cpp_function(
+      [](const node<plan>& p, const std::string& indicator_id, const date_arg& when,
+         const value_arg& value, const std::optional<value_arg>& total,
+         const std::optional<member_or_name<observation_status>>& status,
+         const std::string& source, const std::string& note) {
+        return node<observation>(
+            observation_in(p.get(), indicator_id, when, value, total, status, source, note));
+      },
+      py::name("observation"), py::is_method(plan_cls),
+      py::sibling(py::getattr(plan_cls, "observation", py::none())), "indicator_id"_a, "when"_a,
+      "value"_a, "total"_a = py::none(), "status"_a = py::none(), "source"_a = "", "note"_a = "",
+      R"doc(An Observation of one of the plan's indicators, its value read in the indicator's
+unit: a number as written (2900 for 2,900 件; 2150 for 2,150 百万円), a text (``"2,900"``,
+``"全所属"``) or a Quantity. ``total`` likewise; ``status`` an ObservationStatus or its name
+(default: ESTIMATE for a date marked （見込）).
+
+NotFoundError for an unknown indicator; ValidationError for a value outside its bounds.)doc");
+}
+
+}  // namespace miyagiplan::python
