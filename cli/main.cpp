@@ -1,0 +1,172 @@
+// miyagiplan: reports on prefectural plans and their attainment, and the 和暦 / 年度 calendar,
+// from the command line.
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <miyagiplan/miyagiplan.hpp>
+
+#include "commands.hpp"
+#include "report_data.hpp"
+
+namespace mpcli {
+
+const command_spec report_spec{
+    "report",
+    "[--plan FILE] [--actuals FILE.csv|FILE.json]\n"
+    "         [--as-of DATE] [--scheme NAME|FILE.json]\n"
+    "         [--format text|markdown|csv|json|html] [--output FILE]\n"
+    "         [--lang ja|en] [--width N]",
+    "Reports on a plan: its title, period, goals, areas, measures and every\n"
+    "indicator (baseline → target); with actuals, each indicator's latest actual,\n"
+    "expected value, rate, grade and status, and the roll-ups of measures, areas\n"
+    "and goals.",
+    {{"plan", 'p', "FILE", "a plan file, any format (default: the bundled plan)"},
+     {"actuals", 'a', "FILE", "actuals (実績値), .csv or .json (else: the plan only)"},
+     {"as-of", 0, "DATE", "day to evaluate at: 平成25年度末, R5.3.31, 2014-03-31\n"
+                         "(default: the last day of the plan period)"},
+     {"scheme", 's', "NAME|FILE", "miyagi (default), soumu, open_sdg, unsd_2023, okr,\n"
+                                  "or a JSON scheme file"},
+     {"format", 'f', "FORMAT", "text (default), markdown, csv, json or html"},
+     {"output", 'o', "FILE", "write to FILE (default: standard output)"},
+     {"lang", 0, "ja|en", "labels in Japanese (default) or English"},
+     {"width", 0, "N", "text columns (default: $COLUMNS up to 120, else 80)"}},
+    0,
+    0,
+    "The text format fits the terminal: wide (全角) characters count as two\n"
+    "columns, and long names end in ….  The HTML format is one self-contained file\n"
+    "(inline CSS and SVG charts).\n"
+    "Exit status: 0 ok, 1 a file or date that cannot be read, 2 a usage mistake.\n"};
+
+int run_report(const parsed_args& args) {
+  const std::string format = args.get_or("format", "text");
+  check_choice("format", format, {"text", "markdown", "md", "csv", "json", "html"});
+  language_option(args);
+  terminal_width(args);
+  const report_context c = build_context(args);
+  std::string out;
+  if (format == "text") out = render_text(c);
+  else if (format == "markdown" || format == "md") out = render_markdown(c);
+  else if (format == "csv") out = render_csv(c);
+  else if (format == "json") out = render_json(c);
+  else out = render_html(c);
+  if (!out.ends_with('\n')) out += '\n';
+  write_output(args.get("output"), out);
+  return 0;
+}
+
+void report_error(std::string_view what) {
+  std::string line(what);
+  for (char& ch : line)
+    if (ch == '\n' || ch == '\r') ch = ' ';
+  std::cout.flush();
+  std::cerr << "miyagiplan: " << line << "\n";
+  std::cerr.flush();
+}
+
+namespace {
+
+const command commands[] = {
+    {&report_spec, run_report}, {&date_spec, run_date},     {&wareki_spec, run_wareki},
+    {&fy_spec, run_fy},         {&export_spec, run_export}, {&validate_spec, run_validate},
+};
+
+constexpr const char* short_usage =
+    "usage: miyagiplan COMMAND [OPTIONS]\n"
+    "commands: report, date, wareki, fy, export, validate (miyagiplan --help for more)\n";
+
+std::string program_help() {
+  std::string out =
+      "usage: miyagiplan COMMAND [OPTIONS] [ARGUMENTS]\n\n"
+      "Japanese prefectural plans, their indicators and attainment, with 和暦 and\n"
+      "年度. The plan みやぎＩＴ推進プラン２０１３ is bundled.\n\ncommands:\n";
+  static constexpr std::pair<std::string_view, std::string_view> briefs[] = {
+      {"report", "the plan, and with actuals its attainment (text, html, csv, …)"},
+      {"date", "date expressions → first and last day, kind, flags"},
+      {"wareki", "days in 和暦: 平成22年12月31日, H22.12.31"},
+      {"fy", "the fiscal year (年度) of a day: 平成25年度, 2013年度, FY2013"},
+      {"export", "the plan as JSON, or a text, XML or binary archive"},
+      {"validate", "check a plan file or an actuals file; every problem with its place"},
+  };
+  for (const auto& [name, brief] : briefs)
+    out += "  " + std::string(name) + std::string(10 - name.size(), ' ') + std::string(brief) + "\n";
+  out +=
+      "\nexamples:\n"
+      "  miyagiplan report\n"
+      "  miyagiplan report --actuals actuals.csv --as-of 平成25年度末\n"
+      "  miyagiplan report --actuals actuals.csv --format html -o report.html\n"
+      "  miyagiplan date 平成22年12月末 平成23～25年度\n"
+      "  miyagiplan wareki 2010-12-31\n"
+      "  miyagiplan fy 2014-03-31\n"
+      "  miyagiplan export --format xml -o plan.xml && miyagiplan validate plan.xml\n"
+      "\nmiyagiplan COMMAND --help shows a command's options.\n"
+      "Exit status: 0 ok, 1 findings or failures, 2 a mistake in the arguments.\n"
+      "\nmiyagiplan " +
+      std::string(miyagiplan::version_string) + "\n";
+  return out;
+}
+
+int run(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {
+    std::cerr << short_usage;
+    return 2;
+  }
+  const std::string name = args.front();
+  if (name == "--help" || name == "-h" || name == "help") {
+    if (name == "help" && args.size() > 1) {
+      for (const auto& c : commands)
+        if (c.spec->name == args[1]) {
+          std::cout << help_text(*c.spec);
+          return 0;
+        }
+      throw usage_error("help: unknown command \"" + args[1] + "\"");
+    }
+    std::cout << program_help();
+    return 0;
+  }
+  if (name == "--version" || name == "-V") {
+    std::cout << "miyagiplan " << miyagiplan::version_string << "\n";
+    return 0;
+  }
+  for (const auto& c : commands) {
+    if (c.spec->name != name) continue;
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    try {
+      const parsed_args parsed = parse_args(*c.spec, rest);
+      if (parsed.help) {
+        std::cout << help_text(*c.spec);
+        return 0;
+      }
+      return c.run(parsed);
+    } catch (const usage_error& e) {
+      // One line: what was wrong, in which command, and where to read more.
+      std::string what = e.what();
+      if (!what.starts_with(name + ": ")) what = name + ": " + what;
+      throw usage_error(what + " (see miyagiplan " + name + " --help)");
+    }
+  }
+  if (name.starts_with("-")) throw usage_error("unknown option " + name + " (a command comes first: miyagiplan --help)");
+  throw usage_error("unknown command \"" + name + "\" (commands: report, date, wareki, fy, export, validate)");
+}
+
+}  // namespace
+}  // namespace mpcli
+
+int main(int argc, char** argv) {
+  try {
+    return mpcli::run(argc, argv);
+  } catch (const mpcli::usage_error& e) {
+    const std::string what = e.what();
+    mpcli::report_error(what.ends_with("--help)") ? what : what + " (see miyagiplan --help)");
+    return 2;
+  } catch (const std::exception& e) {
+    mpcli::report_error(e.what());
+    return 1;
+  } catch (...) {
+    mpcli::report_error("unexpected failure");
+    return 1;
+  }
+}
