@@ -22,14 +22,14 @@ def _series_parts(values):
     except ImportError:  # pandas is optional
         pandas = None
     if pandas is not None and isinstance(values, pandas.Series):
-        return values.to_numpy(dtype=object), lambda a: pandas.Series(a, index=values.index, name=values.name)
-    if pandas is not None and isinstance(values, pandas.Index):
-        return values.to_numpy(dtype=object), lambda a: pandas.Index(a, name=values.name)
-    array = numpy.asarray(values)
-    if array.dtype.kind not in "OU":
+        array, dress = values.to_numpy(), lambda a: pandas.Series(a, index=values.index, name=values.name)
+    elif pandas is not None and isinstance(values, pandas.Index):
+        array, dress = values.to_numpy(), lambda a: pandas.Index(a, name=values.name)
+    else:
+        array, dress = numpy.asarray(values), lambda a: a
+    if array.dtype.kind not in "OUM":  # texts stay texts, dates stay dates; the rest is checked one by one
         array = array.astype(object)
-    return array.reshape(-1), lambda a: a
-
+    return array.reshape(-1), dress
 
 def _fail(array, index, strict, fiscal_start_month, names_a_day):
     """Raises the ParseError of entry `index`, naming it."""
@@ -83,8 +83,8 @@ def parse_dates(values, errors="raise", strict=False, fiscal_start_month=4):
 
 def _days(values):
     """int64 day counts of dates: datetime64 of any unit, datetime.date objects, or a Series."""
-    array, dress = _series_parts(values) if not isinstance(values, numpy.ndarray) else (values.reshape(-1), lambda a: a)
-    if array.dtype.kind == "O":
+    array, dress = _series_parts(values)
+    if array.dtype.kind == "O":  # datetime.date objects (or None)
         array = numpy.array([numpy.datetime64("NaT") if v is None else numpy.datetime64(v, "D") for v in array],
                             dtype="datetime64[D]")
     if array.dtype.kind != "M":
