@@ -140,11 +140,10 @@ std::string render_text(const report_context& c) {
     goals.add_blank();
     goals.add_span(std::string(tr(l, "areas")));
     for (const auto& a : c.plan.areas) {
-      std::size_t measures = 0, indicators = 0;
-      for_each_measure(a, [&](const miyagiplan::measure& m, int) {
-        ++measures;
-        indicators += m.indicators.size();
-      });
+      // Measures as the document counts them (3-1's sub-measures are parts of 3-1).
+      const std::size_t measures = a.measures.size();
+      std::size_t indicators = 0;
+      for_each_measure(a, [&](const miyagiplan::measure& m, int) { indicators += m.indicators.size(); });
       std::string line = a.title + (ja ? "（施策 " : " (") + std::to_string(measures) + (ja ? "、目標指標 " : " measures, ") +
                          std::to_string(indicators) + (ja ? "）" : " indicators)");
       goals.add_cells({"  " + a.id, line});
