@@ -402,10 +402,9 @@ measures, areas and goals. Read-only; keeps the plan and observations it was mad
   status_cls.value("ACTUAL", observation_status::actual, "実績: a final figure")
       .value("ESTIMATE", observation_status::estimate,
              "見込: an estimate, to be replaced by the final figure");
-  kit::set_enum_str(status_cls, [](observation_status s) { return to_string(s); });
-  status_cls.def_static(
-      "from_string", [](std::string_view name) { return observation_status_from_string(name); },
-      "name"_a, R"doc(The status named ``name``: ``"actual"`` (as str gives), ``"estimate"``, or
+  kit::name_enum(status_cls, [](observation_status s) { return to_string(s); },
+                 [](std::string_view name) { return observation_status_from_string(name); },
+                 R"doc(The status named ``name``: ``"actual"`` (as str gives), ``"estimate"``, or
 実績, 見込 (見込み). Raises ParseError for anything else.)doc");
 
   formula_cls
@@ -419,10 +418,9 @@ measures, areas and goals. Read-only; keeps the plan and observations it was mad
              "Statistics Canada / Open SDG: d · CAGR_observed / |CAGR_required|")
       .value("UNSD_2023", formula::unsd_2023,
              "UNSD Progress Chart 2023: CAGR extrapolated to the target date");
-  kit::set_enum_str(formula_cls, [](formula f) { return to_string(f); });
-  formula_cls.def_static(
-      "from_string", [](std::string_view name) { return formula_from_string(name); }, "name"_a,
-      R"doc(The formula named ``name`` (``"baseline_relative"``, as str gives).
+  kit::name_enum(formula_cls, [](formula f) { return to_string(f); },
+                 [](std::string_view name) { return formula_from_string(name); },
+                 R"doc(The formula named ``name`` (``"baseline_relative"``, as str gives).
 
 Raises ParseError for an unknown name.)doc");
 
@@ -431,9 +429,9 @@ Raises ParseError for an unknown name.)doc");
       .value("BEHIND", progress_status::behind, "short of the value expected by now")
       .value("NOT_EVALUABLE", progress_status::not_evaluable,
              "no actual, or nothing to compare it with");
-  kit::set_enum_str(progress_cls, [](progress_status s) { return to_string(s); });
-  progress_cls.def_static("from_string", &progress_status_from_string, "name"_a,
-                          R"doc(The status named ``name`` (``"on_track"``, as str gives).
+  kit::name_enum(progress_cls, [](progress_status s) { return to_string(s); },
+                 [](std::string_view name) { return progress_status_from_string(name); },
+                 R"doc(The status named ``name`` (``"on_track"``, as str gives).
 
 Raises ParseError for an unknown name.)doc");
 

@@ -443,20 +443,18 @@ copy(), copy.copy and copy.deepcopy give independent plans. Pickles as its JSON 
       .value("NONE_DONE", value_state::none_done,
              "実施なし: not done (zero for counts and frequencies)")
       .value("MISSING", value_state::missing, "－: no value given");
-  kit::set_enum_str(state_cls, [](value_state s) { return to_string(s); });
-  state_cls.def_static(
-      "from_string", [](std::string_view name) { return value_state_from_string(name); },
-      "name"_a, R"doc(The state named ``name`` (``"none_done"``, as str gives).
+  kit::name_enum(state_cls, [](value_state s) { return to_string(s); },
+                 [](std::string_view name) { return value_state_from_string(name); },
+                 R"doc(The state named ``name`` (``"none_done"``, as str gives).
 
 Raises ParseError for an unknown name.)doc");
 
   direction_cls.value("INCREASE", direction::increase, "more is better (登録件数)")
       .value("DECREASE", direction::decrease, "less is better: a cost to cut, a rank (40位→30位)")
       .value("KEEP", direction::keep, "keep the value where it is");
-  kit::set_enum_str(direction_cls, [](direction d) { return to_string(d); });
-  direction_cls.def_static(
-      "from_string", [](std::string_view name) { return direction_from_string(name); }, "name"_a,
-      R"doc(The direction named ``name`` (``"decrease"``, as str gives).
+  kit::name_enum(direction_cls, [](direction d) { return to_string(d); },
+                 [](std::string_view name) { return direction_from_string(name); },
+                 R"doc(The direction named ``name`` (``"decrease"``, as str gives).
 
 Raises ParseError for an unknown name.)doc");
 
@@ -469,10 +467,9 @@ Raises ParseError for an unknown name.)doc");
       .value("COMPLETION", accumulation::completion, "a share of a whole done by a date (全所属)")
       .value("FREQUENCY", accumulation::frequency,
              "a number of times per fiscal year, every year of the period (1回／年)");
-  kit::set_enum_str(accumulation_cls, [](accumulation a) { return to_string(a); });
-  accumulation_cls.def_static(
-      "from_string", [](std::string_view name) { return accumulation_from_string(name); },
-      "name"_a, R"doc(The accumulation named ``name`` (``"running_total"``, as str gives).
+  kit::name_enum(accumulation_cls, [](accumulation a) { return to_string(a); },
+                 [](std::string_view name) { return accumulation_from_string(name); },
+                 R"doc(The accumulation named ``name`` (``"running_total"``, as str gives).
 
 Raises ParseError for an unknown name.)doc");
 
@@ -481,10 +478,9 @@ Raises ParseError for an unknown name.)doc");
       .value("BINARY", file_format::binary,
              "a Boost binary archive (fastest; depends on byte order and word size)")
       .value("XML", file_format::xml, "a Boost XML archive");
-  kit::set_enum_str(format_cls, [](file_format f) { return to_string(f); });
-  format_cls.def_static(
-      "from_string", [](std::string_view name) { return file_format_from_string(name); },
-      "name"_a, R"doc(The format named ``name`` (``"json"``, ``"text"``, ``"binary"``, ``"xml"``).
+  kit::name_enum(format_cls, [](file_format f) { return to_string(f); },
+                 [](std::string_view name) { return file_format_from_string(name); },
+                 R"doc(The format named ``name`` (``"json"``, ``"text"``, ``"binary"``, ``"xml"``).
 
 Raises ParseError for an unknown name.)doc");
 

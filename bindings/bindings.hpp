@@ -125,6 +125,15 @@ void set_enum_str(py::enum_<Enum>& cls, Name name) {
       "The member's name as the C++ library spells it; from_string reads it back.");
 }
 
+// str(member) is the C++ name, and Enum.from_string(name) reads it back.
+template <class Enum, class ToString, class FromString>
+void name_enum(py::enum_<Enum>& cls, ToString to_string, FromString from_string, const char* from_string_doc) {
+  set_enum_str(cls, to_string);
+  cls.def_static(
+      "from_string", [from_string](std::string_view name) { return from_string(name); }, py::arg("name"),
+      from_string_doc);
+}
+
 // The Python names of the model's parts and of the live lists that hold them.
 template <class T>
 struct names;

@@ -12,13 +12,24 @@ import time
 import pytest
 
 try:
-    import miyagiplan  # noqa: F401
+    import miyagiplan
 except ImportError as exc:  # pragma: no cover - a setup problem, not a test failure
     pytest.exit(
         f"cannot import miyagiplan ({exc}): build the _core target and put <build>/python on "
         "PYTHONPATH",
         returncode=4,
     )
+
+
+def round_trip(obj):
+    """What repr(obj) evaluates back to: reprs that read back are part of the API."""
+    return eval(repr(obj), {"miyagiplan": miyagiplan})  # noqa: S307 - the point of the test
+
+
+@pytest.fixture
+def plan():
+    """A fresh copy of the bundled plan."""
+    return miyagiplan.miyagi_it_plan_2013()
 
 
 @pytest.fixture

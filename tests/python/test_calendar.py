@@ -21,11 +21,10 @@ from miyagiplan import (
     FiscalYear,
 )
 
+from conftest import round_trip  # noqa: E402
+
 D = datetime.date
 
-
-def round_trip(obj):
-    return eval(repr(obj), {"miyagiplan": miyagiplan})  # noqa: S307 - the point of the test
 
 
 # --- The package -------------------------------------------------------------------------------

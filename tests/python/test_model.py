@@ -27,16 +27,11 @@ from miyagiplan import (
     ValueState,
 )
 
+from conftest import round_trip  # noqa: E402
+
 D = datetime.date
 
 
-def round_trip(obj):
-    return eval(repr(obj), {"miyagiplan": miyagiplan})  # noqa: S307 - the point of the test
-
-
-@pytest.fixture
-def plan():
-    return miyagiplan.miyagi_it_plan_2013()
 
 
 def new_indicator(plan, id="1-1-9", **fields):
