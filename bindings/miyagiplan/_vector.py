@@ -5,18 +5,32 @@ conversions at the edges and the pandas conventions: errors="raise" names the in
 first bad entry, errors="coerce" turns it into NaT.
 """
 
-import numpy
+import functools
+import sys
 
 from . import _core
 
-_NOT_A_TIME = numpy.iinfo(numpy.int64).min
+_NOT_A_TIME = -(2**63)  # numpy's NaT as int64
 _UNREADABLE = 255
-_DAY_KINDS = numpy.array([kind.names_a_day for kind in sorted(_core.DateKind.__members__.values(), key=int)]
-                         + [False] * (256 - len(_core.DateKind.__members__)))
+
+
+# numpy is imported on first use: `import miyagiplan` works without it (one value at a time).
+def _numpy():
+    import numpy
+
+    return numpy
+
+
+@functools.lru_cache(maxsize=None)
+def _day_kinds():
+    """Whether each DateKind code (and 255, unreadable) names one day."""
+    kinds = sorted(_core.DateKind.__members__.values(), key=int)
+    return _numpy().array([kind.names_a_day for kind in kinds] + [False] * (256 - len(kinds)))
 
 
 def _series_parts(values):
     """(a 1-D numpy array, a function that dresses a result like the input)."""
+    numpy = _numpy()
     try:
         import pandas
     except ImportError:  # pandas is optional
@@ -54,10 +68,10 @@ def _read(values, errors, strict, fiscal_start_month, names_a_day):
     first, last, kind = _core._read_dates(array, strict, fiscal_start_month)
     bad = kind == _UNREADABLE
     if names_a_day:
-        bad |= ~_DAY_KINDS[kind]
+        bad |= ~_day_kinds()[kind]
     if bad.any():
         if errors == "raise":
-            _fail(array, int(numpy.argmax(bad)), strict, fiscal_start_month, names_a_day)
+            _fail(array, int(_numpy().argmax(bad)), strict, fiscal_start_month, names_a_day)
         first[bad] = _NOT_A_TIME
         last[bad] = _NOT_A_TIME
     return first.view("datetime64[D]"), last.view("datetime64[D]"), dress
@@ -83,6 +97,7 @@ def parse_dates(values, errors="raise", strict=False, fiscal_start_month=4):
 
 def _days(values):
     """int64 day counts of dates: datetime64 of any unit, datetime.date objects, or a Series."""
+    numpy = _numpy()
     array, dress = _series_parts(values)
     if array.dtype.kind == "O":  # datetime.date objects (or None)
         array = numpy.array([numpy.datetime64("NaT") if v is None else numpy.datetime64(v, "D") for v in array],
@@ -107,12 +122,15 @@ def fiscal_year_array(values, start_month=4):
     missing = years == _NOT_A_TIME
     if missing.any():
         years = years.astype(float)
-        years[missing] = numpy.nan
+        years[missing] = float("nan")
     return dress(years)
 
 
 def is_column(value):
     """Whether a value is a column to convert at once: a list, tuple, numpy array or pandas
     Series/Index (anything else goes to the one-value functions, which check its type)."""
-    return isinstance(value, (list, tuple, numpy.ndarray)) or (
+    if isinstance(value, (list, tuple)):
+        return True
+    numpy = sys.modules.get("numpy")  # a numpy array exists only if numpy is imported
+    return (numpy is not None and isinstance(value, numpy.ndarray)) or (
         hasattr(value, "to_numpy") and hasattr(value, "index") or type(value).__name__ == "Index")
