@@ -17,8 +17,12 @@ def version_of_the_headers():
     return ".".join(re.search(rf"MIYAGIPLAN_VERSION_{p} (\d+)", header).group(1) for p in ("MAJOR", "MINOR", "PATCH"))
 
 
+# The build tree's package must not hide the installed one.
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+
 def run(*args, cwd):
-    return subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True)
+    return subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True, env=CLEAN_ENV)
 
 
 def test_pip_install_into_a_venv_then_import_from_elsewhere_then_uninstall(tmp_path):
@@ -27,7 +31,7 @@ def test_pip_install_into_a_venv_then_import_from_elsewhere_then_uninstall(tmp_p
     python = str(venv / "bin" / "python")
     # --no-index: nothing may come from a package index (none is reachable here).
     installed = subprocess.run([python, "-m", "pip", "install", "--no-index", str(ROOT)], cwd=tmp_path,
-                               capture_output=True, text=True)
+                               capture_output=True, text=True, env=CLEAN_ENV)
     assert installed.returncode == 0, installed.stdout[-3000:] + installed.stderr[-3000:]
 
     elsewhere = tmp_path / "elsewhere"
@@ -41,5 +45,6 @@ def test_pip_install_into_a_venv_then_import_from_elsewhere_then_uninstall(tmp_p
     assert "py.typed" in files and "_core.pyi" in files
 
     run(python, "-m", "pip", "uninstall", "-y", "miyagiplan", cwd=elsewhere)
-    gone = subprocess.run([python, "-c", "import miyagiplan"], cwd=elsewhere, capture_output=True, text=True)
+    gone = subprocess.run([python, "-c", "import miyagiplan"], cwd=elsewhere, capture_output=True, text=True,
+                          env=CLEAN_ENV)
     assert gone.returncode != 0 and "No module named 'miyagiplan'" in gone.stderr
