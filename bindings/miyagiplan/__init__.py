@@ -32,6 +32,7 @@ KeyError).
 """
 
 import collections.abc as _abc
+from datetime import date as _date
 
 
 from ._core import *  # noqa: F401,F403
@@ -219,7 +220,9 @@ def to_western(text, strict=False, fiscal_start_month=4, errors="raise"):
     >>> miyagiplan.to_western(["平成22年12月31日", "x"], errors="coerce").astype(str).tolist()
     ['2010-12-31', 'NaT']
     """
-    if not _vector.is_column(text):
+    if isinstance(text, str) or not _vector.is_column(text):  # one value: straight to C++
+        if not strict and fiscal_start_month == 4:
+            return _core.to_western(text)
         return _core.to_western(text, strict=strict, fiscal_start_month=fiscal_start_month)
     return _vector.to_western_array(text, errors=errors, strict=strict, fiscal_start_month=fiscal_start_month)
 
@@ -233,8 +236,9 @@ def to_wareki(date, style="kanji"):
     >>> miyagiplan.to_wareki(datetime.date(2019, 5, 1))
     '令和元年5月1日'
     """
-    if not _vector.is_column(date):
-        return _core.to_wareki(date, style=style)
+    if type(date) is _date or not _vector.is_column(date):  # one value: straight to C++
+        # (the default style goes without a keyword: pybind11 converts a style name slowly)
+        return _core.to_wareki(date) if style == "kanji" else _core.to_wareki(date, style=style)
     return _vector.to_wareki_array(date, style=style)
 
 
@@ -246,7 +250,7 @@ def fiscal_year(date, start_month=4):
     >>> miyagiplan.fiscal_year(datetime.date(2014, 3, 31)).label()
     '平成25年度'
     """
-    if not _vector.is_column(date):
+    if type(date) is _date or not _vector.is_column(date):  # one value: straight to C++
         return _core.fiscal_year(date, start_month=start_month)
     return _vector.fiscal_year_array(date, start_month=start_month)
 

@@ -755,3 +755,13 @@ TEST_CASE("the fast path for common forms reads exactly as the general reader") 
     }
   }
 }
+
+TEST_CASE("元 may start a span: 平成元～3年度, 平成元年度～3年度") {
+  for (const char* text : {"平成元～3年度", "平成元～3年度末", "平成元年度～3年度", "H元～3"}) {
+    CAPTURE(text);
+    const date_expression e = parse_date(text);
+    CHECK(e.kind() == date_kind::fiscal_year_span);
+    CHECK(e.days() == day_span{days_from_civil(1989, 4, 1), days_from_civil(1992, 3, 31)});
+  }
+  CHECK_THROWS_AS(parse_date("平成元3年度"), parse_error);
+}

@@ -200,7 +200,9 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
                                                                                   : inherit->last;
       if (field == slot::none) return f = {pos, "a date"}, false;
     }
-    if (gannen && mark != U'年') return f = {in.position(), "年 after 元"}, false;
+    // 元 stands before 年, or before the range mark of 平成元～3年度.
+    if (gannen && mark != U'年' && !(inherit == nullptr && (is_range_mark(mark) || mark == U'-')))
+      return f = {in.position(), "年 after 元"}, false;
     switch (field) {
       case slot::year: s.year = value, s.year_pos = pos; break;
       case slot::month: s.month = value, s.month_pos = pos; break;
@@ -574,9 +576,22 @@ inline char* put_text(char* out, std::string_view s) noexcept {
   return out + s.size();
 }
 
+// Writes a number below 100 without a branch: two bytes from a table, the pointer moved by one
+// or two (a spare byte is overwritten by what comes next, inside the caller's buffer).
+inline char* put_small(char* out, int v) noexcept {
+  static constexpr char digits[] =
+      "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
+      "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+  std::memcpy(out, digits + 2 * v + (v < 10), 2);
+  return out + 1 + (v >= 10);
+}
+
 inline char* put_era_year(char* out, era e, int year) noexcept {
-  out = put_text(out, info(e).kanji);
-  return year == 1 ? put_text(out, "元") : put_number(out, year);
+  static_assert(info(era::meiji).kanji.size() == 6, "every era's name is two kanji of 3 bytes");
+  std::memcpy(out, info(e).kanji.data(), 6);
+  out += 6;
+  if (year == 1) return put_text(out, "元");
+  return year < 100 ? put_small(out, year) : put_number(out, year);
 }
 
 }  // namespace detail
@@ -678,11 +693,11 @@ MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, serial_day day, date_style
       const int y = c.year - info(*e).first_year + 1;
       if (style == date_style::abbrev) {
         *p++ = info(*e).letter;
-        p = put_number(p, y);
+        p = y < 100 ? put_small(p, y) : put_number(p, y);
         *p++ = '.';
-        p = put_number(p, static_cast<int>(c.month));
+        p = put_small(p, static_cast<int>(c.month));
         *p++ = '.';
-        p = put_number(p, static_cast<int>(c.day));
+        p = put_small(p, static_cast<int>(c.day));
         return static_cast<std::size_t>(p - out);
       }
       p = put_era_year(p, *e, y);
@@ -700,9 +715,9 @@ MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, serial_day day, date_style
       return static_cast<std::size_t>(p - out);
   }
   p = put_text(p, "年");
-  p = put_number(p, static_cast<int>(c.month));
+  p = put_small(p, static_cast<int>(c.month));
   p = put_text(p, "月");
-  p = put_number(p, static_cast<int>(c.day));
+  p = put_small(p, static_cast<int>(c.day));
   p = put_text(p, "日");
   return static_cast<std::size_t>(p - out);
 }

@@ -533,10 +533,7 @@ MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observ
 MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, const date& as_of, const scheme& s) {
   s.validate();
   report r{p.id, s.name, to_serial(as_of), {}, {}, {}, {}};
-  // Group the points once, by indicator.
-  std::unordered_map<std::string, std::vector<observation_point>> by_indicator;
-  for (const auto& o : obs.items())
-    if (!by_indicator.count(o.indicator_id)) by_indicator.emplace(o.indicator_id, obs.points_for(o.indicator_id));
+  const auto by_indicator = obs.points_by_indicator();  // one pass, not one per indicator
   const std::vector<observation_point> none;
   for (const indicator* ind : p.indicators()) {
     const auto it = by_indicator.find(ind->id);
@@ -548,9 +545,14 @@ MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, const
     r.indicators.push_back(std::move(ia));
   }
   // Roll-ups: a measure (with its sub-measures), an area, a goal over its areas.
+  std::unordered_map<const indicator*, const indicator_assessment*> assessment_of;
+  {
+    std::size_t k = 0;
+    for (const indicator* ind : p.indicators()) assessment_of.emplace(ind, &r.indicators[k++]);
+  }
   auto members_of = [&](const std::vector<const indicator*>& inds) {
     std::vector<const indicator_assessment*> out;
-    for (const indicator* i : inds) out.push_back(r.find(i->id));
+    for (const indicator* i : inds) out.push_back(assessment_of.at(i));
     return out;
   };
   auto indicators_under = [](const measure& m) {

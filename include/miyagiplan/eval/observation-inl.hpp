@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -51,6 +52,11 @@ inline quantity parse_base_value(std::string_view text) { return parse_quantity(
 inline const indicator& check_observation(const observation& o, const plan& p) {
   const indicator* ind = p.find_indicator(o.indicator_id);
   if (!ind) throw validation_error("indicator " + o.indicator_id, "the plan has no indicator with this id");
+  // NaN would pass every bounds check below (each comparison is false).
+  if (o.value.is_number() && !std::isfinite(o.value.value))
+    throw validation_error("indicator " + o.indicator_id, "a value must be a finite number");
+  if (o.total && !std::isfinite(*o.total))
+    throw validation_error("indicator " + o.indicator_id, "a total must be a finite number");
   if (o.value.is_number() && ind->bounds) {
     const double shown = o.value.display_value(ind->unit);
     if (shown < ind->bounds->min || shown > ind->bounds->max)
@@ -61,6 +67,13 @@ inline const indicator& check_observation(const observation& o, const plan& p) {
   }
   if (o.total && !(*o.total > 0)) throw validation_error("indicator " + o.indicator_id, "a total must be above 0");
   return *ind;
+}
+
+// Throws parse_error where a text stops being UTF-8. A NUL is a character (JSON writes \u0000).
+inline void check_utf8(std::string_view text) {
+  for (cursor in(text); !in.at_end(); in.advance())
+    if (in.peek() == invalid_utf8 && text[in.offset()] != '\0')
+      throw parse_error(std::string(text), in.position(), "valid UTF-8 text");
 }
 
 inline observation_status default_status(const date_expression& when) {
@@ -94,18 +107,33 @@ MIYAGIPLAN_FUNC void observation_set::add(observation o, const plan* p) {
   items_.push_back(std::move(o));
 }
 
-MIYAGIPLAN_FUNC std::vector<observation_point> observation_set::points_for(std::string_view indicator_id) const {
-  std::vector<observation_point> out;
-  for (std::size_t k = 0; k < items_.size(); ++k) {
-    const observation& o = items_[k];
-    if (o.indicator_id != indicator_id) continue;
-    out.push_back({o.when.days(), o.value.value, o.total.value_or(0), o.value.state,
-                   o.status == observation_status::estimate, static_cast<std::uint32_t>(k)});
-  }
-  // Date order; at the same date a final figure comes after an estimate, so it wins.
-  std::stable_sort(out.begin(), out.end(), [](const observation_point& a, const observation_point& b) {
+namespace detail {
+inline observation_point point_of(const observation& o, std::size_t index) noexcept {
+  return {o.when.days(), o.value.value, o.total.value_or(0), o.value.state,
+          o.status == observation_status::estimate, static_cast<std::uint32_t>(index)};
+}
+// Date order; at the same date a final figure comes after an estimate, so it wins.
+inline void sort_by_date(std::vector<observation_point>& points) {
+  std::stable_sort(points.begin(), points.end(), [](const observation_point& a, const observation_point& b) {
     return a.days.last != b.days.last ? a.days.last < b.days.last : a.estimate > b.estimate;
   });
+}
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::vector<observation_point> observation_set::points_for(std::string_view indicator_id) const {
+  std::vector<observation_point> out;
+  for (std::size_t k = 0; k < items_.size(); ++k)
+    if (items_[k].indicator_id == indicator_id) out.push_back(detail::point_of(items_[k], k));
+  detail::sort_by_date(out);
+  return out;
+}
+
+MIYAGIPLAN_FUNC std::unordered_map<std::string_view, std::vector<observation_point>>
+observation_set::points_by_indicator() const {
+  std::unordered_map<std::string_view, std::vector<observation_point>> out;
+  for (std::size_t k = 0; k < items_.size(); ++k)
+    out[items_[k].indicator_id].push_back(detail::point_of(items_[k], k));
+  for (auto& [id, points] : out) detail::sort_by_date(points);
   return out;
 }
 
@@ -171,8 +199,15 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_csv(std::string_view text,
         if (!t.is_number()) throw parse_error(current->text, 0, "a number");
         o.total = t.value;
       }
-      if (const csv_field* f = cell(source_col)) o.source = f->text;
-      if (const csv_field* f = cell(note_col)) o.note = f->text;
+      // Every text of a set must be writable as JSON too.
+      if ((current = cell(source_col))) {
+        check_utf8(current->text);
+        o.source = current->text;
+      }
+      if ((current = cell(note_col))) {
+        check_utf8(current->text);
+        o.note = current->text;
+      }
       current = cell(base_units ? value_base_col : value_col);
       check_observation(o, p);
       out.items_.push_back(std::move(o));
@@ -206,7 +241,15 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text
         r.required("indicator", o.indicator_id);
         const indicator* ind = p.find_indicator(o.indicator_id);
         if (!ind) throw schema_error("/indicator", "no indicator \"" + o.indicator_id + "\" in plan " + p.id);
-        r.required("date", o.when);
+        // The date is read without the spaces around it, as a CSV cell is: the same set reads the
+        // same from either file.
+        std::string date_text;
+        r.required("date", date_text);
+        try {
+          o.when = parse_date(trim(date_text));
+        } catch (const parse_error& e) {
+          throw schema_error("/date", e.what());
+        }
         // A value is a number or text in the display unit, or value_base in the base unit.
         const bool base = list[k].contains("value_base");
         if (base == list[k].contains("value"))
@@ -217,6 +260,8 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text
           if (x.is_number()) {
             double d = 0;
             read_value(x, d);
+            if (!std::isfinite(d * ind->unit.factor()))  // 1e301 億円 is past the largest double
+              throw schema_error("", "a number too large for " + ind->unit.symbol + " in " + ind->unit.base);
             return base ? quantity{value_state::number, d, x.dump(), false} : quantity::of(d * ind->unit.factor(), ind->unit);
           }
           return read_text(x, [&](const std::string& s) { return base ? parse_base_value(s) : parse_quantity(s, ind->unit); });
@@ -317,7 +362,7 @@ MIYAGIPLAN_FUNC std::string observation_set::to_json_text(const plan& p) const {
   ordered_json doc;
   doc["schema"] = "miyagiplan.Observations.1";
   doc["observations"] = std::move(list);
-  return doc.dump(2, ' ', false) + "\n";
+  return detail::dump_checked(doc);
 }
 
 }  // namespace miyagiplan

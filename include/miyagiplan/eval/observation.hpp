@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "miyagiplan/calendar/date_expression.hpp"
@@ -55,6 +56,8 @@ class observation_set {
 
   // An indicator's observations as points, ordered by the last day they refer to.
   MIYAGIPLAN_FUNC std::vector<observation_point> points_for(std::string_view indicator_id) const;
+  // Every indicator's points at once, in one pass (keys view the ids held by this set).
+  MIYAGIPLAN_FUNC std::unordered_map<std::string_view, std::vector<observation_point>> points_by_indicator() const;
 
   // CSV with a header row: indicator,date,value[,status,total,source,note], or value_base in
   // place of value for numbers in base units. Every bad cell is reported as file:line:column in
