@@ -17,25 +17,6 @@ namespace {
 
 constexpr std::int64_t not_a_time = std::numeric_limits<std::int64_t>::min();
 
-// Appends one UCS-4 code point as UTF-8 (numpy's fixed-width 'U' strings are UCS-4).
-void append_utf8(std::string& out, std::uint32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 struct readings {
   py::array_t<std::int64_t> first, last;
   py::array_t<std::uint8_t> kind;  // date_kind, or 255 where the text is not a date
@@ -57,29 +38,28 @@ readings read_all(const py::array& values, bool strict, unsigned fiscal_start_mo
   options.strict = strict;
   options.fiscal_start_month = fiscal_start_month;
 
-  auto read_one = [&](std::size_t i, std::string_view text) noexcept {
+
+
+  // Each text is read where it lies, in the width Python or numpy keeps it (PEP 393: 1, 2 or 4
+  // bytes a character); the common forms need no conversion at all.
+  auto read_units = [&](std::size_t i, const void* data, std::size_t length, int width, bool ascii) noexcept {
     date_reading r;
     date_reading_failure f;
-    if (try_read_date(text, options, r, f)) {
-      first[i] = r.days.first, last[i] = r.days.last, kind[i] = static_cast<std::uint8_t>(r.kind);
-    } else {
-      first[i] = last[i] = not_a_time, kind[i] = unreadable;
+    bool ok = false;
+    if (ascii) {
+      ok = try_read_date(std::string_view(static_cast<const char*>(data), length), options, r, f);
+    } else if (width == 4) {
+      std::u32string_view units(static_cast<const char32_t*>(data), length);
+      ok = try_read_date(units.substr(0, units.find(U'\0')), options, r, f);  // numpy pads with NULs
+    } else if (width == 2) {
+      ok = try_read_date(std::u16string_view(static_cast<const char16_t*>(data), length), options, r, f);
+    } else {  // Latin-1: ASCII is UTF-8 already; other Latin-1 texts are no dates but are read all the same
+      const auto* bytes = static_cast<const unsigned char*>(data);
+      std::u32string wide(bytes, bytes + length);
+      ok = try_read_date(std::u32string_view(wide), options, r, f);
     }
-  };
-
-  // Each text is transcoded to UTF-8 into one reused buffer and read there: no allocation and
-  // no UTF-8 cache left on the str objects.
-  std::string text;
-  auto read_code_points = [&](std::size_t i, const void* data, std::size_t length, int width) {
-    text.clear();
-    for (std::size_t k = 0; k < length; ++k) {
-      const std::uint32_t c = width == 1   ? static_cast<const std::uint8_t*>(data)[k]
-                              : width == 2 ? static_cast<const std::uint16_t*>(data)[k]
-                                           : static_cast<const std::uint32_t*>(data)[k];
-      if (width == 4 && c == 0) break;  // numpy pads 'U' strings with NULs
-      append_utf8(text, c);
-    }
-    read_one(i, text);
+    if (ok) first[i] = r.days.first, last[i] = r.days.last, kind[i] = static_cast<std::uint8_t>(r.kind);
+    else first[i] = last[i] = not_a_time, kind[i] = unreadable;
   };
 
   const char dtype = values.dtype().kind();
@@ -89,7 +69,8 @@ readings read_all(const py::array& values, bool strict, unsigned fiscal_start_mo
     struct source {
       const void* data = nullptr;
       std::size_t length = 0;
-      int width = 0;  // 1, 2 or 4 bytes a character (PEP 393); 0: not a str
+      int width = 0;  // 1, 2 or 4 bytes a character; 0: not a str
+      bool ascii = false;
     };
     std::vector<source> sources(n);
     const auto* objects = static_cast<PyObject* const*>(values.data());
@@ -98,19 +79,23 @@ readings read_all(const py::array& values, bool strict, unsigned fiscal_start_mo
       PyObject* o = objects[i * stride];
       if (!PyUnicode_Check(o) || PyUnicode_READY(o) != 0) continue;
       sources[i] = {PyUnicode_DATA(o), static_cast<std::size_t>(PyUnicode_GET_LENGTH(o)),
-                    static_cast<int>(PyUnicode_KIND(o))};
+                    static_cast<int>(PyUnicode_KIND(o)), PyUnicode_IS_ASCII(o) != 0};
     }
     py::gil_scoped_release release;
     for (std::size_t i = 0; i < n; ++i) {
-      if (sources[i].width) read_code_points(i, sources[i].data, sources[i].length, sources[i].width);
-      else first[i] = last[i] = not_a_time, kind[i] = unreadable;
+      const source& src = sources[i];
+      if (src.width) {
+        read_units(i, src.data, src.length, src.width, src.ascii);
+      } else {
+        first[i] = last[i] = not_a_time, kind[i] = unreadable;
+      }
     }
   } else if (dtype == 'U') {
     const auto width = static_cast<std::size_t>(values.itemsize()) / 4;
     const auto* base = static_cast<const char*>(values.data());
     const auto stride = static_cast<std::size_t>(values.strides(0));
     py::gil_scoped_release release;
-    for (std::size_t i = 0; i < n; ++i) read_code_points(i, base + i * stride, width, 4);
+    for (std::size_t i = 0; i < n; ++i) read_units(i, base + i * stride, width, 4, false);
   } else {
     throw py::type_error("expected an array of str (dtype object or U), not dtype " +
                          py::str(values.dtype()).cast<std::string>());

@@ -765,3 +765,37 @@ TEST_CASE("元 may start a span: 平成元～3年度, 平成元年度～3年度"
   }
   CHECK_THROWS_AS(parse_date("平成元3年度"), parse_error);
 }
+
+TEST_CASE("texts held as UTF-16 or UTF-32 read as their UTF-8 spelling") {
+  struct row {
+    std::string_view utf8;
+    std::u16string_view utf16;
+    std::u32string_view utf32;
+  };
+  const row rows[] = {
+      {"平成22年12月31日", u"平成22年12月31日", U"平成22年12月31日"},
+      {"H22.12.31", u"H22.12.31", U"H22.12.31"},
+      {"2010-12-31", u"2010-12-31", U"2010-12-31"},
+      {"平成23～25年度末", u"平成23～25年度末", U"平成23～25年度末"},
+      {"平成２２年度（見込）", u"平成２２年度（見込）", U"平成２２年度（見込）"},
+      {"令和元年4月30日", u"令和元年4月30日", U"令和元年4月30日"},
+      {"平成22年13月1日", u"平成22年13月1日", U"平成22年13月1日"},
+      {"平成32年度", u"平成32年度", U"平成32年度"},
+      {"𠀋22年", u"𠀋22年", U"𠀋22年"},  // a character beyond the BMP: a UTF-16 pair
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.utf8);
+    date_reading a, b, c;
+    date_reading_failure fa, fb, fc;
+    const bool ok = try_read_date(r.utf8, {}, a, fa);
+    CHECK(try_read_date(r.utf16, {}, b, fb) == ok);
+    CHECK(try_read_date(r.utf32, {}, c, fc) == ok);
+    if (ok) {
+      CHECK((a.kind == b.kind && a.days == b.days && a.estimate == b.estimate && a.proleptic == b.proleptic));
+      CHECK((a.kind == c.kind && a.days == c.days && a.estimate == c.estimate && a.proleptic == c.proleptic));
+    } else {
+      CHECK(fa.position == fb.position);
+      CHECK(fa.position == fc.position);
+    }
+  }
+}

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstring>
+#include <new>
+#include <type_traits>
 
 #include "miyagiplan/calendar/date_expression.hpp"
 #include "miyagiplan/calendar/era.hpp"
@@ -57,14 +59,19 @@ constexpr bool is_separator(char32_t c) noexcept {
 }
 
 // Reads an era name: kanji (平成), ligature (㍻), or a letter (H, h, Ｈ). `letter` tells which.
+// The eras as documents write them: two kanji, or one ligature.
+inline constexpr struct {
+  char32_t first, second, ligature;
+  era id;
+} era_names[] = {
+    {U'明', U'治', U'\u337E', era::meiji},  {U'大', U'正', U'\u337D', era::taisho},
+    {U'昭', U'和', U'\u337C', era::showa},  {U'平', U'成', U'\u337B', era::heisei},
+    {U'令', U'和', U'\u32FF', era::reiwa},
+};
+
 inline bool read_era(cursor& in, era& e, bool& letter) noexcept {
-  constexpr struct { char32_t first, second, ligature; era id; } names[] = {
-      {U'明', U'治', U'\u337E', era::meiji},  {U'大', U'正', U'\u337D', era::taisho},
-      {U'昭', U'和', U'\u337C', era::showa},  {U'平', U'成', U'\u337B', era::heisei},
-      {U'令', U'和', U'\u32FF', era::reiwa},
-  };
   const char32_t c = in.peek();
-  for (const auto& n : names) {
+  for (const auto& n : era_names) {
     if (c == n.ligature) {
       in.advance();
       e = n.id, letter = false;
@@ -480,46 +487,85 @@ inline bool read_expression(std::string_view text, const parse_options& o, date_
 // (spaces, full-width digits, kanji numerals, 元年, ranges, a date to refuse) returns false and
 // goes the long way, which also says what is wrong.
 
-// 1 or 2 ASCII digits at p (at most `max` of them in all): the value, and p moved past them.
-inline bool ascii_number(const char*& p, const char* end, int max_digits, int& value) noexcept {
+// Code units of any width: UTF-8 bytes (char), or whole code points (char16_t, char32_t) as
+// Python and numpy hold texts.
+template <class Unit>
+constexpr char32_t unit_value(Unit u) noexcept {
+  return static_cast<char32_t>(static_cast<std::make_unsigned_t<Unit>>(u));
+}
+
+// Up to `max_digits` ASCII digits at p, and no more: the value, and p moved past them.
+template <class Unit>
+bool ascii_number(const Unit*& p, const Unit* end, int max_digits, int& value) noexcept {
   value = 0;
   int n = 0;
-  while (p < end && *p >= '0' && *p <= '9' && n < max_digits) value = value * 10 + (*p++ - '0'), ++n;
-  return n > 0 && !(p < end && *p >= '0' && *p <= '9');
+  auto digit = [&] { return p < end && unit_value(*p) >= U'0' && unit_value(*p) <= U'9'; };
+  while (digit() && n < max_digits) value = value * 10 + static_cast<int>(unit_value(*p++) - U'0'), ++n;
+  return n > 0 && !digit();
 }
 
-inline bool ascii_mark(const char*& p, const char* end, std::string_view mark) noexcept {
-  if (static_cast<std::size_t>(end - p) < mark.size() || std::memcmp(p, mark.data(), mark.size()) != 0)
-    return false;
-  p += mark.size();
-  return true;
+// One code point at p: its UTF-8 bytes for char, one unit otherwise.
+template <class Unit>
+bool accept_code_point(const Unit*& p, const Unit* end, char32_t c) noexcept {
+  if constexpr (sizeof(Unit) == 1) {
+    char bytes[4];
+    // Only the reader's own marks come here: ASCII, or kanji of three bytes.
+    std::size_t n = 1;
+    if (c < 0x80) {
+      bytes[0] = static_cast<char>(c);
+    } else {
+      bytes[0] = static_cast<char>(0xE0 | (c >> 12));
+      bytes[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      bytes[2] = static_cast<char>(0x80 | (c & 0x3F));
+      n = 3;
+    }
+    if (static_cast<std::size_t>(end - p) < n || std::memcmp(p, bytes, n) != 0) return false;
+    p += n;
+    return true;
+  } else {
+    if (p >= end || unit_value(*p) != c) return false;
+    ++p;
+    return true;
+  }
 }
 
-inline bool read_common_day(std::string_view text, const parse_options& o, date_reading& r) noexcept {
-  const char* p = text.data();
-  const char* const end = p + text.size();
+// The forms most texts take (平成22年12月31日, H22.12.31, 2010-12-31), read straight from the
+// code units. It only ever accepts what read_expression accepts, with the same result; anything
+// else (spaces, full-width digits, kanji numerals, 元年, ranges, a date to refuse) returns false
+// and goes the long way, which also says what is wrong.
+template <class Unit>
+bool read_common_day(const Unit* p, const Unit* const end, const parse_options& o, date_reading& r) noexcept {
   int year = 0, month = 0, day = 0;
   const era_info* e = nullptr;
-  if (p < end && (*p & 0x80)) {  // 平成22年12月31日
-    for (const auto& candidate : eras)
-      if (ascii_mark(p, end, candidate.kanji)) {
-        e = &candidate;
+  if (p == end) return false;
+  const char32_t first = unit_value(*p);
+  if (first >= 0x80) {  // 平成22年12月31日
+    for (const auto& n : era_names) {
+      const Unit* q = p;
+      if (accept_code_point(q, end, n.first) && accept_code_point(q, end, n.second)) {
+        e = &info(n.id), p = q;
         break;
       }
-    if (!e || !ascii_number(p, end, 2, year) || !ascii_mark(p, end, "年") || !ascii_number(p, end, 2, month) ||
-        !ascii_mark(p, end, "月") || !ascii_number(p, end, 2, day) || !ascii_mark(p, end, "日"))
+    }
+    if (!e || !ascii_number(p, end, 2, year) || !accept_code_point(p, end, U'年') ||
+        !ascii_number(p, end, 2, month) || !accept_code_point(p, end, U'月') ||
+        !ascii_number(p, end, 2, day) || !accept_code_point(p, end, U'日'))
       return false;
-  } else if (p < end && ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')) {  // H22.12.31
+  } else if ((first | 0x20) >= U'a' && (first | 0x20) <= U'z') {  // H22.12.31
     for (const auto& candidate : eras)
-      if ((*p | 0x20) == (candidate.letter | 0x20)) e = &candidate;
+      if ((first | 0x20) == static_cast<char32_t>(candidate.letter | 0x20)) e = &candidate;
     ++p;
-    auto separator = [&] { return p < end && (*p == '.' || *p == '/' || *p == '-') && ++p; };
+    auto separator = [&] {
+      if (p >= end || (unit_value(*p) != U'.' && unit_value(*p) != U'/' && unit_value(*p) != U'-')) return false;
+      ++p;
+      return true;
+    };
     if (!e || !ascii_number(p, end, 2, year) || !separator() || !ascii_number(p, end, 2, month) || !separator() ||
         !ascii_number(p, end, 2, day))
       return false;
   } else {  // 2010-12-31
-    if (!ascii_number(p, end, 4, year) || year < 1000 || !ascii_mark(p, end, "-") ||
-        !ascii_number(p, end, 2, month) || !ascii_mark(p, end, "-") || !ascii_number(p, end, 2, day))
+    if (!ascii_number(p, end, 4, year) || year < 1000 || !accept_code_point(p, end, U'-') ||
+        !ascii_number(p, end, 2, month) || !accept_code_point(p, end, U'-') || !ascii_number(p, end, 2, day))
       return false;
   }
   if (p != end) return false;
@@ -545,6 +591,42 @@ inline bool read_common_day(std::string_view text, const parse_options& o, date_
   r.days = {s, s};
   r.proleptic = proleptic;
   return true;
+}
+
+inline bool read_common_day(std::string_view text, const parse_options& o, date_reading& r) noexcept {
+  return read_common_day(text.data(), text.data() + text.size(), o, r);
+}
+
+// Code points → UTF-8, for the general reader (UTF-16 pairs joined; a lone surrogate stays
+// invalid, as the reader will say).
+template <class Unit>
+std::string utf8_of(std::basic_string_view<Unit> text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char32_t c = unit_value(text[i]);
+    if constexpr (sizeof(Unit) == 2) {
+      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.size() && unit_value(text[i + 1]) >= 0xDC00 &&
+          unit_value(text[i + 1]) <= 0xDFFF)
+        c = 0x10000 + ((c - 0xD800) << 10) + (unit_value(text[++i]) - 0xDC00);
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | ((c >> 18) & 0x07));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
 }
 
 inline bool read_date(std::string_view text, const parse_options& o, date_reading& r,
@@ -613,6 +695,28 @@ MIYAGIPLAN_FUNC bool try_read_date(std::string_view text, const parse_options& o
   if (detail::read_date(text, options, out, f)) return true;
   failure = {f.position, f.expected};
   return false;
+}
+
+MIYAGIPLAN_FUNC bool try_read_date(std::u16string_view text, const parse_options& options, date_reading& out,
+                                   date_reading_failure& failure) noexcept {
+  if (detail::read_common_day(text.data(), text.data() + text.size(), options, out)) return true;
+  try {
+    return try_read_date(detail::utf8_of(text), options, out, failure);
+  } catch (const std::bad_alloc&) {
+    failure = {0, "memory for the text"};
+    return false;
+  }
+}
+
+MIYAGIPLAN_FUNC bool try_read_date(std::u32string_view text, const parse_options& options, date_reading& out,
+                                   date_reading_failure& failure) noexcept {
+  if (detail::read_common_day(text.data(), text.data() + text.size(), options, out)) return true;
+  try {
+    return try_read_date(detail::utf8_of(text), options, out, failure);
+  } catch (const std::bad_alloc&) {
+    failure = {0, "memory for the text"};
+    return false;
+  }
 }
 
 MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const parse_options& options) {

@@ -59,6 +59,12 @@ struct date_reading_failure {
 // The allocation-free core: true and `out` on success, false and `failure` otherwise.
 MIYAGIPLAN_FUNC bool try_read_date(std::string_view text, const parse_options& options,
                                    date_reading& out, date_reading_failure& failure) noexcept;
+// The same for texts held as code points, as Python and numpy hold them: UTF-16 (or UCS-2) and
+// UTF-32. The common forms are read in place; others are converted to UTF-8 first.
+MIYAGIPLAN_FUNC bool try_read_date(std::u16string_view text, const parse_options& options,
+                                   date_reading& out, date_reading_failure& failure) noexcept;
+MIYAGIPLAN_FUNC bool try_read_date(std::u32string_view text, const parse_options& options,
+                                   date_reading& out, date_reading_failure& failure) noexcept;
 
 class date_expression {
  public:
