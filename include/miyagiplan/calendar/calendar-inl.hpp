@@ -479,14 +479,7 @@ inline bool read_expression(std::string_view text, const parse_options& o, date_
   return true;
 }
 
-// Where reading stopped at a byte that is no character (bad UTF-8, NUL), that is the failure,
-// whatever the grammar wanted there.
 // ---------------------------------------------------------------------------------------------
-// The forms most texts take (平成22年12月31日, H22.12.31, 2010-12-31), read straight from the
-// bytes. It only ever accepts what read_expression accepts, with the same result; anything else
-// (spaces, full-width digits, kanji numerals, 元年, ranges, a date to refuse) returns false and
-// goes the long way, which also says what is wrong.
-
 // Code units of any width: UTF-8 bytes (char), or whole code points (char16_t, char32_t) as
 // Python and numpy hold texts.
 template <class Unit>
@@ -504,29 +497,50 @@ bool ascii_number(const Unit*& p, const Unit* end, int max_digits, int& value) n
   return n > 0 && !digit();
 }
 
-// One code point at p: its UTF-8 bytes for char, one unit otherwise.
-template <class Unit>
-bool accept_code_point(const Unit*& p, const Unit* end, char32_t c) noexcept {
+// The UTF-8 bytes of a code point of the Basic Multilingual Plane, worked out at compile time.
+struct utf8_bytes {
+  char data[3] = {};
+  std::size_t size = 0;
+};
+constexpr utf8_bytes utf8_of_bmp(char32_t c) noexcept {
+  if (c < 0x80) return {{static_cast<char>(c)}, 1};
+  if (c < 0x800) return {{static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))}, 2};
+  return {{static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+           static_cast<char>(0x80 | (c & 0x3F))},
+          3};
+}
+
+// The code point C at p: its UTF-8 bytes for char, one unit otherwise.
+template <char32_t C, class Unit>
+bool accept_code_point(const Unit*& p, const Unit* end) noexcept {
   if constexpr (sizeof(Unit) == 1) {
-    char bytes[4];
-    // Only the reader's own marks come here: ASCII, or kanji of three bytes.
-    std::size_t n = 1;
-    if (c < 0x80) {
-      bytes[0] = static_cast<char>(c);
-    } else {
-      bytes[0] = static_cast<char>(0xE0 | (c >> 12));
-      bytes[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      bytes[2] = static_cast<char>(0x80 | (c & 0x3F));
-      n = 3;
-    }
-    if (static_cast<std::size_t>(end - p) < n || std::memcmp(p, bytes, n) != 0) return false;
-    p += n;
+    constexpr utf8_bytes bytes = utf8_of_bmp(C);
+    if (static_cast<std::size_t>(end - p) < bytes.size || std::memcmp(p, bytes.data, bytes.size) != 0) return false;
+    p += bytes.size;
     return true;
   } else {
-    if (p >= end || unit_value(*p) != c) return false;
+    if (p >= end || unit_value(*p) != C) return false;
     ++p;
     return true;
   }
+}
+
+// An era's two kanji at p: six bytes of UTF-8 for char, two units otherwise.
+template <class Unit>
+const era_info* accept_era_name(const Unit*& p, const Unit* end) noexcept {
+  for (const auto& n : era_names) {
+    if constexpr (sizeof(Unit) == 1) {
+      const std::string_view kanji = info(n.id).kanji;
+      if (static_cast<std::size_t>(end - p) >= kanji.size() && std::memcmp(p, kanji.data(), kanji.size()) == 0) {
+        p += kanji.size();
+        return &info(n.id);
+      }
+    } else if (end - p >= 2 && unit_value(p[0]) == n.first && unit_value(p[1]) == n.second) {
+      p += 2;
+      return &info(n.id);
+    }
+  }
+  return nullptr;
 }
 
 // The forms most texts take (平成22年12月31日, H22.12.31, 2010-12-31), read straight from the
@@ -540,16 +554,10 @@ bool read_common_day(const Unit* p, const Unit* const end, const parse_options& 
   if (p == end) return false;
   const char32_t first = unit_value(*p);
   if (first >= 0x80) {  // 平成22年12月31日
-    for (const auto& n : era_names) {
-      const Unit* q = p;
-      if (accept_code_point(q, end, n.first) && accept_code_point(q, end, n.second)) {
-        e = &info(n.id), p = q;
-        break;
-      }
-    }
-    if (!e || !ascii_number(p, end, 2, year) || !accept_code_point(p, end, U'年') ||
-        !ascii_number(p, end, 2, month) || !accept_code_point(p, end, U'月') ||
-        !ascii_number(p, end, 2, day) || !accept_code_point(p, end, U'日'))
+    e = accept_era_name(p, end);
+    if (!e || !ascii_number(p, end, 2, year) || !accept_code_point<U'年'>(p, end) ||
+        !ascii_number(p, end, 2, month) || !accept_code_point<U'月'>(p, end) ||
+        !ascii_number(p, end, 2, day) || !accept_code_point<U'日'>(p, end))
       return false;
   } else if ((first | 0x20) >= U'a' && (first | 0x20) <= U'z') {  // H22.12.31
     for (const auto& candidate : eras)
@@ -564,8 +572,8 @@ bool read_common_day(const Unit* p, const Unit* const end, const parse_options& 
         !ascii_number(p, end, 2, day))
       return false;
   } else {  // 2010-12-31
-    if (!ascii_number(p, end, 4, year) || year < 1000 || !accept_code_point(p, end, U'-') ||
-        !ascii_number(p, end, 2, month) || !accept_code_point(p, end, U'-') || !ascii_number(p, end, 2, day))
+    if (!ascii_number(p, end, 4, year) || year < 1000 || !accept_code_point<U'-'>(p, end) ||
+        !ascii_number(p, end, 2, month) || !accept_code_point<U'-'>(p, end) || !ascii_number(p, end, 2, day))
       return false;
   }
   if (p != end) return false;
@@ -629,6 +637,8 @@ std::string utf8_of(std::basic_string_view<Unit> text) {
   return out;
 }
 
+// Where reading stopped at a byte that is no character (bad UTF-8, NUL), that is the failure,
+// whatever the grammar wanted there.
 inline bool read_date(std::string_view text, const parse_options& o, date_reading& r,
                       failure& f) noexcept {
   if (read_common_day(text, o, r) || read_expression(text, o, r, f)) return true;
