@@ -4,13 +4,32 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
+
+#include "miyagiplan/detail/text.hpp"
 
 namespace miyagiplan {
 
 class error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  explicit error(const std::string& what) : std::runtime_error(valid_text(what)) {}
+  explicit error(const char* what) : error(std::string(what)) {}
+
+ protected:
+  // A message is text even when it quotes input that is not: a byte that is not UTF-8, or a
+  // NUL (which would end what() early), becomes U+FFFD. Python reads what() as a str.
+  static std::string valid_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (detail::cursor in(s); !in.at_end(); in.advance()) {
+      detail::cursor next = in;
+      next.advance();
+      if (in.peek() == detail::invalid_utf8) out += "\uFFFD";
+      else out.append(s.substr(in.offset(), next.offset() - in.offset()));
+    }
+    return out;
+  }
 };
 
 // A text that could not be read; `position` counts characters (code points) from 0.
@@ -27,8 +46,31 @@ class parse_error : public error {
   static std::string describe(const std::string& input, std::size_t position,
                               const std::string& expected) {
     return "expected " + expected + " at character " + std::to_string(position) + " of \"" +
-           input + "\"";
+           excerpt(input, position) + "\"";
   }
+  // The input as the message quotes it: a long input only around the position, so that a text
+  // of 100 MB makes a message of one line (and error() makes it valid UTF-8). input() keeps the
+  // text as it was.
+  static std::string excerpt(const std::string& input, std::size_t position) {
+    constexpr std::size_t max_whole = 160, context = 60;  // characters
+    const bool whole = input.size() <= max_whole;
+    const std::size_t first = whole || position < context ? 0 : position - context;
+    const std::size_t end = whole ? input.size() : position + context;
+    std::string out = first > 0 ? "…" : "";
+    for (detail::cursor in(input); !in.at_end(); in.advance()) {
+      if (in.position() < first) continue;
+      if (in.position() >= end) {
+        out += "…";
+        break;
+      }
+      detail::cursor next = in;
+      next.advance();
+      out.append(input, in.offset(), next.offset() - in.offset());
+    }
+    return out;
+  }
+
+ private:
   std::string input_;
   std::size_t position_;
   std::string expected_;

@@ -1,6 +1,7 @@
 // Definitions of the archive format. Compiled once by src/archive.cpp, or inline when header-only.
 #pragma once
 
+#include <algorithm>
 #include <cstring>
 #include <ios>
 #include <istream>
@@ -61,7 +62,7 @@ class exceptions_off {
 template <class Archive, class Stream, class Plan>
 void use_archive(Stream& stream, Plan& p) {
   Archive ar(stream);
-  ar & boost::serialization::make_nvp("plan", p);
+  ar & boost::serialization::make_nvp(field_name<Archive>("plan"), p);
 }
 
 // Writes without checking the stream: the caller knows what to name in the error.
@@ -80,12 +81,20 @@ inline void write_archive(const plan& p, std::ostream& out, archive_format forma
   unknown(format);
 }
 
-// A stream over bytes held elsewhere, so that Boost reads them in place.
-class view_buffer : public std::streambuf {
+// A stream over bytes held elsewhere, so that Boost reads them in place; while it is read,
+// the checks in archive.hpp see what is left of it.
+class view_buffer : public std::streambuf, public archive_input {
  public:
   explicit view_buffer(std::string_view bytes) {
     char* begin = const_cast<char*>(bytes.data());  // a get area is only ever read
     setg(begin, begin, begin + bytes.size());
+    current_archive_input = this;
+  }
+  view_buffer(const view_buffer&) = delete;
+  view_buffer& operator=(const view_buffer&) = delete;
+  ~view_buffer() override { current_archive_input = nullptr; }
+  std::string_view rest() const noexcept override {
+    return {gptr(), static_cast<std::size_t>(egptr() - gptr())};
   }
 };
 
@@ -109,6 +118,14 @@ inline void check_ends(std::string_view bytes, archive_format format) {
       bytes = bytes.substr(0, bytes.find_last_not_of(" \t\r\n") + 1);
       if (!bytes.ends_with("</boost_serialization>"))
         throw schema_error("", "the input ends early (no closing </boost_serialization>)");
+      // No tag longer than the names field_name pads (see there).
+      for (std::size_t i = bytes.find('<'); i != std::string_view::npos; i = bytes.find('<', i + 1)) {
+        const std::size_t name = i + 1 + (i + 1 < bytes.size() && bytes[i + 1] == '/');
+        const std::size_t end = std::min(bytes.find_first_of(" \t\r\n/>", name), bytes.size());
+        if (end - name > max_xml_tag)
+          throw schema_error("", "a tag longer than " + std::to_string(max_xml_tag) +
+                                     " characters, which no field has");
+      }
       return;
   }
   unknown(format);

@@ -11,13 +11,16 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -31,6 +34,12 @@
 #include <boost/serialization/string.hpp>
 #include <boost/serialization/tracking.hpp>
 #include <boost/serialization/traits.hpp>
+
+namespace boost::archive {  // the readers some checks below are for
+class text_iarchive;
+class binary_iarchive;
+class xml_iarchive;
+}  // namespace boost::archive
 
 #include "miyagiplan/calendar/date_expression.hpp"
 #include "miyagiplan/config.hpp"
@@ -51,9 +60,10 @@ MIYAGIPLAN_FUNC void save_archive(const plan& p, std::ostream& out, archive_form
 // in memory. A truncated or corrupt archive, an enum value out of range, or a class version this
 // library does not read throws schema_error ("truncated or corrupt text archive: …").
 //
-// Boost allocates what a length in the archive claims before it reads the bytes, so a corrupt
-// length inside a text or binary archive can cost that much memory before the error: archives
-// are for files this library wrote; take JSON from elsewhere.
+// Boost allocates what a length in the archive claims before it reads the bytes; a string's
+// length is checked against what is left of the input first, so a corrupt one costs no more
+// memory than the input. Archives are still for files this library wrote: take JSON from
+// elsewhere.
 MIYAGIPLAN_FUNC plan load_archive(std::istream& in, archive_format format);
 MIYAGIPLAN_FUNC plan load_archive(std::string_view bytes, archive_format format);
 
@@ -64,6 +74,66 @@ inline constexpr std::string_view text_archive_start = "22 serialization::archiv
 
 // The rest of a stream; the stream's state says whether it could be read.
 MIYAGIPLAN_FUNC std::string read_all(std::istream& in);
+
+// What load_archive is reading, while it reads (and nothing when a caller's own archive holds a
+// plan): the bytes not read yet.
+struct archive_input {
+  virtual std::string_view rest() const noexcept = 0;
+
+ protected:
+  ~archive_input() = default;
+};
+inline thread_local const archive_input* current_archive_input = nullptr;
+
+// Boost allocates a string's claimed length before it reads the bytes: a length longer than the
+// rest of the input is refused first. Called just before a string field is read.
+template <class Archive>
+void check_string_length() {
+  constexpr bool text = std::is_same_v<Archive, boost::archive::text_iarchive>;
+  constexpr bool binary = std::is_same_v<Archive, boost::archive::binary_iarchive>;
+  if constexpr (text || binary) {
+    if (!current_archive_input) return;
+    const std::string_view rest = current_archive_input->rest();
+    std::size_t claimed = 0;
+    if constexpr (text) {  // " 123 bytes": Boost reads the number as istream >> size_t does
+      std::size_t i = 0;
+      while (i < rest.size() && (rest[i] == ' ' || (rest[i] >= '\t' && rest[i] <= '\r'))) ++i;
+      const bool minus = i < rest.size() && rest[i] == '-';  // -n reads as 2^64 - n
+      if (i < rest.size() && (rest[i] == '-' || rest[i] == '+')) ++i;
+      for (; i < rest.size() && rest[i] >= '0' && rest[i] <= '9'; ++i) {
+        const auto digit = static_cast<std::size_t>(rest[i] - '0');
+        if (claimed > (SIZE_MAX - digit) / 10) return;  // too long a number: Boost's read fails
+        claimed = claimed * 10 + digit;
+      }
+      if (minus) claimed = 0 - claimed;
+    } else {  // the length's bytes as they are, then the string's
+      if (rest.size() < sizeof claimed) return;  // Boost reports the end of the input
+      std::memcpy(&claimed, rest.data(), sizeof claimed);
+    }
+    // Past max_size(), Boost's resize throws length_error, which load_archive reports.
+    if (claimed > rest.size() && claimed <= std::string().max_size())
+      throw schema_error("", "a string of " + std::to_string(claimed) +
+                                 " bytes, more than the rest of the input");
+  }
+}
+
+// Boost 1.74's XML reader checks a closing tag against the field's name by reading the name at
+// the tag's length: past the end of the name when the tag is longer, a read out of bounds. An
+// XML reader is handed names padded with NULs to max_xml_tag bytes (one copy per name and
+// thread), and load_archive refuses an XML archive with a longer tag before reading it.
+inline constexpr std::size_t max_xml_tag = 64;
+
+template <class Archive>
+const char* field_name(const char* name) {
+  if constexpr (std::is_same_v<Archive, boost::archive::xml_iarchive>) {
+    thread_local std::unordered_map<const char*, std::array<char, max_xml_tag + 1>> padded;
+    const auto [at, added] = padded.try_emplace(name);  // zero-filled when added
+    if (added) std::strncpy(at->second.data(), name, max_xml_tag);
+    return at->second.data();
+  } else {
+    return name;
+  }
+}
 
 // The last enumerator of each enum an archive holds: a value past it is corrupt.
 // A new enumerator must be added here too.
@@ -124,7 +194,7 @@ void field(Archive& ar, const char* name, T& v) {
                                                  std::underlying_type<value_type>,
                                                  std::type_identity<std::uint8_t>>::type;
     auto raw = static_cast<raw_type>(v);
-    ar & make_nvp(name, raw);
+    ar & make_nvp(field_name<Archive>(name), raw);
     if constexpr (Archive::is_loading::value) {
       raw_type last = 1;
       if constexpr (std::is_enum_v<value_type>)
@@ -135,20 +205,22 @@ void field(Archive& ar, const char* name, T& v) {
       v = static_cast<value_type>(raw);
     }
   } else {
-    ar & make_nvp(name, v);
+    if constexpr (Archive::is_loading::value && std::is_same_v<value_type, std::string>)
+      check_string_length<Archive>();
+    ar & make_nvp(field_name<Archive>(name), v);
   }
 }
 
 template <class Archive, class T>
 void field(Archive& ar, const char* name, std::vector<T>& v) {
   sequence_ref<T> ref(v);
-  ar & boost::serialization::make_nvp(name, ref);
+  ar & boost::serialization::make_nvp(field_name<Archive>(name), ref);
 }
 
 template <class Archive, class T>
 void field(Archive& ar, const char* name, std::optional<T>& v) {
   optional_ref<T> ref(v);
-  ar & boost::serialization::make_nvp(name, ref);
+  ar & boost::serialization::make_nvp(field_name<Archive>(name), ref);
 }
 
 template <class Archive, class T>

@@ -1,0 +1,111 @@
+// The date expression parser: any text either fails with a parse_error (at the same character
+// and for the same reason as try_read_date says) or reads to a span of days a date can hold.
+// A text that names a day formats in every style and reads back to the same day.
+#include "fuzz_common.hpp"
+
+using namespace miyagiplan;
+
+namespace {
+
+std::string describe(const date_reading& r) {
+  return "kind " + std::string(to_string(r.kind)) + ", days " + std::to_string(r.days.first) + "…" +
+         std::to_string(r.days.last) + (r.estimate ? ", estimate" : "") + (r.proleptic ? ", proleptic" : "");
+}
+
+bool same(const date_reading& a, const date_reading& b) {
+  return a.kind == b.kind && a.days == b.days && a.estimate == b.estimate && a.proleptic == b.proleptic;
+}
+
+// The allocation-free reader and the throwing parser agree, for one set of options.
+void check_agreement(std::string_view text, const parse_options& options) {
+  date_reading read;
+  date_reading_failure failure;
+  const bool ok = try_read_date(text, options, read, failure);
+  try {
+    const date_expression e = parse_date(text, options);
+    FUZZ_CHECK(ok, "parse_date read " + fuzz::shown(text) + " but try_read_date failed");
+    FUZZ_CHECK(same(e.reading(), read), describe(e.reading()) + " vs " + describe(read));
+    FUZZ_CHECK(e.text() == text, "the text is kept as given");
+  } catch (const parse_error& e) {
+    FUZZ_CHECK(!ok, "parse_date failed (" + std::string(e.what()) + ") but try_read_date read " +
+                        describe(read));
+    FUZZ_CHECK(e.position() == failure.position && e.expected() == failure.expected,
+               std::string(e.what()) + " vs position " + std::to_string(failure.position) + ", " +
+                   failure.expected);
+    FUZZ_CHECK(e.input() == text, "the error quotes the input");
+  }
+  if (!ok) return;
+  // Every span is a closed span of days a boost date can hold.
+  FUZZ_CHECK(read.days.first <= read.days.last, describe(read));
+  FUZZ_CHECK(read.days.first >= days_from_civil(min_supported_year, 1, 1) &&
+                 read.days.last <= open_end_serial,
+             describe(read));
+  const date_expression e(std::string(text), read);
+  FUZZ_CHECK(to_serial(e.first()) == read.days.first && to_serial(e.last()) == read.days.last,
+             describe(read));
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text = fuzz::as_text(data, size);
+  check_agreement(text, parse_options{});
+  // Strict mode accepts a subset, with the same reading and never a proleptic one.
+  parse_options strict;
+  strict.strict = true;
+  check_agreement(text, strict);
+  // Another fiscal year start (1…12, from the input's length).
+  parse_options other;
+  other.fiscal_start_month = 1 + static_cast<unsigned>(size % 12);
+  check_agreement(text, other);
+
+  date_reading lenient, strict_reading;
+  date_reading_failure failure;
+  const bool lenient_ok = try_read_date(text, {}, lenient, failure);
+  if (try_read_date(text, strict, strict_reading, failure)) {
+    FUZZ_CHECK(lenient_ok && same(lenient, strict_reading) && !strict_reading.proleptic,
+               describe(strict_reading));
+  }
+  if (!lenient_ok) return 0;
+
+  // to_western agrees on what names a day.
+  try {
+    const date d = to_western(text);
+    FUZZ_CHECK(names_a_day(lenient.kind) && to_serial(d) == lenient.days.first, describe(lenient));
+  } catch (const parse_error&) {
+    FUZZ_CHECK(!names_a_day(lenient.kind), describe(lenient));
+  }
+
+  if (lenient.kind != date_kind::day) return 0;
+  // A day: every style writes a text that reads back as that day.
+  const date d = from_serial(lenient.days.first);
+  for (const date_style style : {date_style::kanji, date_style::abbrev, date_style::western, date_style::iso}) {
+    std::string written;
+    try {
+      written = format_date(d, style);
+    } catch (const range_error&) {
+      // An era style before 1873-01-01: only then.
+      FUZZ_CHECK((style == date_style::kanji || style == date_style::abbrev) &&
+                     lenient.days.first < first_era_serial,
+                 describe(lenient));
+      continue;
+    }
+    char buf[max_formatted_date];
+    const std::size_t n = format_date_to(buf, lenient.days.first, style);
+    FUZZ_CHECK(std::string_view(buf, n) == written, written);
+    date_reading back;
+    const bool back_ok = try_read_date(written, {}, back, failure);
+    FUZZ_CHECK(back_ok, fuzz::shown(text) + " → " + written + ": " + failure.expected + " at " +
+                            std::to_string(failure.position));
+    FUZZ_CHECK(back.kind == date_kind::day && back.days == lenient.days && !back.proleptic,
+               fuzz::shown(text) + " → " + written + " → " + describe(back));
+    // The era styles write the era in force: strict mode reads them too.
+    FUZZ_CHECK(try_read_date(written, strict, back, failure), written);
+  }
+  // And the era date of a day converts back.
+  if (lenient.days.first >= first_era_serial) {
+    const era_date ed = to_era_date(d);
+    FUZZ_CHECK(is_valid(ed) && to_gregorian(ed) == d, describe(lenient));
+  }
+  return 0;
+}
