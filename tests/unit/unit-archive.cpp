@@ -16,6 +16,7 @@
 #include <boost/archive/text_oarchive.hpp>
 
 #include "miyagiplan/miyagiplan.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 namespace mp = miyagiplan;
@@ -24,10 +25,7 @@ using mp::file_format;
 
 namespace {
 
-const mp::plan& bundled() {
-  static const mp::plan p = mp::plans::miyagi_it_2013();
-  return p;
-}
+using test_support::bundled;
 
 constexpr archive_format archive_formats[] = {archive_format::text, archive_format::binary,
                                               archive_format::xml};

@@ -27,16 +27,14 @@
 #include <vector>
 
 #include "miyagiplan/miyagiplan.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 namespace mp = miyagiplan;
 
 namespace {
 
-const mp::plan& bundled() {
-  static const mp::plan p = mp::plans::miyagi_it_2013();
-  return p;
-}
+using test_support::bundled;
 
 std::string read_bytes(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -5,15 +5,13 @@
 #include <thread>
 
 #include "miyagiplan/miyagiplan.hpp"
+#include "support.hpp"
 
 using namespace miyagiplan;
 
 namespace {
 
-const plan& bundled() {
-  static const plan p = plans::miyagi_it_2013();
-  return p;
-}
+using test_support::bundled;
 
 // Observations written as the document would: date text and a value in the display unit.
 observation_set actuals(std::initializer_list<std::tuple<const char*, const char*, const char*>> rows,

@@ -17,16 +17,14 @@
 #include <vector>
 
 #include "miyagiplan/miyagiplan.hpp"
+#include "support.hpp"
 
 namespace fs = std::filesystem;
 namespace mp = miyagiplan;
 
 namespace {
 
-const mp::plan& bundled() {
-  static const mp::plan p = mp::plans::miyagi_it_2013();
-  return p;
-}
+using test_support::bundled;
 
 // The bundled plan's JSON text, with one replacement (which must apply).
 std::string bundled_json_with(const std::string& from, const std::string& to) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "miyagiplan/miyagiplan.hpp"
+#include "support.hpp"
 
 namespace {
 
@@ -21,10 +22,7 @@ using mp::date_kind;
 using mp::direction;
 using mp::value_state;
 
-const mp::plan& bundled() {
-  static const mp::plan p = mp::plans::miyagi_it_2013();
-  return p;
-}
+using test_support::bundled;
 
 mp::date ymd(int y, int m, int d) {
   return mp::date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),

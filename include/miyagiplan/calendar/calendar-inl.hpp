@@ -707,26 +707,29 @@ MIYAGIPLAN_FUNC bool try_read_date(std::string_view text, const parse_options& o
   return false;
 }
 
-MIYAGIPLAN_FUNC bool try_read_date(std::u16string_view text, const parse_options& options, date_reading& out,
-                                   date_reading_failure& failure) noexcept {
-  if (detail::read_common_day(text.data(), text.data() + text.size(), options, out)) return true;
+namespace detail {
+// A text of wider code units: the common forms in place, the rest as UTF-8.
+template <class Unit>
+bool try_read_units(std::basic_string_view<Unit> text, const parse_options& options, date_reading& out,
+                    date_reading_failure& failure) noexcept {
+  if (read_common_day(text.data(), text.data() + text.size(), options, out)) return true;
   try {
-    return try_read_date(detail::utf8_of(text), options, out, failure);
+    return try_read_date(utf8_of(text), options, out, failure);
   } catch (const std::bad_alloc&) {
     failure = {0, "memory for the text"};
     return false;
   }
 }
+}  // namespace detail
+
+MIYAGIPLAN_FUNC bool try_read_date(std::u16string_view text, const parse_options& options, date_reading& out,
+                                   date_reading_failure& failure) noexcept {
+  return detail::try_read_units(text, options, out, failure);
+}
 
 MIYAGIPLAN_FUNC bool try_read_date(std::u32string_view text, const parse_options& options, date_reading& out,
                                    date_reading_failure& failure) noexcept {
-  if (detail::read_common_day(text.data(), text.data() + text.size(), options, out)) return true;
-  try {
-    return try_read_date(detail::utf8_of(text), options, out, failure);
-  } catch (const std::bad_alloc&) {
-    failure = {0, "memory for the text"};
-    return false;
-  }
+  return detail::try_read_units(text, options, out, failure);
 }
 
 MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const parse_options& options) {
