@@ -120,9 +120,6 @@ MIYAGIPLAN_FUNC void to_json(ordered_json& j, const indicator& v) {
   j["unit"] = v.unit.symbol;
   j["direction"] = to_string(v.direction);
   j["accumulation"] = to_string(v.accumulation);
-  // JSON has no NaN or infinity (nlohmann would write null, a file that does not load again).
-  if (v.bounds && !(std::isfinite(v.bounds->min) && std::isfinite(v.bounds->max)))
-    throw validation_error("indicator " + v.id, "bounds must be finite numbers to be written as JSON");
   j["bounds"] = v.bounds ? ordered_json{{"min", detail::number_json(v.bounds->min)},
                                         {"max", detail::number_json(v.bounds->max)}}
                          : ordered_json(nullptr);
@@ -292,6 +289,12 @@ MIYAGIPLAN_FUNC void from_json(const ordered_json& j, plan& v) {
 }
 
 MIYAGIPLAN_FUNC std::string to_json_text(const plan& p) {
+  // JSON has no NaN or infinity: nlohmann would write null, a file that does not load again.
+  // Checked before any JSON is built (a to_json that throws would leak the object nlohmann was
+  // making).
+  for (const indicator* i : p.indicators())
+    if (i->bounds && !(std::isfinite(i->bounds->min) && std::isfinite(i->bounds->max)))
+      throw validation_error("indicator " + i->id, "bounds must be finite numbers to be written as JSON");
   return detail::dump_checked(ordered_json(p));
 }
 
