@@ -324,21 +324,6 @@ def test_custom_scheme(plan):
         Scheme.from_json('{"schema": "miyagiplan.Scheme.1"}')
 
 
-@pytest.mark.parametrize(
-    "enum, member, name",
-    [
-        (ObservationStatus, ObservationStatus.ESTIMATE, "estimate"),
-        (Formula, Formula.CAGR_RATIO, "cagr_ratio"),
-        (ProgressStatus, ProgressStatus.ON_TRACK, "on_track"),
-    ],
-)
-def test_enum_names(enum, member, name):
-    assert str(member) == name
-    assert enum.from_string(name) == member
-    with pytest.raises(miyagiplan.ParseError):
-        enum.from_string("nonsense")
-
-
 def test_observation_status_reads_japanese():
     assert ObservationStatus.from_string("実績") == ObservationStatus.ACTUAL
     assert ObservationStatus.from_string("見込み") == ObservationStatus.ESTIMATE

@@ -463,6 +463,9 @@ def test_small_reprs_evaluate_back(plan):
         (Direction, Direction.KEEP, "keep"),
         (Accumulation, Accumulation.RUNNING_TOTAL, "running_total"),
         (FileFormat, FileFormat.BINARY, "binary"),
+        (miyagiplan.ObservationStatus, miyagiplan.ObservationStatus.ESTIMATE, "estimate"),
+        (miyagiplan.Formula, miyagiplan.Formula.CAGR_RATIO, "cagr_ratio"),
+        (miyagiplan.ProgressStatus, miyagiplan.ProgressStatus.ON_TRACK, "on_track"),
     ],
 )
 def test_enum_names(enum, member, name):
