@@ -403,7 +403,7 @@ measures, areas and goals. Read-only; keeps the plan and observations it was mad
       .value("ESTIMATE", observation_status::estimate,
              "見込: an estimate, to be replaced by the final figure");
   kit::name_enum(status_cls, [](observation_status s) { return to_string(s); },
-                 [](std::string_view name) { return observation_status_from_string(name); },
+                 [](std::string_view name) { return enum_from_string<observation_status>(name); },
                  R"doc(The status named ``name``: ``"actual"`` (as str gives), ``"estimate"``, or
 実績, 見込 (見込み). Raises ParseError for anything else.)doc");
 
@@ -419,7 +419,7 @@ measures, areas and goals. Read-only; keeps the plan and observations it was mad
       .value("UNSD_2023", formula::unsd_2023,
              "UNSD Progress Chart 2023: CAGR extrapolated to the target date");
   kit::name_enum(formula_cls, [](formula f) { return to_string(f); },
-                 [](std::string_view name) { return formula_from_string(name); },
+                 [](std::string_view name) { return enum_from_string<formula>(name); },
                  R"doc(The formula named ``name`` (``"baseline_relative"``, as str gives).
 
 Raises ParseError for an unknown name.)doc");

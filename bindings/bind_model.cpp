@@ -444,7 +444,7 @@ copy(), copy.copy and copy.deepcopy give independent plans. Pickles as its JSON 
              "実施なし: not done (zero for counts and frequencies)")
       .value("MISSING", value_state::missing, "－: no value given");
   kit::name_enum(state_cls, [](value_state s) { return to_string(s); },
-                 [](std::string_view name) { return value_state_from_string(name); },
+                 [](std::string_view name) { return enum_from_string<value_state>(name); },
                  R"doc(The state named ``name`` (``"none_done"``, as str gives).
 
 Raises ParseError for an unknown name.)doc");
@@ -453,7 +453,7 @@ Raises ParseError for an unknown name.)doc");
       .value("DECREASE", direction::decrease, "less is better: a cost to cut, a rank (40位→30位)")
       .value("KEEP", direction::keep, "keep the value where it is");
   kit::name_enum(direction_cls, [](direction d) { return to_string(d); },
-                 [](std::string_view name) { return direction_from_string(name); },
+                 [](std::string_view name) { return enum_from_string<direction>(name); },
                  R"doc(The direction named ``name`` (``"decrease"``, as str gives).
 
 Raises ParseError for an unknown name.)doc");
@@ -468,7 +468,7 @@ Raises ParseError for an unknown name.)doc");
       .value("FREQUENCY", accumulation::frequency,
              "a number of times per fiscal year, every year of the period (1回／年)");
   kit::name_enum(accumulation_cls, [](accumulation a) { return to_string(a); },
-                 [](std::string_view name) { return accumulation_from_string(name); },
+                 [](std::string_view name) { return enum_from_string<accumulation>(name); },
                  R"doc(The accumulation named ``name`` (``"running_total"``, as str gives).
 
 Raises ParseError for an unknown name.)doc");
@@ -479,7 +479,7 @@ Raises ParseError for an unknown name.)doc");
              "a Boost binary archive (fastest; depends on byte order and word size)")
       .value("XML", file_format::xml, "a Boost XML archive");
   kit::name_enum(format_cls, [](file_format f) { return to_string(f); },
-                 [](std::string_view name) { return file_format_from_string(name); },
+                 [](std::string_view name) { return enum_from_string<file_format>(name); },
                  R"doc(The format named ``name`` (``"json"``, ``"text"``, ``"binary"``, ``"xml"``).
 
 Raises ParseError for an unknown name.)doc");

@@ -92,7 +92,7 @@ int run_export(const parsed_args& args) {
   miyagiplan::file_format format = miyagiplan::file_format::json;
   if (const auto f = args.get("format")) {
     check_choice("format", *f, {"json", "xml", "text", "binary"});
-    format = miyagiplan::file_format_from_string(*f);
+    format = miyagiplan::enum_from_string<miyagiplan::file_format>(*f);
   } else if (const auto out = args.get("output")) {
     format = format_of_extension(*out);
   }

@@ -220,9 +220,9 @@ TEST_CASE("detect_format reads the first bytes") {
 
 TEST_CASE("file format names") {
   for (const auto format : file_formats)
-    CHECK(mp::file_format_from_string(mp::to_string(format)) == format);
+    CHECK(mp::enum_from_string<mp::file_format>(mp::to_string(format)) == format);
   CHECK(mp::to_string(file_format::binary) == "binary");
-  CHECK_THROWS_AS((void)mp::file_format_from_string("yaml"), mp::parse_error);
+  CHECK_THROWS_AS((void)mp::enum_from_string<mp::file_format>("yaml"), mp::parse_error);
 }
 
 // Files that format version 1 wrote, kept in tests/golden: a change that stops this library
@@ -325,10 +325,10 @@ TEST_CASE("a class version this library does not read is a schema_error") {
     return s;
   };
   CHECK_THROWS_WITH_AS(from_archive(with_version("0"), archive_format::xml),
-                       doctest::Contains("plan version 0 is not one this library reads"),
+                       doctest::Contains("Plan version 0 is not one this library reads"),
                        mp::schema_error);
   CHECK_THROWS_WITH_AS(from_archive(with_version("2"), archive_format::xml),
-                       doctest::Contains("plan version 2 is not one this library reads"),
+                       doctest::Contains("Plan version 2 is not one this library reads"),
                        mp::schema_error);
 }
 

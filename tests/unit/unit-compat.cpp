@@ -218,25 +218,25 @@ TEST_CASE("golden files keep loading") {
   }
   CHECK(loaded >= 3);  // JSON, text and XML at least
   // The current version's JSON is what this library writes, byte for byte.
-  const fs::path current = dir / ("miyagi-it-2013.v" + std::to_string(mp::plan_schema_version) + ".json");
+  const fs::path current = dir / ("miyagi-it-2013.v" + std::to_string(mp::description<mp::plan>::version) + ".json");
   REQUIRE(fs::exists(current));
   CHECK(read_bytes(current) == mp::to_json_text(bundled()));
 }
 
 TEST_CASE("a schema version newer than this library is refused by name") {
   std::string text = mp::to_json_text(bundled());
-  const std::string tag = "\"miyagiplan.Plan." + std::to_string(mp::plan_schema_version) + "\"";
-  text.replace(text.find(tag), tag.size(), "\"miyagiplan.Plan." + std::to_string(mp::plan_schema_version + 1) + "\"");
+  const std::string tag = "\"miyagiplan.Plan." + std::to_string(mp::description<mp::plan>::version) + "\"";
+  text.replace(text.find(tag), tag.size(), "\"miyagiplan.Plan." + std::to_string(mp::description<mp::plan>::version + 1) + "\"");
   CHECK_THROWS_WITH_AS((void)mp::plan_from_json(text), doctest::Contains("/schema"), mp::schema_error);
 }
 
 TEST_CASE("the schema fingerprint is the one recorded for this schema version") {
   const fs::path file = fs::path(MIYAGIPLAN_GOLDEN_DIR) /
-                        ("schema-fingerprint.v" + std::to_string(mp::plan_schema_version) + ".txt");
+                        ("schema-fingerprint.v" + std::to_string(mp::description<mp::plan>::version) + ".txt");
   const std::vector<std::string> now = fingerprint();
   if (std::getenv("MIYAGIPLAN_UPDATE_FINGERPRINT")) {
     std::ofstream out(file);
-    out << "# The formats of miyagiplan at plan_schema_version " << mp::plan_schema_version
+    out << "# The formats of miyagiplan at plan_schema_version " << mp::description<mp::plan>::version
         << ": written by tests/unit/unit-compat.cpp\n"
            "# (MIYAGIPLAN_UPDATE_FINGERPRINT=1 miyagiplan_tests -tc=\"*fingerprint*\"). A change here\n"
            "# needs a version bump: plan_schema_version for json lines, the type's\n"
@@ -245,7 +245,7 @@ TEST_CASE("the schema fingerprint is the one recorded for this schema version") 
     MESSAGE("recorded " << file.string());
   }
   REQUIRE_MESSAGE(fs::exists(file), "no fingerprint recorded for schema version "
-                                        << mp::plan_schema_version << ": " << file.string());
+                                        << mp::description<mp::plan>::version << ": " << file.string());
   const std::vector<std::string> recorded = read_lines(file);
   std::vector<std::string> added, removed;
   std::set_difference(now.begin(), now.end(), recorded.begin(), recorded.end(), std::back_inserter(added));

@@ -930,14 +930,14 @@ TEST_CASE("edits that would break a rule are refused with where and change nothi
 
 TEST_CASE("direction and accumulation names") {
   for (direction d : {direction::increase, direction::decrease, direction::keep})
-    CHECK(mp::direction_from_string(mp::to_string(d)) == d);
+    CHECK(mp::enum_from_string<mp::direction>(mp::to_string(d)) == d);
   for (accumulation a : {accumulation::level, accumulation::running_total, accumulation::flow,
                          accumulation::period_total, accumulation::completion, accumulation::frequency})
-    CHECK(mp::accumulation_from_string(mp::to_string(a)) == a);
+    CHECK(mp::enum_from_string<mp::accumulation>(mp::to_string(a)) == a);
   CHECK(mp::to_string(accumulation::running_total) == "running_total");
   CHECK(mp::to_string(direction::decrease) == "decrease");
-  CHECK_THROWS_AS(mp::direction_from_string("up"), mp::parse_error);
-  CHECK_THROWS_AS(mp::accumulation_from_string("Level"), mp::parse_error);
+  CHECK_THROWS_AS(mp::enum_from_string<mp::direction>("up"), mp::parse_error);
+  CHECK_THROWS_AS(mp::enum_from_string<mp::accumulation>("Level"), mp::parse_error);
 }
 
 }  // TEST_SUITE

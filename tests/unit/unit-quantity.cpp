@@ -313,10 +313,10 @@ TEST_CASE("quantity::of and quantity::of_state") {
 TEST_CASE("value_state names") {
   for (value_state s : {value_state::number, value_state::all, value_state::none_done,
                         value_state::missing})
-    CHECK(miyagiplan::value_state_from_string(miyagiplan::to_string(s)) == s);
+    CHECK(miyagiplan::enum_from_string<miyagiplan::value_state>(miyagiplan::to_string(s)) == s);
   CHECK(miyagiplan::to_string(value_state::none_done) == "none_done");
-  CHECK_THROWS_AS(miyagiplan::value_state_from_string("done"), parse_error);
-  CHECK_THROWS_AS(miyagiplan::value_state_from_string(""), parse_error);
+  CHECK_THROWS_AS(miyagiplan::enum_from_string<miyagiplan::value_state>("done"), parse_error);
+  CHECK_THROWS_AS(miyagiplan::enum_from_string<miyagiplan::value_state>(""), parse_error);
 }
 
 }  // TEST_SUITE

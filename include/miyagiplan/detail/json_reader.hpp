@@ -1,5 +1,5 @@
-// Reading JSON into model types: every failure names the JSON pointer of the element, each
-// parent prefixing its own step; unknown fields and enum names are refused.
+// Reading JSON documents: every failure names the JSON pointer of the element, each parent
+// prefixing its own step; unknown fields and enum names are refused. Knows nothing of the model.
 #pragma once
 
 #include <cmath>
@@ -13,16 +13,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "miyagiplan/calendar/date_expression.hpp"
+#include "miyagiplan/describe.hpp"
 #include "miyagiplan/error.hpp"
-#include "miyagiplan/model/plan.hpp"
 
 namespace miyagiplan {
 
 using ordered_json = nlohmann::ordered_json;
-
-// The schema version this library writes; it reads this version and every earlier one.
-inline constexpr int plan_schema_version = 1;
 
 namespace detail {
 
@@ -33,8 +29,9 @@ inline std::string pointer_step(std::string_view token) {
   return out;
 }
 
+// Runs `read`, prefixing the JSON pointer of any schema_error it throws with `step`.
 template <class Read>
-auto under(const std::string& step, Read&& read) -> decltype(read()) {
+auto reading_at(const std::string& step, Read&& read) -> decltype(read()) {
   try {
     return read();
   } catch (const schema_error& e) {
@@ -51,9 +48,6 @@ inline const char* json_type_name(const ordered_json& j) noexcept {
   throw schema_error("", std::string("expected ") + expected + ", found " + json_type_name(j));
 }
 
-template <class T> struct is_vector : std::false_type {};
-template <class T> struct is_vector<std::vector<T>> : std::true_type {};
-
 // Reads a text and hands it to a parser; a parser's error becomes a schema_error here.
 template <class Parse>
 auto read_text(const ordered_json& j, Parse&& parse) -> decltype(parse(std::string())) {
@@ -65,6 +59,8 @@ auto read_text(const ordered_json& j, Parse&& parse) -> decltype(parse(std::stri
   }
 }
 
+// The values every document holds: text, whole numbers within ±10^9, finite numbers, booleans,
+// the names of described enums, and arrays of these.
 template <class T>
 void read_value(const ordered_json& j, T& out) {
   if constexpr (std::is_same_v<T, std::string>) {
@@ -85,68 +81,77 @@ void read_value(const ordered_json& j, T& out) {
     if (!j.is_number()) wrong_type(j, "a number");
     out = j.get<double>();
     if (!std::isfinite(out)) throw schema_error("", "expected a finite number");
-  } else if constexpr (std::is_same_v<T, date_expression>) {
-    out = read_text(j, [](const std::string& s) { return parse_date(s); });
-  } else if constexpr (std::is_same_v<T, direction>) {
-    out = read_text(j, [](const std::string& s) { return direction_from_string(s); });
-  } else if constexpr (std::is_same_v<T, accumulation>) {
-    out = read_text(j, [](const std::string& s) { return accumulation_from_string(s); });
-  } else if constexpr (is_vector<T>::value) {
-    if (!j.is_array()) wrong_type(j, "an array");
-    out.clear();
-    out.resize(j.size());
-    for (std::size_t i = 0; i < j.size(); ++i)
-      under("/" + std::to_string(i), [&] { read_value(j[i], out[i]); });
   } else {
-    from_json(j, out);  // a model type
+    static_assert(described_enum<T>, "a plain value is text, a number, a boolean or a described enum");
+    out = read_text(j, [](const std::string& s) { return enum_from_string<T>(s); });
   }
+}
+
+template <class T>
+void read_value(const ordered_json& j, std::vector<T>& out) {
+  if (!j.is_array()) wrong_type(j, "an array");
+  out.clear();
+  out.resize(j.size());
+  for (std::size_t i = 0; i < j.size(); ++i) reading_at("/" + std::to_string(i), [&] { read_value(j[i], out[i]); });
+}
+
+// The version a tagged object declares ("miyagiplan.Indicator.2" → 2), one this library reads
+// (1 … current); a schema_error at /schema otherwise.
+inline int declared_version(const ordered_json& j, std::string_view schema_type, int current) {
+  const auto it = j.find("schema");
+  if (it == j.end()) throw schema_error("", "missing required field \"schema\"");
+  if (!it->is_string()) reading_at("/schema", [&] { wrong_type(*it, "a string"); });
+  const std::string& tag = it->get_ref<const std::string&>();
+  const std::string prefix = "miyagiplan." + std::string(schema_type) + ".";
+  const bool ours = tag.size() > prefix.size() && tag.compare(0, prefix.size(), prefix) == 0;
+  const std::string version = ours ? tag.substr(prefix.size()) : "";
+  if (!ours || version.find_first_not_of("0123456789") != std::string::npos || version.size() > 4 ||
+      std::stoi(version) < 1 || std::stoi(version) > current)
+    throw schema_error("/schema", "expected \"" + prefix + "1\" … \"" + prefix + std::to_string(current) +
+                                      "\", found \"" + tag + "\"");
+  return std::stoi(version);
 }
 
 // Reads the fields of one object in turn, then refuses any field it did not read.
 class object_reader {
  public:
-  // `schema_type` is the model type this object must declare ("Indicator"), or empty for a
-  // plain value object.
-  object_reader(const ordered_json& j, std::string_view schema_type) : j_(j) {
+  // `schema_type` is the type a tagged object must declare ("Scheme"), or empty for a plain
+  // value object; `current` the newest version of it this library reads.
+  object_reader(const ordered_json& j, std::string_view schema_type = {}, int current = 1) : j_(j) {
     if (!j.is_object()) wrong_type(j, "an object");
     if (schema_type.empty()) return;
-    std::string tag;
-    required("schema", tag);
-    const std::string prefix = "miyagiplan." + std::string(schema_type) + ".";
-    const bool ours = tag.size() > prefix.size() && tag.compare(0, prefix.size(), prefix) == 0;
-    const std::string version = ours ? tag.substr(prefix.size()) : "";
-    if (!ours || version.find_first_not_of("0123456789") != std::string::npos ||
-        version.size() > 4 || std::stoi(version) < 1 || std::stoi(version) > plan_schema_version)
-      throw schema_error("/schema", "expected \"" + prefix + "1\" … \"" + prefix +
-                                        std::to_string(plan_schema_version) + "\", found \"" + tag + "\"");
+    declared_version(j, schema_type, current);
+    seen_.insert("schema");
+  }
+
+  // The field's JSON, or nullptr when it is absent; either way it counts as read.
+  const ordered_json* find(std::string_view key) {
+    const auto it = j_.find(std::string(key));
+    if (it == j_.end()) return nullptr;
+    seen_.insert(std::string(key));
+    return &*it;
+  }
+
+  const ordered_json& raw(std::string_view key) {
+    if (const ordered_json* found = find(key)) return *found;
+    throw schema_error("", "missing required field \"" + std::string(key) + "\"");
   }
 
   template <class T>
-  void required(const char* key, T& out) {
-    const auto it = j_.find(key);
-    if (it == j_.end()) throw schema_error("", std::string("missing required field \"") + key + "\"");
-    seen_.insert(key);
-    under(pointer_step(key), [&] { read_value(*it, out); });
+  void required(std::string_view key, T& out) {
+    const ordered_json& value = raw(key);
+    reading_at(pointer_step(key), [&] { read_value(value, out); });
   }
 
   // Absent or null → nullopt.
   template <class T>
-  void optional(const char* key, std::optional<T>& out) {
+  void optional(std::string_view key, std::optional<T>& out) {
     out.reset();
-    const auto it = j_.find(key);
-    if (it == j_.end()) return;
-    seen_.insert(key);
-    if (it->is_null()) return;
-    T value;
-    under(pointer_step(key), [&] { read_value(*it, value); });
-    out = std::move(value);
-  }
-
-  const ordered_json& raw(const char* key) {
-    const auto it = j_.find(key);
-    if (it == j_.end()) throw schema_error("", std::string("missing required field \"") + key + "\"");
-    seen_.insert(key);
-    return *it;
+    const ordered_json* value = find(key);
+    if (!value || value->is_null()) return;
+    T v;
+    reading_at(pointer_step(key), [&] { read_value(*value, v); });
+    out = std::move(v);
   }
 
   // Unknown fields are refused: a typo must not lose data silently.

@@ -8,7 +8,6 @@
 #include <unordered_map>
 
 #include "miyagiplan/calendar.hpp"
-#include "miyagiplan/detail/enum_names.hpp"
 #include "miyagiplan/detail/json_reader.hpp"
 #include "miyagiplan/error.hpp"
 #include "miyagiplan/eval/evaluate.hpp"
@@ -16,20 +15,6 @@
 #include "miyagiplan/io/json.hpp"
 
 namespace miyagiplan {
-namespace detail {
-inline constexpr std::string_view formula_names[] = {"baseline_relative", "simple_ratio", "expected_progress",
-                                                     "cagr_ratio", "unsd_2023"};
-inline constexpr std::string_view progress_status_names[] = {"achieved", "on_track", "behind", "not_evaluable"};
-}  // namespace detail
-
-MIYAGIPLAN_FUNC std::string_view to_string(formula f) noexcept { return detail::enum_name(detail::formula_names, f); }
-MIYAGIPLAN_FUNC formula formula_from_string(std::string_view name) {
-  return detail::enum_from_name<formula>(detail::formula_names, name, "formula");
-}
-MIYAGIPLAN_FUNC std::string_view to_string(progress_status s) noexcept {
-  return detail::enum_name(detail::progress_status_names, s);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Schemes.
 
@@ -132,7 +117,7 @@ MIYAGIPLAN_FUNC scheme scheme::from_json(std::string_view text) {
   r.required("name", s.name);
   std::string f;
   r.required("formula", f);
-  s.formula = under("/formula", [&] { return read_text(ordered_json(f), [](const std::string& t) { return formula_from_string(t); }); });
+  s.formula = reading_at("/formula", [&] { return read_text(ordered_json(f), [](const std::string& t) { return enum_from_string<miyagiplan::formula>(t); }); });
   std::optional<bool> clamp;
   r.optional("clamp", clamp);
   s.clamp = clamp.value_or(false);
@@ -140,7 +125,7 @@ MIYAGIPLAN_FUNC scheme scheme::from_json(std::string_view text) {
   const ordered_json& bands = r.raw("bands");
   if (!bands.is_array()) throw schema_error("/bands", "expected an array");
   for (std::size_t k = 0; k < bands.size(); ++k) {
-    under("/bands/" + std::to_string(k), [&] {
+    reading_at("/bands/" + std::to_string(k), [&] {
       object_reader b(bands[k], "");
       grade_band band;
       b.required("label", band.label);
@@ -160,7 +145,7 @@ MIYAGIPLAN_FUNC scheme scheme::from_json(std::string_view text) {
     const ordered_json& levels = r.raw("rollup");
     if (!levels.is_array()) throw schema_error("/rollup", "expected an array");
     for (std::size_t k = 0; k < levels.size(); ++k) {
-      under("/rollup/" + std::to_string(k), [&] {
+      reading_at("/rollup/" + std::to_string(k), [&] {
         object_reader l(levels[k], "");
         rollup_level level;
         l.required("label", level.label);

@@ -89,6 +89,10 @@ MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observ
 MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, const date& as_of,
                                 const scheme& s = scheme::miyagi());
 
-MIYAGIPLAN_FUNC std::string_view to_string(progress_status s) noexcept;
+template <>
+struct enum_description<progress_status> {
+  static constexpr std::string_view type = "progress status", python = "ProgressStatus";
+  static constexpr std::array<std::string_view, 4> names{"achieved", "on_track", "behind", "not_evaluable"};
+};
 
 }  // namespace miyagiplan

@@ -11,7 +11,6 @@
 
 #include "miyagiplan/calendar.hpp"
 #include "miyagiplan/detail/csv.hpp"
-#include "miyagiplan/detail/enum_names.hpp"
 #include "miyagiplan/detail/json_reader.hpp"
 #include "miyagiplan/detail/text.hpp"
 #include "miyagiplan/error.hpp"
@@ -21,8 +20,6 @@
 
 namespace miyagiplan {
 namespace detail {
-
-inline constexpr std::string_view observation_status_names[] = {"actual", "estimate"};
 
 // Errors of a file are gathered, then reported together: the first one's place, every message.
 class problem_list {
@@ -81,26 +78,6 @@ inline observation_status default_status(const date_expression& when) {
 }
 
 }  // namespace detail
-
-MIYAGIPLAN_FUNC std::string_view to_string(observation_status s) noexcept {
-  return detail::enum_name(detail::observation_status_names, s);
-}
-
-MIYAGIPLAN_FUNC observation_status observation_status_from_string(std::string_view name) {
-  if (name == "実績") return observation_status::actual;
-  if (name == "見込" || name == "見込み") return observation_status::estimate;
-  return detail::enum_from_name<observation_status>(detail::observation_status_names, name,
-                                                    "observation status (or 実績, 見込)");
-}
-
-MIYAGIPLAN_FUNC std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw io_error("cannot open " + path.string() + ": " + std::strerror(errno));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw io_error("cannot read " + path.string() + ": " + std::strerror(errno));
-  return std::move(text).str();
-}
 
 MIYAGIPLAN_FUNC void observation_set::add(observation o, const plan* p) {
   if (p) detail::check_observation(o, *p);
@@ -191,7 +168,7 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_csv(std::string_view text,
       current = cell(base_units ? value_base_col : value_col);
       o.value = base_units ? parse_base_value(current->text) : parse_quantity(current->text, ind->unit);
       current = cell(status_col);
-      o.status = current && !trim(current->text).empty() ? observation_status_from_string(trim(current->text))
+      o.status = current && !trim(current->text).empty() ? enum_from_string<observation_status>(trim(current->text))
                                                           : default_status(o.when);
       current = cell(total_col);
       if (current && !trim(current->text).empty()) {
@@ -235,7 +212,7 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text
     if (!list.is_array()) throw schema_error("/observations", std::string("expected an array, found ") + json_type_name(list));
     observation_set out;
     for (std::size_t k = 0; k < list.size(); ++k) {
-      under("/observations/" + std::to_string(k), [&] {
+      reading_at("/observations/" + std::to_string(k), [&] {
         object_reader r(list[k], "");
         observation o;
         r.required("indicator", o.indicator_id);
@@ -266,19 +243,19 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text
           }
           return read_text(x, [&](const std::string& s) { return base ? parse_base_value(s) : parse_quantity(s, ind->unit); });
         };
-        o.value = under(pointer_step(key), [&] { return read_quantity(v); });
+        o.value = reading_at(pointer_step(key), [&] { return read_quantity(v); });
         std::optional<std::string> status;
         r.optional("status", status);
         o.status = default_status(o.when);
         if (status) {
           try {
-            o.status = observation_status_from_string(*status);
+            o.status = enum_from_string<observation_status>(*status);
           } catch (const parse_error& e) {
             throw schema_error("/status", e.what());
           }
         }
         if (list[k].contains("total")) {
-          const quantity t = under("/total", [&] { return read_quantity(r.raw("total")); });
+          const quantity t = reading_at("/total", [&] { return read_quantity(r.raw("total")); });
           if (!t.is_number()) throw schema_error("/total", "expected a number");
           o.total = t.value;
         }

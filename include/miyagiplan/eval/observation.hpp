@@ -12,6 +12,7 @@
 
 #include "miyagiplan/calendar/date_expression.hpp"
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/io/files.hpp"
 #include "miyagiplan/model/plan.hpp"
 
 namespace miyagiplan {
@@ -80,11 +81,13 @@ class observation_set {
   std::vector<observation> items_;
 };
 
-MIYAGIPLAN_FUNC std::string_view to_string(observation_status s) noexcept;
-// actual, estimate, 実績, 見込 (also 見込み).
-MIYAGIPLAN_FUNC observation_status observation_status_from_string(std::string_view name);
-
-// Reads a whole file; throws io_error naming the path and the reason.
-MIYAGIPLAN_FUNC std::string read_file(const std::filesystem::path& path);
+// actual, estimate; 実績, 見込 and 見込み are read too.
+template <>
+struct enum_description<observation_status> {
+  static constexpr std::string_view type = "observation status", python = "ObservationStatus";
+  static constexpr std::array<std::string_view, 2> names{"actual", "estimate"};
+  static constexpr std::pair<std::string_view, observation_status> aliases[] = {
+      {"実績", observation_status::actual}, {"見込", observation_status::estimate}, {"見込み", observation_status::estimate}};
+};
 
 }  // namespace miyagiplan

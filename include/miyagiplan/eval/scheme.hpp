@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/describe.hpp"
 
 namespace miyagiplan {
 
@@ -78,7 +79,11 @@ struct scheme {
   friend bool operator==(const scheme&, const scheme&) = default;
 };
 
-MIYAGIPLAN_FUNC std::string_view to_string(formula f) noexcept;
-MIYAGIPLAN_FUNC formula formula_from_string(std::string_view name);
+template <>
+struct enum_description<formula> {
+  static constexpr std::string_view type = "formula", python = "Formula";
+  static constexpr std::array<std::string_view, 5> names{"baseline_relative", "simple_ratio", "expected_progress",
+                                                         "cagr_ratio", "unsd_2023"};
+};
 
 }  // namespace miyagiplan

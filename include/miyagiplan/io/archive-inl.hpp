@@ -20,13 +20,10 @@
 #include <boost/archive/xml_iarchive.hpp>
 #include <boost/archive/xml_oarchive.hpp>
 
-#include "miyagiplan/detail/enum_names.hpp"
 #include "miyagiplan/io/archive.hpp"
 
 namespace miyagiplan {
 namespace detail {
-
-inline constexpr std::string_view archive_format_names[] = {"text", "binary", "xml"};
 
 inline std::string archive_name(archive_format format) {
   return std::string(to_string(format)) + " archive";
@@ -54,8 +51,9 @@ class exceptions_off {
   std::ios::iostate mask_;
 };
 
+// A format value no enumerator names (cast from an integer): the library's error, like every other.
 [[noreturn]] inline void unknown(archive_format format) {
-  throw std::invalid_argument("unknown archive_format " + std::to_string(static_cast<int>(format)));
+  throw range_error("unknown archive_format " + std::to_string(static_cast<int>(format)));
 }
 
 // The archive is scoped here: it writes or reads the end of its text as it is destroyed.
@@ -147,10 +145,6 @@ inline std::string reason(const boost::archive::archive_exception& e) {
 }
 
 }  // namespace detail
-
-MIYAGIPLAN_FUNC std::string_view to_string(archive_format f) noexcept {
-  return detail::enum_name(detail::archive_format_names, f);
-}
 
 MIYAGIPLAN_FUNC void save_archive(const plan& p, std::ostream& out, archive_format format) {
   detail::write_archive(p, out, format);

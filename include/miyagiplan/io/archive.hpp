@@ -51,7 +51,11 @@ namespace miyagiplan {
 
 enum class archive_format : std::uint8_t { text, binary, xml };
 
-MIYAGIPLAN_FUNC std::string_view to_string(archive_format f) noexcept;  // "text", "binary", "xml"
+template <>
+struct enum_description<archive_format> {
+  static constexpr std::string_view type = "archive format", python = "ArchiveFormat";
+  static constexpr std::array<std::string_view, 3> names{"text", "binary", "xml"};
+};
 
 // Writes a plan as a Boost archive of the format. Throws io_error when the stream fails.
 MIYAGIPLAN_FUNC void save_archive(const plan& p, std::ostream& out, archive_format format);
@@ -135,19 +139,16 @@ const char* field_name(const char* name) {
   }
 }
 
-// The last enumerator of each enum an archive holds: a value past it is corrupt.
-// A new enumerator must be added here too.
-template <class E> struct enum_range;
-template <> struct enum_range<direction> { static constexpr direction last = direction::keep; };
-template <> struct enum_range<accumulation> {
-  static constexpr accumulation last = accumulation::frequency;
-};
-template <> struct enum_range<value_state> {
-  static constexpr value_state last = value_state::missing;
-};
-template <> struct enum_range<date_kind> {
-  static constexpr date_kind last = date_kind::open_ended;
-};
+// The last enumerator of each enum an archive holds: a value past it is corrupt. Described
+// enums know their names; the calendar's date_kind is listed here.
+template <class E>
+constexpr E last_enumerator() noexcept {
+  if constexpr (described_enum<E>) return static_cast<E>(enum_count<E> - 1);
+  else {
+    static_assert(std::is_same_v<E, date_kind>, "an enum an archive holds is described");
+    return date_kind::open_ended;
+  }
+}
 
 // A class version this library does not read: 0, which no release wrote, or one newer than the
 // type's, which Boost 1.74 lets through.
@@ -198,7 +199,7 @@ void field(Archive& ar, const char* name, T& v) {
     if constexpr (Archive::is_loading::value) {
       raw_type last = 1;
       if constexpr (std::is_enum_v<value_type>)
-        last = static_cast<raw_type>(enum_range<value_type>::last);
+        last = static_cast<raw_type>(last_enumerator<value_type>());
       if (raw > last)
         throw schema_error("", std::string(name) + " " + std::to_string(raw) +
                                    " is out of range (0…" + std::to_string(last) + ")");
@@ -285,177 +286,39 @@ void serialize(Archive& ar, date_expression& v, unsigned version) {
   }
 }
 
-template <class Archive>
-void serialize(Archive& ar, unit& v, unsigned version) {
-  detail::check_version<unit, Archive>(version, "unit");
-  detail::field(ar, "symbol", v.symbol);
-  detail::field(ar, "base", v.base);
-  detail::field(ar, "scale", v.scale);
-}
-
-template <class Archive>
-void serialize(Archive& ar, quantity& v, unsigned version) {
-  detail::check_version<quantity, Archive>(version, "quantity");
-  detail::field(ar, "state", v.state);
-  detail::field(ar, "value", v.value);
-  detail::field(ar, "text", v.text);
-  detail::field(ar, "note_mark", v.note_mark);
-}
-
-template <class Archive>
-void serialize(Archive& ar, bounds& v, unsigned version) {
-  detail::check_version<bounds, Archive>(version, "bounds");
-  detail::field(ar, "min", v.min);
-  detail::field(ar, "max", v.max);
-}
-
-template <class Archive>
-void serialize(Archive& ar, dated_value& v, unsigned version) {
-  detail::check_version<dated_value, Archive>(version, "dated_value");
-  detail::field(ar, "when", v.when);
-  detail::field(ar, "value", v.value);
-}
-
-template <class Archive>
-void serialize(Archive& ar, indicator& v, unsigned version) {
-  detail::check_version<indicator, Archive>(version, "indicator");
-  detail::field(ar, "id", v.id);
-  detail::field(ar, "name", v.name);
-  detail::field(ar, "unit", v.unit);
-  detail::field(ar, "direction", v.direction);
-  detail::field(ar, "accumulation", v.accumulation);
-  detail::field(ar, "bounds", v.bounds);
-  detail::field(ar, "baseline", v.baseline);
-  detail::field(ar, "target", v.target);
-  detail::field(ar, "source", v.source);
-  detail::field(ar, "notes", v.notes);
-}
-
-template <class Archive>
-void serialize(Archive& ar, initiative_item& v, unsigned version) {
-  detail::check_version<initiative_item, Archive>(version, "initiative_item");
-  detail::field(ar, "label", v.label);
-  detail::field(ar, "title", v.title);
-  detail::field(ar, "channels", v.channels);
-}
-
-template <class Archive>
-void serialize(Archive& ar, initiative& v, unsigned version) {
-  detail::check_version<initiative, Archive>(version, "initiative");
-  detail::field(ar, "number", v.number);
-  detail::field(ar, "title", v.title);
-  detail::field(ar, "items", v.items);
-}
-
-template <class Archive>
-void serialize(Archive& ar, policy_part& v, unsigned version) {
-  detail::check_version<policy_part, Archive>(version, "policy_part");
-  detail::field(ar, "label", v.label);
-  detail::field(ar, "text", v.text);
-}
-
-template <class Archive>
-void serialize(Archive& ar, measure& v, unsigned version) {
-  detail::check_version<measure, Archive>(version, "measure");
-  detail::field(ar, "id", v.id);
-  detail::field(ar, "number", v.number);
-  detail::field(ar, "title", v.title);
-  detail::field(ar, "policy", v.policy);
-  detail::field(ar, "initiatives", v.initiatives);
-  detail::field(ar, "indicators", v.indicators);
-  detail::field(ar, "sub_measures", v.sub_measures);
-}
-
-template <class Archive>
-void serialize(Archive& ar, area& v, unsigned version) {
-  detail::check_version<area, Archive>(version, "area");
-  detail::field(ar, "id", v.id);
-  detail::field(ar, "number", v.number);
-  detail::field(ar, "title", v.title);
-  detail::field(ar, "measures", v.measures);
-}
-
-template <class Archive>
-void serialize(Archive& ar, goal& v, unsigned version) {
-  detail::check_version<goal, Archive>(version, "goal");
-  detail::field(ar, "id", v.id);
-  detail::field(ar, "number", v.number);
-  detail::field(ar, "title", v.title);
-  detail::field(ar, "areas", v.areas);
-}
-
-template <class Archive>
-void serialize(Archive& ar, section& v, unsigned version) {
-  detail::check_version<section, Archive>(version, "section");
-  detail::field(ar, "key", v.key);
-  detail::field(ar, "heading", v.heading);
-  detail::field(ar, "paragraphs", v.paragraphs);
-}
-
-template <class Archive>
-void serialize(Archive& ar, promotion& v, unsigned version) {
-  detail::check_version<promotion, Archive>(version, "promotion");
-  detail::field(ar, "organisation", v.organisation);
-  detail::field(ar, "short_name", v.short_name);
-  detail::field(ar, "head", v.head);
-  detail::field(ar, "partners", v.partners);
-  detail::field(ar, "paragraphs", v.paragraphs);
-}
-
-template <class Archive>
-void serialize(Archive& ar, strategy& v, unsigned version) {
-  detail::check_version<strategy, Archive>(version, "strategy");
-  detail::field(ar, "id", v.id);
-  detail::field(ar, "name", v.name);
-  detail::field(ar, "owner", v.owner);
-  detail::field(ar, "body", v.body);
-  detail::field(ar, "category", v.category);
-  detail::field(ar, "adopted", v.adopted);
-  detail::field(ar, "revised", v.revised);
-  detail::field(ar, "span", v.span);
-  detail::field(ar, "description", v.description);
-  detail::field(ar, "notes", v.notes);
-  detail::field(ar, "predecessors", v.predecessors);
-  detail::field(ar, "successors", v.successors);
-}
-
-template <class Archive>
-void serialize(Archive& ar, plan& v, unsigned version) {
-  detail::check_version<plan, Archive>(version, "plan");
-  detail::field(ar, "id", v.id);
-  detail::field(ar, "title", v.title);
-  detail::field(ar, "issuer", v.issuer);
-  detail::field(ar, "period", v.period);
-  detail::field(ar, "sections", v.sections);
-  detail::field(ar, "promotion", v.promotion);
-  detail::field(ar, "goals", v.goals);
-  detail::field(ar, "goal_area_note", v.goal_area_note);
-  detail::field(ar, "areas", v.areas);
-  detail::field(ar, "strategies", v.strategies);
+// Every described model type, field by field in the order of its description; a field added in
+// a later version of the type is read only from archives of that version on.
+template <class Archive, described T>
+void serialize(Archive& ar, T& v, unsigned version) {
+  detail::check_version<T, Archive>(version, description<T>::python.data());
+  for_each_field<T>([&](const auto& f) {
+    if (static_cast<unsigned>(f.since) <= version) detail::field(ar, f.code_name.data(), v.*f.member);
+  });
 }
 
 }  // namespace miyagiplan
 
 // Each type's archive version, and no tracking: these are values, never shared through pointers.
+// A described type's version is its description's, so that JSON and archives move together.
 #define MIYAGIPLAN_ARCHIVED_VALUE(T, VERSION) \
   BOOST_CLASS_VERSION(T, VERSION)             \
   BOOST_CLASS_TRACKING(T, boost::serialization::track_never)
 MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::day_span, 1)
 MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::date_reading, 1)
 MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::date_expression, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::unit, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::quantity, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::bounds, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::dated_value, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::indicator, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::initiative_item, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::initiative, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::policy_part, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::measure, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::area, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::goal, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::section, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::promotion, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::strategy, 1)
-MIYAGIPLAN_ARCHIVED_VALUE(miyagiplan::plan, 1)
 #undef MIYAGIPLAN_ARCHIVED_VALUE
+
+namespace boost::serialization {
+template <miyagiplan::described T>
+struct version<T> {
+  typedef mpl::integral_c_tag tag;
+  typedef mpl::int_<miyagiplan::description<T>::version> type;
+  BOOST_STATIC_CONSTANT(int, value = version::type::value);
+};
+template <miyagiplan::described T>
+struct tracking_level<T> {
+  typedef mpl::integral_c_tag tag;
+  typedef mpl::int_<track_never> type;
+  BOOST_STATIC_CONSTANT(int, value = tracking_level::type::value);
+};
+}  // namespace boost::serialization

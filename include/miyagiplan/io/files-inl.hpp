@@ -8,7 +8,6 @@
 #include <string>
 #include <system_error>
 
-#include "miyagiplan/detail/enum_names.hpp"
 #include "miyagiplan/error.hpp"
 #include "miyagiplan/io/archive.hpp"
 #include "miyagiplan/io/files.hpp"
@@ -16,8 +15,6 @@
 
 namespace miyagiplan {
 namespace detail {
-
-inline constexpr std::string_view file_format_names[] = {"json", "text", "binary", "xml"};
 
 inline archive_format archive_format_of(file_format f) noexcept {
   return f == file_format::text ? archive_format::text
@@ -33,15 +30,6 @@ inline io_error file_error(const char* doing, const std::filesystem::path& path)
                   std::generic_category().message(code));
 }
 
-inline std::string read_file(const std::filesystem::path& path) {
-  errno = 0;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw file_error("open", path);
-  std::string content = read_all(in);
-  if (in.bad()) throw file_error("read", path);
-  return content;
-}
-
 // Beside the target, so that the rename stays on one file system; random, so that two savers
 // never share one.
 inline std::filesystem::path temporary_beside(const std::filesystem::path& path) {
@@ -54,12 +42,13 @@ inline std::filesystem::path temporary_beside(const std::filesystem::path& path)
 
 }  // namespace detail
 
-MIYAGIPLAN_FUNC std::string_view to_string(file_format f) noexcept {
-  return detail::enum_name(detail::file_format_names, f);
-}
-
-MIYAGIPLAN_FUNC file_format file_format_from_string(std::string_view name) {
-  return detail::enum_from_name<file_format>(detail::file_format_names, name, "file format");
+MIYAGIPLAN_FUNC std::string read_file(const std::filesystem::path& path) {
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw detail::file_error("open", path);
+  std::string content = detail::read_all(in);
+  if (in.bad()) throw detail::file_error("read", path);
+  return content;
 }
 
 MIYAGIPLAN_FUNC file_format detect_format(std::string_view head) noexcept {
@@ -106,7 +95,7 @@ MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
 }
 
 MIYAGIPLAN_FUNC plan load_plan(const std::filesystem::path& path) {
-  const std::string content = detail::read_file(path);
+  const std::string content = read_file(path);
   const file_format format = detect_format(content);
   try {
     if (format == file_format::json) return plan_from_json(content);

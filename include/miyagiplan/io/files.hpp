@@ -7,15 +7,18 @@
 #include <string_view>
 
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/describe.hpp"
 #include "miyagiplan/model/plan.hpp"
 
 namespace miyagiplan {
 
 enum class file_format : std::uint8_t { json, text, binary, xml };
 
-MIYAGIPLAN_FUNC std::string_view to_string(file_format f) noexcept;
-// The inverse of to_string ("json", "text", "binary", "xml"); throws parse_error otherwise.
-MIYAGIPLAN_FUNC file_format file_format_from_string(std::string_view name);
+template <>
+struct enum_description<file_format> {
+  static constexpr std::string_view type = "file format", python = "FileFormat";
+  static constexpr std::array<std::string_view, 4> names{"json", "text", "binary", "xml"};
+};
 
 // The format of a file from its first bytes: '{' after whitespace is JSON, "<?xml" is XML,
 // "22 serialization::archive " is a Boost text archive, and anything else is read as binary.
@@ -26,6 +29,9 @@ MIYAGIPLAN_FUNC file_format detect_format(std::string_view head) noexcept;
 // never leaves half a file. Throws io_error naming the path and the reason.
 MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
                                file_format format = file_format::json);
+
+// The whole of a file, as bytes; throws io_error naming the path and the reason.
+MIYAGIPLAN_FUNC std::string read_file(const std::filesystem::path& path);
 
 // Reads a plan in whichever format the file holds. Throws io_error when the file cannot be read
 // and schema_error, its where() starting with the path, when its content is not a plan.

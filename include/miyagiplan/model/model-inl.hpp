@@ -10,7 +10,6 @@
 #include <functional>
 #include <set>
 
-#include "miyagiplan/detail/enum_names.hpp"
 #include "miyagiplan/detail/text.hpp"
 #include "miyagiplan/error.hpp"
 #include "miyagiplan/model/plan.hpp"
@@ -18,11 +17,6 @@
 
 namespace miyagiplan {
 namespace detail {
-
-inline constexpr std::string_view value_state_names[] = {"number", "all", "none_done", "missing"};
-inline constexpr std::string_view direction_names[] = {"increase", "decrease", "keep"};
-inline constexpr std::string_view accumulation_names[] = {
-    "level", "running_total", "flow", "period_total", "completion", "frequency"};
 
 // Written states and what they mean.
 inline constexpr struct {
@@ -211,25 +205,6 @@ MIYAGIPLAN_FUNC quantity quantity::of_state(value_state s) {
   for (const auto& w : detail::written_states)
     if (w.state == s) return quantity{s, 0, std::string(w.text), false};
   throw range_error("a number needs a value: use quantity::of");
-}
-
-MIYAGIPLAN_FUNC std::string_view to_string(value_state s) noexcept {
-  return detail::enum_name(detail::value_state_names, s);
-}
-MIYAGIPLAN_FUNC value_state value_state_from_string(std::string_view name) {
-  return detail::enum_from_name<value_state>(detail::value_state_names, name, "value state");
-}
-MIYAGIPLAN_FUNC std::string_view to_string(direction d) noexcept {
-  return detail::enum_name(detail::direction_names, d);
-}
-MIYAGIPLAN_FUNC direction direction_from_string(std::string_view name) {
-  return detail::enum_from_name<direction>(detail::direction_names, name, "direction");
-}
-MIYAGIPLAN_FUNC std::string_view to_string(accumulation a) noexcept {
-  return detail::enum_name(detail::accumulation_names, a);
-}
-MIYAGIPLAN_FUNC accumulation accumulation_from_string(std::string_view name) {
-  return detail::enum_from_name<accumulation>(detail::accumulation_names, name, "accumulation");
 }
 
 // ---------------------------------------------------------------------------------------------

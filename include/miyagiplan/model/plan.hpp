@@ -12,6 +12,7 @@
 
 #include "miyagiplan/calendar/date_expression.hpp"
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/describe.hpp"
 #include "miyagiplan/model/quantity.hpp"
 
 namespace miyagiplan {
@@ -200,9 +201,227 @@ struct plan {
   friend bool operator==(const plan&, const plan&) = default;
 };
 
-MIYAGIPLAN_FUNC std::string_view to_string(direction d) noexcept;
-MIYAGIPLAN_FUNC std::string_view to_string(accumulation a) noexcept;
-MIYAGIPLAN_FUNC direction direction_from_string(std::string_view name);
-MIYAGIPLAN_FUNC accumulation accumulation_from_string(std::string_view name);
+// ---------------------------------------------------------------------------------------------
+// The descriptions (describe.hpp): every consumer of a type walks these.
+
+template <>
+struct enum_description<direction> {
+  static constexpr std::string_view type = "direction", python = "Direction";
+  static constexpr std::array<std::string_view, 3> names{"increase", "decrease", "keep"};
+};
+
+template <>
+struct enum_description<accumulation> {
+  static constexpr std::string_view type = "accumulation", python = "Accumulation";
+  static constexpr std::array<std::string_view, 6> names{"level",        "running_total", "flow",
+                                                         "period_total", "completion",    "frequency"};
+};
+
+template <>
+struct description<bounds> {
+  static constexpr std::string_view schema = "", python = "Bounds", label = "範囲";
+  static constexpr std::string_view doc =
+      "The range a value may take, in the unit as written (0–100 for ％, 1–47 for a rank).";
+  static constexpr int version = 1;
+  static constexpr auto fields = std::tuple{
+      field("min", &bounds::min, "下限", "The least value."),
+      field("max", &bounds::max, "上限", "The greatest value."),
+  };
+};
+
+template <>
+struct description<dated_value> {
+  static constexpr std::string_view schema = "", python = "DatedValue", label = "時点と値";
+  static constexpr std::string_view doc =
+      "A value at a date, as a baseline (現状値) or a target (目標値) states it: the document's texts, the value "
+      "read in the indicator's unit (2,280 件, 58.8％, 全所属, 実施なし, －).";
+  static constexpr int version = 1;
+  static constexpr auto fields = std::tuple{
+      field("date", &dated_value::when, "時点", "The date expression: 平成22年12月末, 平成25年度末.").in_code("when"),
+      field("value", &dated_value::value, "値", "The value, in the indicator's unit."),
+  };
+};
+
+template <>
+struct description<indicator> {
+  static constexpr std::string_view schema = "Indicator", python = "Indicator", label = "目標指標";
+  static constexpr std::string_view doc = "目標指標: a target indicator, from its baseline to its target.";
+  static constexpr int version = 1;
+  static constexpr std::array<std::string_view, 2> brief{"id", "name"};
+  static constexpr auto fields = std::tuple{
+      field("id", &indicator::id, "ID", "The id, area-measure-n: 4-4-1."),
+      field("name", &indicator::name, "指標名", "The name as written, with ［累計］."),
+      field("unit", &indicator::unit, "単位", "The unit its values are written in: 件, ％, 百万円."),
+      field("direction", &indicator::direction, "方向", "Which way is better: increase, decrease or keep."),
+      field("accumulation", &indicator::accumulation, "集計",
+            "How the value accrues: level, running_total, flow, period_total, completion or frequency."),
+      field("bounds", &indicator::bounds, "範囲", "The range its values keep to (a rank among 47: 1–47), or none."),
+      field("baseline", &indicator::baseline, "現状値", "The baseline (現状値): its date and value."),
+      field("target", &indicator::target, "目標値", "The target (目標値): its date and value."),
+      field("source", &indicator::source, "原文",
+            "The document's line: 平成 21 年度：2,223 百万円 → 平成 25 年度：1,920 百万円."),
+      field("notes", &indicator::notes, "注記", "The notes (※ …)."),
+  };
+};
+
+template <>
+struct description<initiative_item> {
+  static constexpr std::string_view schema = "", python = "InitiativeItem", label = "取組項目";
+  static constexpr std::string_view doc =
+      "A sub-item of an initiative, with its channels (ＨＰ, メルマガ, ブログ, 携帯サイト, 地デジ).";
+  static constexpr int version = 1;
+  static constexpr auto fields = std::tuple{
+      field("label", &initiative_item::label, "記号", "The label: ・ or （１）."),
+      field("title", &initiative_item::title, "項目", "The title."),
+      field("channels", &initiative_item::channels, "媒体", "The channels: ＨＰ, メルマガ, ブログ, 携帯サイト, 地デジ."),
+  };
+};
+
+template <>
+struct description<initiative> {
+  static constexpr std::string_view schema = "Initiative", python = "Initiative", label = "主な取組";
+  static constexpr std::string_view doc = "主な取組: a main initiative of a measure.";
+  static constexpr int version = 1;
+  static constexpr std::array<std::string_view, 2> brief{"number", "title"};
+  static constexpr std::string_view counted = "items";
+  static constexpr auto fields = std::tuple{
+      field("number", &initiative::number, "番号", "The number within its measure."),
+      field("title", &initiative::title, "取組", "The title."),
+      field("items", &initiative::items, "取組項目", "The sub-items."),
+  };
+};
+
+template <>
+struct description<policy_part> {
+  static constexpr std::string_view schema = "", python = "PolicyPart", label = "取組方針";
+  static constexpr std::string_view doc =
+      "A part of a 取組方針: label (1), (2), or empty when the policy is one text.";
+  static constexpr int version = 1;
+  static constexpr auto fields = std::tuple{
+      field("label", &policy_part::label, "記号", "The label, (1), or empty when the policy is one text."),
+      field("text", &policy_part::text, "本文", "The text."),
+  };
+};
+
+template <>
+struct description<measure> {
+  static constexpr std::string_view schema = "Measure", python = "Measure", label = "施策";
+  static constexpr std::string_view doc = "施策, with its 取組方針, 主な取組, 目標指標 and sub-measures (3-1(1) …).";
+  static constexpr int version = 1;
+  static constexpr std::array<std::string_view, 2> brief{"id", "title"};
+  static constexpr std::string_view counted = "indicators";
+  static constexpr auto fields = std::tuple{
+      field("id", &measure::id, "ID", "The id: 3-1, and 3-1(2) for a sub-measure."),
+      field("number", &measure::number, "番号", "The number within its area."),
+      field("title", &measure::title, "施策名", "The title."),
+      field("policy", &measure::policy, "取組方針", "The policy (取組方針), in one part or several."),
+      field("initiatives", &measure::initiatives, "主な取組", "The main initiatives (主な取組)."),
+      field("indicators", &measure::indicators, "目標指標", "The measure's own indicators (目標指標)."),
+      field("sub_measures", &measure::sub_measures, "小施策", "The sub-measures ((1)–(3) of 3-1)."),
+  };
+};
+
+template <>
+struct description<area> {
+  static constexpr std::string_view schema = "Area", python = "Area", label = "重点分野";
+  static constexpr std::string_view doc = "重点分野: a priority area and its measures.";
+  static constexpr int version = 1;
+  static constexpr std::array<std::string_view, 2> brief{"id", "title"};
+  static constexpr std::string_view counted = "measures";
+  static constexpr auto fields = std::tuple{
+      field("id", &area::id, "ID", "The id: 1 … 5."),
+      field("number", &area::number, "番号", "The number."),
+      field("title", &area::title, "分野名", "The title."),
+      field("measures", &area::measures, "施策", "The measures (施策); sub-measures are inside theirs."),
+  };
+};
+
+template <>
+struct description<goal> {
+  static constexpr std::string_view schema = "Goal", python = "Goal", label = "基本目標";
+  static constexpr std::string_view doc = "基本目標, with the ids of the areas it spans.";
+  static constexpr int version = 1;
+  static constexpr std::array<std::string_view, 2> brief{"id", "title"};
+  static constexpr std::string_view listed = "areas";
+  static constexpr auto fields = std::tuple{
+      field("id", &goal::id, "ID", "The id: G1."),
+      field("number", &goal::number, "番号", "The number."),
+      field("title", &goal::title, "目標", "The title."),
+      field("areas", &goal::areas, "重点分野", "The ids of the areas the goal spans."),
+  };
+};
+
+template <>
+struct description<section> {
+  static constexpr std::string_view schema = "", python = "Section", label = "本文";
+  static constexpr std::string_view doc = "A part of the plan's text (purpose, positioning, period, …).";
+  static constexpr int version = 1;
+  static constexpr std::array<std::string_view, 2> brief{"key", "heading"};
+  static constexpr auto fields = std::tuple{
+      field("key", &section::key, "キー", "The key: purpose, positioning, period, …."),
+      field("heading", &section::heading, "見出し", "The heading."),
+      field("paragraphs", &section::paragraphs, "段落", "The paragraphs."),
+  };
+};
+
+template <>
+struct description<promotion> {
+  static constexpr std::string_view schema = "", python = "Promotion", label = "推進体制";
+  static constexpr std::string_view doc = "推進体制: who promotes the plan, and how.";
+  static constexpr int version = 1;
+  static constexpr std::array<std::string_view, 1> brief{"organisation"};
+  static constexpr auto fields = std::tuple{
+      field("organisation", &promotion::organisation, "組織", "The organisation: ＩＴ戦略推進本部 …."),
+      field("short_name", &promotion::short_name, "略称", "Its short name."),
+      field("head", &promotion::head, "本部長", "Who heads it (the governor)."),
+      field("partners", &promotion::partners, "連携先", "Its partners."),
+      field("paragraphs", &promotion::paragraphs, "段落", "The paragraphs that describe it."),
+  };
+};
+
+template <>
+struct description<strategy> {
+  static constexpr std::string_view schema = "Strategy", python = "Strategy", label = "関連計画";
+  static constexpr std::string_view doc =
+      "A related national or prefectural strategy; body, adopted, revised and span may be null or absent.";
+  static constexpr int version = 1;
+  static constexpr std::array<std::string_view, 2> brief{"id", "name"};
+  static constexpr auto fields = std::tuple{
+      field("id", &strategy::id, "ID", "The id."),
+      field("name", &strategy::name, "名称", "The name."),
+      field("owner", &strategy::owner, "主体", "Whose it is: 国, 県, 教育庁."),
+      field("body", &strategy::body, "策定機関", "The body that adopted it (ＩＴ戦略本部, 総務省, …), or none.").absent_is_none(),
+      field("category", &strategy::category, "区分", "Its category."),
+      field("adopted", &strategy::adopted, "策定", "When it was adopted (平成１０年３月), or none.").absent_is_none(),
+      field("revised", &strategy::revised, "改定", "When it was revised, or none.").absent_is_none(),
+      field("span", &strategy::span, "期間", "The span it covers, or none.").absent_is_none(),
+      field("description", &strategy::description, "概要", "What it is."),
+      field("notes", &strategy::notes, "注記", "Notes."),
+      field("predecessors", &strategy::predecessors, "前計画", "The ids of the strategies it follows."),
+      field("successors", &strategy::successors, "後継計画", "The ids of the strategies that follow it."),
+  };
+};
+
+template <>
+struct description<plan> {
+  static constexpr std::string_view schema = "Plan", python = "Plan", label = "計画";
+  static constexpr std::string_view doc =
+      "A plan: its goals, areas, measures, initiatives and indicators, its text sections, its promotion structure "
+      "and its related strategies.";
+  static constexpr int version = 1;
+  static constexpr std::array<std::string_view, 1> brief{"id"};
+  static constexpr auto fields = std::tuple{
+      field("id", &plan::id, "ID", "The plan's id: miyagi-it-2013."),
+      field("title", &plan::title, "計画名", "The title: みやぎＩＴ推進プラン２０１３."),
+      field("issuer", &plan::issuer, "策定", "Who issued it: 宮城県."),
+      field("period", &plan::period, "計画期間", "The plan's period: 平成23～25年度."),
+      field("sections", &plan::sections, "本文", "The text sections."),
+      field("promotion", &plan::promotion, "推進体制", "The promotion structure (推進体制)."),
+      field("goals", &plan::goals, "基本目標", "The basic goals (基本目標)."),
+      field("goal_area_note", &plan::goal_area_note, "目標と分野", "Why goals relate to areas as they do."),
+      field("areas", &plan::areas, "重点分野", "The priority areas (重点分野)."),
+      field("strategies", &plan::strategies, "関連計画", "The related strategies."),
+  };
+};
 
 }  // namespace miyagiplan

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/describe.hpp"
 
 namespace miyagiplan {
 
@@ -56,7 +57,38 @@ MIYAGIPLAN_FUNC quantity parse_quantity(std::string_view text, const unit& u);
 // Writes a number in a unit as plans do: 2,223百万円, 58.8％ (shortest text that reads back).
 MIYAGIPLAN_FUNC std::string format_quantity(double base_value, const unit& u);
 
-MIYAGIPLAN_FUNC std::string_view to_string(value_state s) noexcept;
-MIYAGIPLAN_FUNC value_state value_state_from_string(std::string_view name);
+template <>
+struct enum_description<value_state> {
+  static constexpr std::string_view type = "value state", python = "ValueState";
+  static constexpr std::array<std::string_view, 4> names{"number", "all", "none_done", "missing"};
+};
+
+// In files a unit is its symbol and a quantity its text (read in the unit of the indicator it
+// belongs to); archives and Python see the fields below.
+template <>
+struct description<unit> {
+  static constexpr std::string_view schema = "", python = "Unit", label = "単位";
+  static constexpr std::string_view doc = "A unit as plans write it, and its scale: 百万円 is 10^6 円.";
+  static constexpr int version = 1;
+  static constexpr auto fields = std::tuple{
+      field("symbol", &unit::symbol, "単位", "As the document writes it: 百万円."),
+      field("base", &unit::base, "基本単位", "The unit values are held in: 円."),
+      field("scale", &unit::scale, "桁", "symbol = 10^scale × base: 6 for 百万円, 8 for 億円."),
+  };
+};
+
+template <>
+struct description<quantity> {
+  static constexpr std::string_view schema = "", python = "Quantity", label = "数量";
+  static constexpr std::string_view doc =
+      "A value as plans write it (2,280 件, 58.8％, 2,223 百万円), or a state (全所属, 実施なし, －).";
+  static constexpr int version = 1;
+  static constexpr auto fields = std::tuple{
+      field("state", &quantity::state, "状態", "number, or a state that is not a number: all (全所属), none_done (実施なし), missing (－)."),
+      field("value", &quantity::value, "値", "The number in the unit's base (円 for 百万円); 0 for a state."),
+      field("text", &quantity::text, "表記", "The document's text: 2,223 百万円, 562 校（※）, 全所属."),
+      field("note_mark", &quantity::note_mark, "注記", "Whether the text carries （※）: a note of the indicator applies to it."),
+  };
+};
 
 }  // namespace miyagiplan
