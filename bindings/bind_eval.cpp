@@ -20,7 +20,7 @@
 #include <variant>
 #include <vector>
 
-#include "bindings.hpp"
+#include "bind_described.hpp"
 #include "miyagiplan/eval.hpp"
 #include "miyagiplan/plans/miyagi_it_2013.hpp"
 
@@ -74,16 +74,6 @@ struct report_ref {
   std::shared_ptr<const observation_set> observations;
 };
 
-constexpr std::array<std::string_view, 4> progress_status_names{"achieved", "on_track", "behind",
-                                                                "not_evaluable"};
-
-progress_status progress_status_from_string(std::string_view name) {
-  for (std::size_t i = 0; i < progress_status_names.size(); ++i)
-    if (progress_status_names[i] == name) return static_cast<progress_status>(i);
-  throw parse_error(std::string(name), 0,
-                    "one of the progress status names (achieved, on_track, behind, not_evaluable)");
-}
-
 std::string member_repr(py::handle member) {
   return std::string(package_name) + "." +
          py::str(py::type::handle_of(member).attr("__name__")).cast<std::string>() + "." +
@@ -116,7 +106,7 @@ date day_of(const date_arg& a) {
 
 observation_status status_or_default(const std::optional<member_or_name<observation_status>>& s,
                                      const date_expression& when) {
-  if (s) return kit::member(*s, &observation_status_from_string);
+  if (s) return kit::member(*s);
   return when.estimate() ? observation_status::estimate : observation_status::actual;
 }
 
@@ -340,15 +330,9 @@ assessment_ref assessment_in(const report_ref& r, std::size_t k) {
 }  // namespace
 
 void bind_eval(py::module_& m) {
-  py::enum_<observation_status> status_cls(
-      m, "ObservationStatus", R"doc(Whether an observation is a final figure (実績) or an estimate (見込).
-
-Arguments taking one also take its name: ``"actual"``, ``"estimate"``, ``"実績"``, ``"見込"``.)doc");
-  py::enum_<formula> formula_cls(m, "Formula", R"doc(The formula that turns an actual into a rate (達成率).
-
-Arguments taking one also take its name (``"baseline_relative"``).)doc");
-  py::enum_<progress_status> progress_cls(
-      m, "ProgressStatus", R"doc(Where an indicator stands: the target reached, on track, behind, or not evaluable.)doc");
+  kit::bind_enum<observation_status>(m);
+  kit::bind_enum<formula>(m);
+  kit::bind_enum<progress_status>(m);
   py::class_<node<observation>> observation_cls(
       m, "Observation", R"doc(An actual (実績値): what is reported for an indicator at a date.
 
@@ -389,8 +373,7 @@ measures, areas and goals. Read-only; keeps the plan and observations it was mad
 
 ``report.find("1-1-1")`` (or ``report["1-1-1"]``) is an IndicatorAssessment;
 ``report.area("1").rating`` a roll-up's rating; ``report.to_dataframe()`` a pandas DataFrame.)doc");
-  for (py::handle cls : {status_cls.ptr(), formula_cls.ptr(), progress_cls.ptr(),
-                         observation_cls.ptr(), observations_cls.ptr(), band_cls.ptr(),
+  for (py::handle cls : {observation_cls.ptr(), observations_cls.ptr(), band_cls.ptr(),
                          level_cls.ptr(), scheme_cls.ptr(), assessment_cls.ptr(),
                          indicator_assessment_cls.ptr(), rollup_cls.ptr(), report_cls.ptr()})
     cls.attr("__module__") = package_name;
@@ -398,42 +381,6 @@ measures, areas and goals. Read-only; keeps the plan and observations it was mad
   kit::bind_list<rollup_level>(m);
 
   // --- Enums ---------------------------------------------------------------------------------
-
-  status_cls.value("ACTUAL", observation_status::actual, "実績: a final figure")
-      .value("ESTIMATE", observation_status::estimate,
-             "見込: an estimate, to be replaced by the final figure");
-  kit::name_enum(status_cls, [](observation_status s) { return to_string(s); },
-                 [](std::string_view name) { return enum_from_string<observation_status>(name); },
-                 R"doc(The status named ``name``: ``"actual"`` (as str gives), ``"estimate"``, or
-実績, 見込 (見込み). Raises ParseError for anything else.)doc");
-
-  formula_cls
-      .value("BASELINE_RELATIVE", formula::baseline_relative,
-             "(actual − baseline) / (target − baseline)")
-      .value("SIMPLE_RATIO", formula::simple_ratio,
-             "actual / target; target / actual when lower is better")
-      .value("EXPECTED_PROGRESS", formula::expected_progress,
-             "(actual − baseline) / (expected − baseline), expected linear in time")
-      .value("CAGR_RATIO", formula::cagr_ratio,
-             "Statistics Canada / Open SDG: d · CAGR_observed / |CAGR_required|")
-      .value("UNSD_2023", formula::unsd_2023,
-             "UNSD Progress Chart 2023: CAGR extrapolated to the target date");
-  kit::name_enum(formula_cls, [](formula f) { return to_string(f); },
-                 [](std::string_view name) { return enum_from_string<formula>(name); },
-                 R"doc(The formula named ``name`` (``"baseline_relative"``, as str gives).
-
-Raises ParseError for an unknown name.)doc");
-
-  progress_cls.value("ACHIEVED", progress_status::achieved, "the target is reached")
-      .value("ON_TRACK", progress_status::on_track, "at or beyond the value expected by now")
-      .value("BEHIND", progress_status::behind, "short of the value expected by now")
-      .value("NOT_EVALUABLE", progress_status::not_evaluable,
-             "no actual, or nothing to compare it with");
-  kit::name_enum(progress_cls, [](progress_status s) { return to_string(s); },
-                 [](std::string_view name) { return progress_status_from_string(name); },
-                 R"doc(The status named ``name`` (``"on_track"``, as str gives).
-
-Raises ParseError for an unknown name.)doc");
 
   // --- Observation ---------------------------------------------------------------------------
 
@@ -477,7 +424,7 @@ Args:
                   "The value, a Quantity in base units.");
   value_field(observation_cls, "total", &observation::total,
               "For a completion, the whole (all departments) in base units; None when not given.");
-  kit::enum_field(observation_cls, "status", &observation::status, &observation_status_from_string,
+  kit::enum_field(observation_cls, "status", &observation::status,
                   "ACTUAL (実績) or ESTIMATE (見込), an ObservationStatus (set from a member or name).");
   value_field(observation_cls, "source", &observation::source, "Where the figure comes from.");
   value_field(observation_cls, "note", &observation::note, "A note.");
@@ -691,7 +638,7 @@ Raises SchemaError, its ``where`` the file and JSON pointer.)doc")
       py::init([](const std::string& name, const member_or_name<formula>& f, bool clamp,
                   const py::iterable& bands, const std::string& not_evaluable,
                   const py::iterable& rollup, const std::string& rollup_not_evaluable) {
-        return node<scheme>(scheme{name, kit::member(f, &formula_from_string), clamp,
+        return node<scheme>(scheme{name, kit::member(f), clamp,
                                    kit::elements_from<grade_band>(bands), not_evaluable,
                                    kit::elements_from<rollup_level>(rollup), rollup_not_evaluable});
       }),
@@ -702,7 +649,7 @@ Raises SchemaError, its ``where`` the file and JSON pointer.)doc")
 GradeBands, the last with no floor; ``rollup`` RollupLevels from the highest to the lowest).
 validate() checks it; evaluation does too.)doc");
   value_field(scheme_cls, "name", &scheme::name, "The scheme's name: miyagi.");
-  kit::enum_field(scheme_cls, "formula", &scheme::formula, &formula_from_string,
+  kit::enum_field(scheme_cls, "formula", &scheme::formula,
                   "The Formula for the rate (set from a member or its name).");
   value_field(scheme_cls, "clamp", &scheme::clamp, "Whether the rate is clamped into [0, 1] (OKR).");
   list_field(scheme_cls, "bands", &scheme::bands, "The grade bands, in order: a live list of GradeBand.");

@@ -19,7 +19,7 @@
 #include <variant>
 #include <vector>
 
-#include "bindings.hpp"
+#include "bind_described.hpp"
 #include "miyagiplan/io/files.hpp"
 #include "miyagiplan/io/json.hpp"
 #include "miyagiplan/model.hpp"
@@ -30,6 +30,7 @@ namespace {
 
 using namespace pybind11::literals;
 using kit::date_arg;
+using kit::dated_value_view;
 using kit::list_field;
 using kit::member_or_name;
 using kit::part_field;
@@ -37,19 +38,6 @@ using kit::repr_of;
 using kit::unit_arg;
 using kit::value_arg;
 using kit::value_field;
-
-// A baseline or target as Python sees it: the value, and where its unit comes from (the
-// indicator it belongs to, or a unit of its own for one made in Python).
-struct dated_ref {
-  node<dated_value> value;
-  std::optional<node<indicator>> owner;
-  std::optional<unit> own_unit;
-
-  std::optional<unit> unit_now() const {
-    if (owner) return owner->get().unit;
-    return own_unit;
-  }
-};
 
 std::string member_repr(py::handle member) {
   return std::string(package_name) + "." +
@@ -63,10 +51,6 @@ std::string enum_repr(Enum e) {
 }
 
 std::string object_repr(py::handle h) { return py::repr(h).cast<std::string>(); }
-
-std::string texts_repr(const std::vector<std::string>& texts) {
-  return object_repr(py::cast(texts));
-}
 
 std::string unit_repr(const unit& u) {
   if (unit::parse(u.symbol) == u)
@@ -89,44 +73,8 @@ std::string dated_repr(const dated_value& v, const std::optional<unit>& own_unit
   return r + ")";
 }
 
-// <miyagiplan.Indicator '4-4-1' '情報システムの維持管理経費'>
-std::string brief(const char* type, const std::string& id, const std::string& title,
-                  const std::string& tail = "") {
-  return "<" + std::string(package_name) + "." + type + " " + repr_of(id) + " " + repr_of(title) +
-         tail + ">";
-}
-
 std::string count_of(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-// A value from its JSON text (the format's own readers), for pickling.
-template <class T>
-T from_json_text(const std::string& text) {
-  return parse_json(text).get<T>();
-}
-
-template <class T>
-std::string to_json_string(const T& v) {
-  const ordered_json j = v;
-  return j.dump();
-}
-
-// Pickled as its JSON text, read back through the JSON readers.
-template <class T>
-void pickle_as_json(py::class_<node<T>>& cls) {
-  cls.def(py::pickle([](const node<T>& n) { return to_json_string(n.get()); },
-                     [](const std::string& text) { return node<T>(from_json_text<T>(text)); }));
-}
-
-std::optional<date_expression> optional_expression(const std::optional<date_arg>& a) {
-  if (!a) return std::nullopt;
-  return kit::expression_of(*a);
-}
-
-template <class E>
-std::vector<E> items_of(py::handle items) {
-  return kit::elements_from<E>(items);
 }
 
 // --- The walk of a plan, as parts ------------------------------------------------------------
@@ -195,23 +143,19 @@ node<T> by_id(const node<plan>& p, std::vector<T> plan::*field, const std::strin
 
 // --- DatedValue ----------------------------------------------------------------------------
 
-dated_ref own_dated(dated_value v, std::optional<unit> u) {
-  return dated_ref{node<dated_value>(std::move(v)), std::nullopt, std::move(u)};
-}
-
-dated_ref dated_part(const node<indicator>& ind, dated_value indicator::*field) {
-  return dated_ref{kit::part(ind, field), ind, std::nullopt};
+dated_value_view own_dated(dated_value v, std::optional<unit> u) {
+  return dated_value_view{node<dated_value>(std::move(v)), std::nullopt, std::move(u)};
 }
 
 // 2,223百万円 for a number (in its unit, when known), 全所属 for a state.
-std::string display_of(const dated_ref& r) {
+std::string display_of(const dated_value_view& r) {
   const quantity& q = r.value.get().value;
   if (!q.is_number()) return quantity::of_state(q.state).text;
   if (const auto u = r.unit_now()) return format_quantity(q.value, *u);
   return q.text;
 }
 
-void bind_dated_value(py::class_<dated_ref>& cls) {
+void bind_dated_value(py::class_<dated_value_view>& cls) {
   cls.def(py::init([](const date_arg& when, const value_arg& value,
                       const std::optional<unit_arg>& u) {
             std::optional<unit> own;
@@ -235,28 +179,28 @@ Args:
 
 Indicator.dated_value(when, value) makes one from a number in the indicator's unit.)doc")
       .def_property(
-          "when", [](const dated_ref& r) { return r.value.get().when; },
-          [](const dated_ref& r, const date_arg& when) {
+          "when", [](const dated_value_view& r) { return r.value.get().when; },
+          [](const dated_value_view& r, const date_arg& when) {
             r.value.get().when = kit::expression_of(when);
           },
           R"doc(The date, a DateExpression (set from one, a datetime.date or a text).)doc")
       .def_property_readonly(
-          "period", [](const dated_ref& r) { return r.value.get().when; },
+          "period", [](const dated_value_view& r) { return r.value.get().when; },
           R"doc(The date as a span of days: the same DateExpression as ``when``, whose
 ``first`` and ``last`` are the first and last day (2009-04-01 … 2010-03-31 for 平成21年度).)doc")
       .def_property_readonly(
-          "date_text", [](const dated_ref& r) { return r.value.get().when.text(); },
+          "date_text", [](const dated_value_view& r) { return r.value.get().when.text(); },
           "The date's text as the document writes it: 平成 21 年度.")
       .def_property(
-          "quantity", [](const dated_ref& r) { return kit::part(r.value, &dated_value::value); },
-          [](const dated_ref& r, const node<quantity>& q) {
+          "quantity", [](const dated_value_view& r) { return kit::part(r.value, &dated_value::value); },
+          [](const dated_value_view& r, const node<quantity>& q) {
             quantity copy = q.get();
             r.value.get().value = std::move(copy);
           },
           R"doc(The value as a Quantity (a part: edits reach the indicator).)doc")
       .def_property_readonly(
           "value",
-          [](const dated_ref& r) -> std::optional<double> {
+          [](const dated_value_view& r) -> std::optional<double> {
             const quantity& q = r.value.get().value;
             if (!q.is_number()) return std::nullopt;
             return q.value;
@@ -265,7 +209,7 @@ Indicator.dated_value(when, value) makes one from a number in the indicator's un
 (全所属, 実施なし, －).)doc")
       .def_property_readonly(
           "display_value",
-          [](const dated_ref& r) -> std::optional<double> {
+          [](const dated_value_view& r) -> std::optional<double> {
             const quantity& q = r.value.get().value;
             const auto u = r.unit_now();
             if (!q.is_number() || !u) return std::nullopt;
@@ -274,23 +218,23 @@ Indicator.dated_value(when, value) makes one from a number in the indicator's un
           R"doc(The number in the unit as written (2223.0 for 2,223 百万円), or None for a state
 or when the unit is unknown.)doc")
       .def_property_readonly(
-          "state", [](const dated_ref& r) { return r.value.get().value.state; },
+          "state", [](const dated_value_view& r) { return r.value.get().value.state; },
           "The ValueState: NUMBER, or the state the value is.")
       .def_property_readonly(
-          "is_number", [](const dated_ref& r) { return r.value.get().value.is_number(); },
+          "is_number", [](const dated_value_view& r) { return r.value.get().value.is_number(); },
           "Whether the value is a number (rather than a state).")
       .def_property_readonly(
-          "text", [](const dated_ref& r) { return r.value.get().value.text; },
+          "text", [](const dated_value_view& r) { return r.value.get().value.text; },
           "The value's text as the document writes it: 2,223 百万円.")
       .def_property_readonly("display", &display_of,
                              R"doc(The value written as plans write it: 2,223百万円, 58.8％; the
 state's text (全所属, 実施なし, －) for a state.)doc")
       .def_property_readonly(
-          "estimate", [](const dated_ref& r) { return r.value.get().estimate(); },
+          "estimate", [](const dated_value_view& r) { return r.value.get().estimate(); },
           "Whether the date is marked （見込）: the value is an estimate.")
       .def_property_readonly(
           "unit",
-          [](const dated_ref& r) -> py::object {
+          [](const dated_value_view& r) -> py::object {
             if (r.owner) return py::cast(kit::part(*r.owner, &indicator::unit));
             if (r.own_unit) return py::cast(node<unit>(*r.own_unit));
             return py::none();
@@ -298,29 +242,29 @@ state's text (全所属, 実施なし, －) for a state.)doc")
           "The unit of the value: its indicator's Unit, its own, or None.")
       .def(
           "copy",
-          [](const dated_ref& r) { return own_dated(r.value.get(), r.unit_now()); },
+          [](const dated_value_view& r) { return own_dated(r.value.get(), r.unit_now()); },
           "A copy of its own, keeping the unit.")
       .def(
           "__copy__",
-          [](const dated_ref& r) { return own_dated(r.value.get(), r.unit_now()); },
+          [](const dated_value_view& r) { return own_dated(r.value.get(), r.unit_now()); },
           "A copy of its own, keeping the unit.")
       .def(
           "__deepcopy__",
-          [](const dated_ref& r, const py::dict&) {
+          [](const dated_value_view& r, const py::dict&) {
             return own_dated(r.value.get(), r.unit_now());
           },
           "memo"_a, "A copy of its own, keeping the unit.")
       .def(
-          "__eq__", [](const dated_ref& a, const dated_ref& b) { return a.value.get() == b.value.get(); },
+          "__eq__", [](const dated_value_view& a, const dated_value_view& b) { return a.value.get() == b.value.get(); },
           py::is_operator(), "The same date and value (units are not compared).")
       .def(
           "__repr__",
-          [](const dated_ref& r) {
+          [](const dated_value_view& r) {
             return dated_repr(r.value.get(), r.owner ? std::nullopt : r.own_unit);
           },
           "miyagiplan.DatedValue(miyagiplan.parse_date('平成21年度'), miyagiplan.Quantity(...))")
       .def(py::pickle(
-          [](const dated_ref& r) {
+          [](const dated_value_view& r) {
             const auto u = r.unit_now();
             return py::make_tuple(r.value.get().when, node<quantity>(r.value.get().value),
                                   u ? py::cast(node<unit>(*u)) : py::none());
@@ -339,20 +283,10 @@ state's text (全所属, 実施なし, －) for a state.)doc")
 
 void bind_model(py::module_& m) {
   // Every type first, so that the signatures below name them.
-  py::enum_<value_state> state_cls(m, "ValueState", R"doc(What a quantity is: a number, or a state that is not one.
-
-str(state) is its C++ name (``"none_done"``); from_string reads it back.)doc");
-  py::enum_<direction> direction_cls(m, "Direction", R"doc(Which way is better for an indicator.
-
-Attributes taking a Direction also take its name (``"decrease"``).)doc");
-  py::enum_<accumulation> accumulation_cls(
-      m, "Accumulation", R"doc(How an indicator's value accrues over time; each has its own attainment rule.
-
-Attributes taking an Accumulation also take its name (``"flow"``).)doc");
-  py::enum_<file_format> format_cls(m, "FileFormat", R"doc(The format of a plan file (Plan.save).
-
-JSON is the exchange format; TEXT, BINARY and XML are Boost archives (BINARY is fastest but
-depends on the machine: keep it for caches). Plan.save also takes the name (``"xml"``).)doc");
+  kit::bind_enum<value_state>(m);
+  kit::bind_enum<direction>(m);
+  kit::bind_enum<accumulation>(m);
+  kit::bind_enum<file_format>(m);
   py::class_<node<unit>> unit_cls(m, "Unit", R"doc(A unit as plans write it, and its scale: 百万円 is 10^6 円.
 
 Values are held in the base unit (円); the symbol keeps the document's scale for display.)doc");
@@ -366,7 +300,7 @@ parse_quantity (a text in a unit).)doc");
   py::class_<node<bounds>> bounds_cls(
       m, "Bounds", R"doc(The range an indicator's values keep to, in its unit as written: (1, 47) for a
 rank among 47 prefectures, (0, 100) for a percentage. Unpacks: ``low, high = bounds``.)doc");
-  py::class_<dated_ref> dated_cls(m, "DatedValue", R"doc(A value at a date: an indicator's baseline (現状値) or target (目標値).
+  py::class_<dated_value_view> dated_cls(m, "DatedValue", R"doc(A value at a date: an indicator's baseline (現状値) or target (目標値).
 
 ``value`` is the number in base units or None for a state; ``quantity`` the Quantity;
 ``period`` (also ``when``) the DateExpression; ``display`` the value as plans write it
@@ -417,8 +351,7 @@ copy(), copy.copy and copy.deepcopy give independent plans. Pickles as its JSON 
 >>> plan = miyagiplan.miyagi_it_plan_2013()
 >>> plan.indicator("4-4-1").baseline.display
 '2,223百万円')doc");
-  for (py::handle cls : {state_cls.ptr(), direction_cls.ptr(), accumulation_cls.ptr(),
-                         format_cls.ptr(), unit_cls.ptr(), quantity_cls.ptr(), bounds_cls.ptr(),
+  for (py::handle cls : {unit_cls.ptr(), quantity_cls.ptr(), bounds_cls.ptr(),
                          dated_cls.ptr(), indicator_cls.ptr(), item_cls.ptr(),
                          initiative_cls.ptr(), policy_cls.ptr(), measure_cls.ptr(),
                          area_cls.ptr(), goal_cls.ptr(), section_cls.ptr(), promotion_cls.ptr(),
@@ -435,54 +368,6 @@ copy(), copy.copy and copy.deepcopy give independent plans. Pickles as its JSON 
   kit::bind_list<goal>(m);
   kit::bind_list<section>(m);
   kit::bind_list<strategy>(m);
-
-  // --- Enums ---------------------------------------------------------------------------------
-
-  state_cls.value("NUMBER", value_state::number, "a number: 2,280")
-      .value("ALL", value_state::all, "全所属: every department (a completion target)")
-      .value("NONE_DONE", value_state::none_done,
-             "実施なし: not done (zero for counts and frequencies)")
-      .value("MISSING", value_state::missing, "－: no value given");
-  kit::name_enum(state_cls, [](value_state s) { return to_string(s); },
-                 [](std::string_view name) { return enum_from_string<value_state>(name); },
-                 R"doc(The state named ``name`` (``"none_done"``, as str gives).
-
-Raises ParseError for an unknown name.)doc");
-
-  direction_cls.value("INCREASE", direction::increase, "more is better (登録件数)")
-      .value("DECREASE", direction::decrease, "less is better: a cost to cut, a rank (40位→30位)")
-      .value("KEEP", direction::keep, "keep the value where it is");
-  kit::name_enum(direction_cls, [](direction d) { return to_string(d); },
-                 [](std::string_view name) { return enum_from_string<direction>(name); },
-                 R"doc(The direction named ``name`` (``"decrease"``, as str gives).
-
-Raises ParseError for an unknown name.)doc");
-
-  accumulation_cls.value("LEVEL", accumulation::level, "a level at a date (登録件数)")
-      .value("RUNNING_TOTAL", accumulation::running_total,
-             "a total since a start, never falling (［累計］)")
-      .value("FLOW", accumulation::flow, "a value per fiscal year (年間利用件数, 売上高)")
-      .value("PERIOD_TOTAL", accumulation::period_total,
-             "a total over the target's period (82,500 件 over 平成23～25年度)")
-      .value("COMPLETION", accumulation::completion, "a share of a whole done by a date (全所属)")
-      .value("FREQUENCY", accumulation::frequency,
-             "a number of times per fiscal year, every year of the period (1回／年)");
-  kit::name_enum(accumulation_cls, [](accumulation a) { return to_string(a); },
-                 [](std::string_view name) { return enum_from_string<accumulation>(name); },
-                 R"doc(The accumulation named ``name`` (``"running_total"``, as str gives).
-
-Raises ParseError for an unknown name.)doc");
-
-  format_cls.value("JSON", file_format::json, "JSON text (the exchange format)")
-      .value("TEXT", file_format::text, "a Boost text archive")
-      .value("BINARY", file_format::binary,
-             "a Boost binary archive (fastest; depends on byte order and word size)")
-      .value("XML", file_format::xml, "a Boost XML archive");
-  kit::name_enum(format_cls, [](file_format f) { return to_string(f); },
-                 [](std::string_view name) { return enum_from_string<file_format>(name); },
-                 R"doc(The format named ``name`` (``"json"``, ``"text"``, ``"binary"``, ``"xml"``).
-
-Raises ParseError for an unknown name.)doc");
 
   // --- Unit ----------------------------------------------------------------------------------
 
@@ -504,10 +389,7 @@ defaults to the symbol, ``scale`` to 0).)doc")
       .def_property_readonly(
           "factor", [](const node<unit>& u) { return u.get().factor(); },
           "10 ** scale: how many base units one symbol unit is (1e6 for 百万円).");
-  value_field(unit_cls, "symbol", &unit::symbol, "The unit as the document writes it: 百万円.");
-  value_field(unit_cls, "base", &unit::base, "The unit values are held in: 円.");
-  value_field(unit_cls, "scale", &unit::scale,
-              "The power of ten: symbol = 10 ** scale × base (6 for 百万円, 8 for 億円).");
+  for_each_field<unit>([&](const auto& f) { kit::bind_field(unit_cls, f); });
   kit::value_methods(unit_cls, &unit_repr);
   unit_cls.def("__str__", [](const node<unit>& u) { return u.get().symbol; }, "The symbol.");
   unit_cls.def(py::pickle(
@@ -525,7 +407,7 @@ defaults to the symbol, ``scale`` to 0).)doc")
       .def(py::init([](const member_or_name<value_state>& state, double value,
                        const std::string& text, bool note_mark) {
              return node<quantity>(
-                 quantity{kit::member(state, &value_state_from_string), value, text, note_mark});
+                 quantity{kit::member(state), value, text, note_mark});
            }),
            "state"_a = value_state::missing, "value"_a = 0.0, "text"_a = "", "note_mark"_a = false,
            R"doc(A quantity with the fields as given (``value`` in base units). The text is kept
@@ -541,7 +423,7 @@ Quantity.of(2223e6, "百万円").text == "2,223百万円". RangeError for inf or
       .def_static(
           "of_state",
           [](const member_or_name<value_state>& s) {
-            return node<quantity>(quantity::of_state(kit::member(s, &value_state_from_string)));
+            return node<quantity>(quantity::of_state(kit::member(s)));
           },
           "state"_a,
           R"doc(A state that is not a number, with its text (全所属, 実施なし, －). RangeError for
@@ -561,14 +443,7 @@ NUMBER.)doc")
             return q.get().display_value(kit::unit_of(u));
           },
           "unit"_a, "The value in ``unit`` as written: 2223.0 for 2,223 百万円 in 百万円.");
-  kit::enum_field(quantity_cls, "state", &quantity::state, &value_state_from_string,
-                  "The ValueState: NUMBER, or the state (set from a member or its name).");
-  value_field(quantity_cls, "value", &quantity::value,
-              "The number in base units (円 for 百万円); 0 for a state.");
-  value_field(quantity_cls, "text", &quantity::text,
-              "The document's text: 2,223 百万円, 562 校（※）, 全所属.");
-  value_field(quantity_cls, "note_mark", &quantity::note_mark,
-              "Whether the text carries （※）: a note of the indicator applies to it.");
+  for_each_field<quantity>([&](const auto& f) { kit::bind_field(quantity_cls, f); });
   kit::value_methods(quantity_cls, &quantity_repr);
   quantity_cls.def("__str__", [](const node<quantity>& q) { return q.get().text; }, "The text.");
   quantity_cls.def(py::pickle(
@@ -607,103 +482,16 @@ the shortest text that reads back, with thousands separators.
 
   // --- Bounds --------------------------------------------------------------------------------
 
-  bounds_cls
-      .def(py::init([](double min, double max) { return node<bounds>(bounds{min, max}); }),
-           "min"_a, "max"_a, "The range ``min`` … ``max``, in the indicator's unit as written.")
-      .def(
-          "__iter__",
-          [](const node<bounds>& b) {
-            return py::iter(py::make_tuple(b.get().min, b.get().max));
-          },
-          "Iterates over min and max: ``tuple(bounds) == (1.0, 47.0)``.");
-  value_field(bounds_cls, "min", &bounds::min, "The least value allowed.");
-  value_field(bounds_cls, "max", &bounds::max, "The greatest value allowed.");
-  kit::value_methods(bounds_cls, [](const bounds& b) {
-    return std::string(package_name) + ".Bounds(" + repr_of(b.min) + ", " + repr_of(b.max) + ")";
-  });
-  bounds_cls.def(py::pickle(
-      [](const node<bounds>& b) { return py::make_tuple(b.get().min, b.get().max); },
-      [](const py::tuple& t) {
-        return node<bounds>(bounds{t[0].cast<double>(), t[1].cast<double>()});
-      }));
+  kit::bind_described(bounds_cls);
+  bounds_cls.def(
+      "__iter__", [](const node<bounds>& b) { return py::iter(py::make_tuple(b.get().min, b.get().max)); },
+      "Iterates over min and max: ``tuple(bounds) == (1.0, 47.0)``.");
 
   bind_dated_value(dated_cls);
 
   // --- Indicator -----------------------------------------------------------------------------
 
-  indicator_cls.def(
-      py::init([](const std::string& id, const std::string& name, const unit_arg& u,
-                  const member_or_name<direction>& d, const member_or_name<accumulation>& a,
-                  const std::optional<node<bounds>>& b, const std::optional<dated_ref>& baseline,
-                  const std::optional<dated_ref>& target, const std::string& source,
-                  const py::iterable& notes) {
-        indicator i;
-        i.id = id;
-        i.name = name;
-        i.unit = kit::unit_of(u);
-        i.direction = kit::member(d, &direction_from_string);
-        i.accumulation = kit::member(a, &accumulation_from_string);
-        if (b) i.bounds = b->get();
-        if (baseline) i.baseline = baseline->value.get();
-        if (target) i.target = target->value.get();
-        i.source = source;
-        i.notes = items_of<std::string>(notes);
-        return node<indicator>(std::move(i));
-      }),
-      "id"_a = "", "name"_a = "", "unit"_a = "", "direction"_a = direction::increase,
-      "accumulation"_a = accumulation::level, "bounds"_a = py::none(), "baseline"_a = py::none(),
-      "target"_a = py::none(), "source"_a = "", "notes"_a = py::tuple(),
-      R"doc(An indicator of its own, to add to a plan with Plan.add_indicator.
-
-``unit`` is a Unit or its symbol; ``direction`` and ``accumulation`` members or their names;
-``baseline`` and ``target`` DatedValues (Indicator.dated_value makes them from numbers in the
-unit); ``notes`` a list of str.)doc");
-  value_field(indicator_cls, "id", &indicator::id, "The id, area-measure-n: 4-4-1.");
-  value_field(indicator_cls, "name", &indicator::name, "The name as written, with ［累計］.");
-  indicator_cls.def_property(
-      "unit", [](const node<indicator>& n) { return kit::part(n, &indicator::unit); },
-      [](const node<indicator>& n, const unit_arg& u) { n.get().unit = kit::unit_of(u); },
-      "The Unit (set from a Unit or its symbol).");
-  kit::enum_field(indicator_cls, "direction", &indicator::direction, &direction_from_string,
-                  "Which way is better, a Direction (set from a member or its name).");
-  kit::enum_field(indicator_cls, "accumulation", &indicator::accumulation,
-                  &accumulation_from_string,
-                  "How the value accrues, an Accumulation (set from a member or its name).");
-  indicator_cls.def_property(
-      "bounds",
-      [](const node<indicator>& n) -> py::object {
-        if (!n.get().bounds) return py::none();
-        return py::cast(node<bounds>(
-            n, [](indicator& i) { return i.bounds ? &*i.bounds : nullptr; }, "Bounds"));
-      },
-      [](const node<indicator>& n, const std::optional<node<bounds>>& b) {
-        if (b) {
-          bounds copy = b->get();
-          n.get().bounds = copy;
-        } else {
-          n.get().bounds.reset();
-        }
-      },
-      "The Bounds its values keep to (a rank among 47: 1 … 47), or None.");
-  indicator_cls.def_property(
-      "baseline", [](const node<indicator>& n) { return dated_part(n, &indicator::baseline); },
-      [](const node<indicator>& n, const dated_ref& v) {
-        dated_value copy = v.value.get();
-        n.get().baseline = std::move(copy);
-      },
-      R"doc(The baseline (現状値), a DatedValue: ``baseline.value`` (base units or None),
-``baseline.period.first``, ``baseline.display`` (2,223百万円), ``baseline.estimate``.)doc");
-  indicator_cls.def_property(
-      "target", [](const node<indicator>& n) { return dated_part(n, &indicator::target); },
-      [](const node<indicator>& n, const dated_ref& v) {
-        dated_value copy = v.value.get();
-        n.get().target = std::move(copy);
-      },
-      R"doc(The target (目標値), a DatedValue. Setting it here is not checked; Plan.set_target
-checks the plan first.)doc");
-  value_field(indicator_cls, "source", &indicator::source,
-              "The document's line: 平成 21 年度：2,223 百万円 → 平成 25 年度：1,920 百万円.");
-  list_field(indicator_cls, "notes", &indicator::notes, "The notes (※ …), a live list of str.");
+  kit::bind_described(indicator_cls);
   indicator_cls.def(
       "dated_value",
       [](const node<indicator>& n, const date_arg& when, const value_arg& value) {
@@ -716,200 +504,16 @@ checks the plan first.)doc");
 ``value`` is a number in the unit as written (1920 for 1,920 百万円), a text in it
 (``"1,920 百万円"``, ``"全所属"``) or a Quantity; ``when`` a DateExpression, a datetime.date or
 a text (平成25年度).)doc");
-  kit::value_methods(indicator_cls, [](const indicator& i) { return brief("Indicator", i.id, i.name); });
-  pickle_as_json(indicator_cls);
 
-  // --- Initiatives, policy, measures, areas, goals -------------------------------------------
-
-  item_cls.def(py::init([](const std::string& label, const std::string& title,
-                           const py::iterable& channels) {
-                 return node<initiative_item>(
-                     initiative_item{label, title, items_of<std::string>(channels)});
-               }),
-               "label"_a = "", "title"_a = "", "channels"_a = py::tuple(),
-               "An item with the fields as given (``channels`` a list of str).");
-  value_field(item_cls, "label", &initiative_item::label, "The label: ・ or （１）.");
-  value_field(item_cls, "title", &initiative_item::title, "The title.");
-  list_field(item_cls, "channels", &initiative_item::channels,
-             "The channels (ＨＰ, メルマガ, ブログ, 携帯サイト, 地デジ), a live list of str.");
-  kit::value_methods(item_cls, [](const initiative_item& i) {
-    std::string r = std::string(package_name) + ".InitiativeItem(" + repr_of(i.label) + ", " +
-                    repr_of(i.title);
-    if (!i.channels.empty()) r += ", channels=" + texts_repr(i.channels);
-    return r + ")";
-  });
-  pickle_as_json(item_cls);
-
-  initiative_cls.def(py::init([](int number, const std::string& title, const py::iterable& items) {
-                       return node<initiative>(
-                           initiative{number, title, items_of<initiative_item>(items)});
-                     }),
-                     "number"_a = 0, "title"_a = "", "items"_a = py::tuple(),
-                     "An initiative with the fields as given (``items`` InitiativeItems).");
-  value_field(initiative_cls, "number", &initiative::number, "The number within its measure.");
-  value_field(initiative_cls, "title", &initiative::title, "The title.");
-  list_field(initiative_cls, "items", &initiative::items,
-             "The sub-items, a live list of InitiativeItem.");
-  kit::value_methods(initiative_cls, [](const initiative& i) {
-    return "<" + std::string(package_name) + ".Initiative " + std::to_string(i.number) + " " +
-           repr_of(i.title) + ": " + count_of(i.items.size(), "item", "items") + ">";
-  });
-  pickle_as_json(initiative_cls);
-
-  policy_cls.def(py::init([](const std::string& label, const std::string& text) {
-                   return node<policy_part>(policy_part{label, text});
-                 }),
-                 "label"_a = "", "text"_a = "", "A policy part with the fields as given.");
-  value_field(policy_cls, "label", &policy_part::label,
-              "The label, (1), or empty when the policy is one text.");
-  value_field(policy_cls, "text", &policy_part::text, "The text.");
-  kit::value_methods(policy_cls, [](const policy_part& p) {
-    return std::string(package_name) + ".PolicyPart(" + repr_of(p.label) + ", " + repr_of(p.text) +
-           ")";
-  });
-  pickle_as_json(policy_cls);
-
-  measure_cls.def(py::init([](const std::string& id, int number, const std::string& title,
-                              const py::iterable& policy, const py::iterable& initiatives,
-                              const py::iterable& indicators, const py::iterable& sub_measures) {
-                    return node<measure>(measure{id, number, title, items_of<policy_part>(policy),
-                                                 items_of<initiative>(initiatives),
-                                                 items_of<indicator>(indicators),
-                                                 items_of<measure>(sub_measures)});
-                  }),
-                  "id"_a = "", "number"_a = 0, "title"_a = "", "policy"_a = py::tuple(),
-                  "initiatives"_a = py::tuple(), "indicators"_a = py::tuple(),
-                  "sub_measures"_a = py::tuple(),
-                  "A measure of its own, to add to a plan with Plan.add_measure.");
-  value_field(measure_cls, "id", &measure::id, "The id: 3-1, and 3-1(2) for a sub-measure.");
-  value_field(measure_cls, "number", &measure::number, "The number within its area.");
-  value_field(measure_cls, "title", &measure::title, "The title.");
-  list_field(measure_cls, "policy", &measure::policy,
-             "The policy (取組方針), a live list of PolicyPart.");
-  list_field(measure_cls, "initiatives", &measure::initiatives,
-             "The main initiatives (主な取組), a live list of Initiative.");
-  list_field(measure_cls, "indicators", &measure::indicators,
-             "The measure's own indicators (目標指標), a live list of Indicator.");
-  list_field(measure_cls, "sub_measures", &measure::sub_measures,
-             "The sub-measures ((1)–(3) of 3-1), a live list of Measure.");
-  kit::value_methods(measure_cls, [](const measure& x) {
-    return brief("Measure", x.id, x.title,
-                 ": " + count_of(x.indicators.size(), "indicator", "indicators"));
-  });
-  pickle_as_json(measure_cls);
-
-  area_cls.def(py::init([](const std::string& id, int number, const std::string& title,
-                           const py::iterable& measures) {
-                 return node<area>(area{id, number, title, items_of<measure>(measures)});
-               }),
-               "id"_a = "", "number"_a = 0, "title"_a = "", "measures"_a = py::tuple(),
-               "An area with the fields as given.");
-  value_field(area_cls, "id", &area::id, "The id: 1 … 5.");
-  value_field(area_cls, "number", &area::number, "The number.");
-  value_field(area_cls, "title", &area::title, "The title.");
-  list_field(area_cls, "measures", &area::measures,
-             "The measures (施策), a live list of Measure (sub-measures are inside theirs).");
-  kit::value_methods(area_cls, [](const area& a) {
-    return brief("Area", a.id, a.title, ": " + count_of(a.measures.size(), "measure", "measures"));
-  });
-  pickle_as_json(area_cls);
-
-  goal_cls.def(py::init([](const std::string& id, int number, const std::string& title,
-                           const py::iterable& areas) {
-                 return node<goal>(goal{id, number, title, items_of<std::string>(areas)});
-               }),
-               "id"_a = "", "number"_a = 0, "title"_a = "", "areas"_a = py::tuple(),
-               "A goal with the fields as given (``areas`` a list of area ids).");
-  value_field(goal_cls, "id", &goal::id, "The id: G1.");
-  value_field(goal_cls, "number", &goal::number, "The number.");
-  value_field(goal_cls, "title", &goal::title, "The title.");
-  list_field(goal_cls, "areas", &goal::areas,
-             "The ids of the areas the goal spans, a live list of str.");
-  kit::value_methods(goal_cls, [](const goal& g) {
-    return brief("Goal", g.id, g.title, ": areas " + texts_repr(g.areas));
-  });
-  pickle_as_json(goal_cls);
-
-  section_cls.def(py::init([](const std::string& key, const std::string& heading,
-                              const py::iterable& paragraphs) {
-                    return node<section>(section{key, heading, items_of<std::string>(paragraphs)});
-                  }),
-                  "key"_a = "", "heading"_a = "", "paragraphs"_a = py::tuple(),
-                  "A section with the fields as given.");
-  value_field(section_cls, "key", &section::key, "The key: purpose, positioning, period, ….");
-  value_field(section_cls, "heading", &section::heading, "The heading.");
-  list_field(section_cls, "paragraphs", &section::paragraphs, "The paragraphs, a live list of str.");
-  kit::value_methods(section_cls,
-                     [](const section& x) { return brief("Section", x.key, x.heading); });
-  pickle_as_json(section_cls);
-
-  promotion_cls.def(
-      py::init([](const std::string& organisation, const std::string& short_name,
-                  const std::string& head, const py::iterable& partners,
-                  const py::iterable& paragraphs) {
-        return node<promotion>(promotion{organisation, short_name, head,
-                                         items_of<std::string>(partners),
-                                         items_of<std::string>(paragraphs)});
-      }),
-      "organisation"_a = "", "short_name"_a = "", "head"_a = "", "partners"_a = py::tuple(),
-      "paragraphs"_a = py::tuple(), "A promotion structure with the fields as given.");
-  value_field(promotion_cls, "organisation", &promotion::organisation,
-              "The organisation: ＩＴ戦略推進本部 ….");
-  value_field(promotion_cls, "short_name", &promotion::short_name, "Its short name.");
-  value_field(promotion_cls, "head", &promotion::head, "Who heads it (the governor).");
-  list_field(promotion_cls, "partners", &promotion::partners, "Its partners, a live list of str.");
-  list_field(promotion_cls, "paragraphs", &promotion::paragraphs,
-             "The paragraphs that describe it, a live list of str.");
-  kit::value_methods(promotion_cls, [](const promotion& p) {
-    return "<" + std::string(package_name) + ".Promotion " + repr_of(p.organisation) + ">";
-  });
-  pickle_as_json(promotion_cls);
-
-  strategy_cls.def(
-      py::init([](const std::string& id, const std::string& name, const std::string& owner,
-                  const std::optional<std::string>& body, const std::string& category,
-                  const std::optional<date_arg>& adopted, const std::optional<date_arg>& revised,
-                  const std::optional<date_arg>& span, const std::string& description,
-                  const py::iterable& notes, const py::iterable& predecessors,
-                  const py::iterable& successors) {
-        return node<strategy>(strategy{id, name, owner, body, category,
-                                       optional_expression(adopted), optional_expression(revised),
-                                       optional_expression(span), description,
-                                       items_of<std::string>(notes),
-                                       items_of<std::string>(predecessors),
-                                       items_of<std::string>(successors)});
-      }),
-      "id"_a = "", "name"_a = "", "owner"_a = "", "body"_a = py::none(), "category"_a = "",
-      "adopted"_a = py::none(), "revised"_a = py::none(), "span"_a = py::none(),
-      "description"_a = "", "notes"_a = py::tuple(), "predecessors"_a = py::tuple(),
-      "successors"_a = py::tuple(),
-      R"doc(A strategy with the fields as given; the dates are DateExpressions, datetime.dates
-or texts (平成１０年３月), or None.)doc");
-  value_field(strategy_cls, "id", &strategy::id, "The id.");
-  value_field(strategy_cls, "name", &strategy::name, "The name.");
-  value_field(strategy_cls, "owner", &strategy::owner, "Whose it is: 国, 県, 教育庁.");
-  value_field(strategy_cls, "body", &strategy::body,
-              "The body that adopted it (ＩＴ戦略本部, 総務省, …), or None.");
-  value_field(strategy_cls, "category", &strategy::category, "Its category.");
-  for (auto [name, field, doc] :
-       {std::tuple{"adopted", &strategy::adopted, "When it was adopted (平成１０年３月), or None."},
-        std::tuple{"revised", &strategy::revised, "When it was revised, or None."},
-        std::tuple{"span", &strategy::span, "The span it covers, or None."}}) {
-    strategy_cls.def_property(
-        name, [field = field](const node<strategy>& s) { return s.get().*field; },
-        [field = field](const node<strategy>& s, const std::optional<date_arg>& when) {
-          s.get().*field = optional_expression(when);
-        },
-        doc);
-  }
-  value_field(strategy_cls, "description", &strategy::description, "What it is.");
-  list_field(strategy_cls, "notes", &strategy::notes, "Notes, a live list of str.");
-  list_field(strategy_cls, "predecessors", &strategy::predecessors,
-             "The ids of the strategies it follows, a live list of str.");
-  list_field(strategy_cls, "successors", &strategy::successors,
-             "The ids of the strategies that follow it, a live list of str.");
-  kit::value_methods(strategy_cls, [](const strategy& s) { return brief("Strategy", s.id, s.name); });
-  pickle_as_json(strategy_cls);
+  kit::bind_described(item_cls);
+  kit::bind_described(initiative_cls);
+  kit::bind_described(policy_cls);
+  kit::bind_described(measure_cls);
+  kit::bind_described(area_cls);
+  kit::bind_described(goal_cls);
+  kit::bind_described(section_cls);
+  kit::bind_described(promotion_cls);
+  kit::bind_described(strategy_cls);
 
   // --- Problem -------------------------------------------------------------------------------
 
@@ -943,46 +547,11 @@ or texts (平成１０年３月), or None.)doc");
 
   // --- Plan ----------------------------------------------------------------------------------
 
-  plan_cls.def(
-      py::init([](const std::string& id, const std::string& title, const std::string& issuer,
-                  const std::optional<date_arg>& period, const py::iterable& sections,
-                  const std::optional<node<promotion>>& promo, const py::iterable& goals,
-                  const std::string& goal_area_note, const py::iterable& areas,
-                  const py::iterable& strategies) {
-        plan p;
-        p.id = id;
-        p.title = title;
-        p.issuer = issuer;
-        if (period) p.period = kit::expression_of(*period);
-        p.sections = items_of<section>(sections);
-        if (promo) p.promotion = promo->get();
-        p.goals = items_of<goal>(goals);
-        p.goal_area_note = goal_area_note;
-        p.areas = items_of<area>(areas);
-        p.strategies = items_of<strategy>(strategies);
-        return node<plan>(std::move(p));
-      }),
-      "id"_a = "", "title"_a = "", "issuer"_a = "", "period"_a = py::none(),
-      "sections"_a = py::tuple(), "promotion"_a = py::none(), "goals"_a = py::tuple(),
-      "goal_area_note"_a = "", "areas"_a = py::tuple(), "strategies"_a = py::tuple(),
-      R"doc(A plan with the fields as given (``period`` a DateExpression, datetime.date or text
-such as 平成23～25年度; the lists of Sections, Goals, Areas, Strategies).
-miyagiplan.miyagi_it_plan_2013() gives the bundled plan.)doc");
-  value_field(plan_cls, "id", &plan::id, "The plan's id: miyagi-it-2013.");
-  value_field(plan_cls, "title", &plan::title, "The title: みやぎＩＴ推進プラン２０１３.");
-  value_field(plan_cls, "issuer", &plan::issuer, "Who issued it: 宮城県.");
-  plan_cls.def_property(
-      "period", [](const node<plan>& p) { return p.get().period; },
-      [](const node<plan>& p, const date_arg& when) { p.get().period = kit::expression_of(when); },
-      "The plan's period, a DateExpression (平成23～25年度).");
-  list_field(plan_cls, "sections", &plan::sections, "The text sections, a live list of Section.");
-  part_field(plan_cls, "promotion", &plan::promotion, "The promotion structure (推進体制).");
-  list_field(plan_cls, "goals", &plan::goals, "The basic goals (基本目標), a live list of Goal.");
-  value_field(plan_cls, "goal_area_note", &plan::goal_area_note,
-              "Why goals relate to areas as they do.");
-  list_field(plan_cls, "areas", &plan::areas, "The priority areas (重点分野), a live list of Area.");
-  list_field(plan_cls, "strategies", &plan::strategies,
-             "The related strategies, a live list of Strategy.");
+  // Brief, counting what a reader of a plan counts first.
+  kit::bind_described(plan_cls, [](const plan& p) {
+    return "<" + std::string(package_name) + ".Plan " + repr_of(p.id) + " " +
+           count_of(p.indicators().size(), "indicator", "indicators") + ">";
+  });
   plan_cls
       .def(
           "indicators", [](const node<plan>& p) { return indicators_of(p); },
@@ -1055,7 +624,7 @@ The plan is checked first: ValidationError (a duplicate id, a value outside the 
 in the unit, a target before the baseline) or NotFoundError leaves it unchanged.)doc")
       .def(
           "set_target",
-          [](const node<plan>& p, const std::string& indicator_id, const dated_ref& target) {
+          [](const node<plan>& p, const std::string& indicator_id, const dated_value_view& target) {
             dated_value copy = target.value.get();
             p.get().set_target(indicator_id, std::move(copy));
           },
@@ -1078,7 +647,7 @@ and column for bad syntax) for a text that is not a plan.)doc")
           "save",
           [](const node<plan>& p, const std::filesystem::path& path,
              const member_or_name<file_format>& format) {
-            save_plan(p.get(), path, kit::member(format, &file_format_from_string));
+            save_plan(p.get(), path, kit::member(format));
           },
           "path"_a, "format"_a = file_format::json,
           R"doc(Writes the plan to a file (a str or os.PathLike) as ``format``: a FileFormat or
@@ -1093,12 +662,6 @@ be written.)doc")
 
 FileError when it cannot be read; SchemaError, its ``where`` starting with the path, when it
 is not a plan.)doc");
-  kit::value_methods(plan_cls, [](const plan& p) {
-    return "<" + std::string(package_name) + ".Plan " + repr_of(p.id) + " " +
-           count_of(p.indicators().size(), "indicator", "indicators") + ">";
-  });
-  plan_cls.def(py::pickle([](const node<plan>& p) { return to_json_text(p.get()); },
-                          [](const std::string& text) { return node<plan>(plan_from_json(text)); }));
 
   m.def(
       "miyagi_it_plan_2013", [] { return node<plan>(plans::miyagi_it_2013()); },

@@ -117,6 +117,11 @@ Enum member(const member_or_name<Enum>& v, FromString from_string) {
   return from_string(std::get<std::string>(v));
 }
 
+template <described_enum Enum>
+Enum member(const member_or_name<Enum>& v) {
+  return member(v, [](std::string_view name) { return enum_from_string<Enum>(name); });
+}
+
 // str(member) is the C++ name; replaces pybind11's __str__ outright.
 template <class Enum, class Name>
 void set_enum_str(py::enum_<Enum>& cls, Name name) {
@@ -196,6 +201,25 @@ inline date_expression expression_of(const date_arg& a) {
   if (const auto* d = std::get_if<date>(&a)) return parse_date(format_date(*d, date_style::iso));
   return parse_date(std::get<std::string>(a));
 }
+
+// A baseline or target as Python sees it: the value, and where its unit comes from (the
+// indicator it belongs to, or a unit of its own for one made in Python).
+struct dated_value_view {
+  node<dated_value> value;
+  std::optional<node<indicator>> owner;
+  std::optional<unit> own_unit;
+
+  std::optional<unit> unit_now() const {
+    if (owner) return owner->get().unit;
+    return own_unit;
+  }
+  // The dated value `field` of a model part; an indicator's values are in its unit.
+  template <class T>
+  static dated_value_view part_of(const node<T>& n, dated_value T::*field) {
+    if constexpr (std::is_same_v<T, indicator>) return {part(n, field), n, std::nullopt};
+    else return {part(n, field), std::nullopt, std::nullopt};
+  }
+};
 
 // A unit: a Unit, or its symbol (read by Unit.parse: 百万円 is 10^6 円).
 using unit_arg = std::variant<node<unit>, std::string>;
@@ -450,15 +474,11 @@ void value_field(py::class_<node<T>>& cls, const char* name, F T::*field, const 
 }
 
 // A field that is an enum; it is set from a member or its name.
-template <class T, class Enum, class FromString>
-void enum_field(py::class_<node<T>>& cls, const char* name, Enum T::*field, FromString from_string,
-                const char* doc) {
+template <class T, described_enum Enum>
+void enum_field(py::class_<node<T>>& cls, const char* name, Enum T::*field, const char* doc) {
   cls.def_property(
       name, [field](const node<T>& n) -> Enum { return n.get().*field; },
-      [field, from_string](const node<T>& n, const member_or_name<Enum>& v) {
-        n.get().*field = member(v, from_string);
-      },
-      doc);
+      [field](const node<T>& n, const member_or_name<Enum>& v) { n.get().*field = member(v); }, doc);
 }
 
 // A field that is a model part: read as a part (edits reach the owner), set from a copy.

@@ -2,6 +2,7 @@
 // schema_error naming the spot (a JSON pointer, or a line and column for bad syntax).
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <optional>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "miyagiplan/io/json_schema.hpp"
 #include "miyagiplan/miyagiplan.hpp"
 
 namespace {
@@ -439,3 +441,16 @@ TEST_CASE("bad syntax: schema_error with the line and column") {
 }
 
 }  // TEST_SUITE
+
+
+// The JSON Schema is made from the descriptions; the file in data/schema is that output, so that
+// a field added to a description is in the schema too. MIYAGIPLAN_UPDATE_SCHEMA=1 rewrites it.
+TEST_CASE("data/schema/plan.schema.json is the schema the descriptions make") {
+  const std::string path = MIYAGIPLAN_SOURCE_DIR "/data/schema/plan.schema.json";
+  const std::string made = mp::json_schema_text<mp::plan>();
+  if (std::getenv("MIYAGIPLAN_UPDATE_SCHEMA")) {
+    std::ofstream(path, std::ios::binary) << made;
+    MESSAGE("wrote " << path);
+  }
+  CHECK(read_file(path) == made);
+}

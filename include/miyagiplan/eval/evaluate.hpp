@@ -92,7 +92,11 @@ MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, const
 template <>
 struct enum_description<progress_status> {
   static constexpr std::string_view type = "progress status", python = "ProgressStatus";
+  static constexpr std::string_view doc = "Where an indicator stands against what was expected by the as-of day.";
   static constexpr std::array<std::string_view, 4> names{"achieved", "on_track", "behind", "not_evaluable"};
+  static constexpr std::array<std::string_view, 4> docs{
+      "the target is reached", "at or beyond the value expected by now", "short of the value expected by now",
+      "no actual, or nothing to compare it with"};
 };
 
 }  // namespace miyagiplan

@@ -85,7 +85,10 @@ class observation_set {
 template <>
 struct enum_description<observation_status> {
   static constexpr std::string_view type = "observation status", python = "ObservationStatus";
+  static constexpr std::string_view doc = "What kind of figure an observation is (実績 or 見込).";
   static constexpr std::array<std::string_view, 2> names{"actual", "estimate"};
+  static constexpr std::array<std::string_view, 2> docs{"実績: a final figure",
+                                                        "見込: an estimate, to be replaced by the final figure"};
   static constexpr std::pair<std::string_view, observation_status> aliases[] = {
       {"実績", observation_status::actual}, {"見込", observation_status::estimate}, {"見込み", observation_status::estimate}};
 };

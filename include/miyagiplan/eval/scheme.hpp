@@ -82,8 +82,14 @@ struct scheme {
 template <>
 struct enum_description<formula> {
   static constexpr std::string_view type = "formula", python = "Formula";
+  static constexpr std::string_view doc = "The formula that gives an indicator's rate (達成率).";
   static constexpr std::array<std::string_view, 5> names{"baseline_relative", "simple_ratio", "expected_progress",
                                                          "cagr_ratio", "unsd_2023"};
+  static constexpr std::array<std::string_view, 5> docs{
+      "(actual − baseline) / (target − baseline)", "actual / target; target / actual when lower is better",
+      "(actual − baseline) / (expected − baseline), expected linear in time",
+      "Statistics Canada / Open SDG: d · CAGR_observed / |CAGR_required|",
+      "UNSD Progress Chart 2023: CAGR extrapolated to the target date"};
 };
 
 }  // namespace miyagiplan

@@ -54,7 +54,9 @@ enum class archive_format : std::uint8_t { text, binary, xml };
 template <>
 struct enum_description<archive_format> {
   static constexpr std::string_view type = "archive format", python = "ArchiveFormat";
+  static constexpr std::string_view doc = "The kind of a Boost archive.";
   static constexpr std::array<std::string_view, 3> names{"text", "binary", "xml"};
+  static constexpr std::array<std::string_view, 3> docs{"text", "binary (native byte order and sizes)", "XML"};
 };
 
 // Writes a plan as a Boost archive of the format. Throws io_error when the stream fails.

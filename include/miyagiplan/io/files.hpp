@@ -17,7 +17,13 @@ enum class file_format : std::uint8_t { json, text, binary, xml };
 template <>
 struct enum_description<file_format> {
   static constexpr std::string_view type = "file format", python = "FileFormat";
+  static constexpr std::string_view doc =
+      "The format of a plan file: JSON is the exchange format; TEXT, BINARY and XML are Boost archives (BINARY "
+      "is fastest but depends on the machine: keep it for caches).";
   static constexpr std::array<std::string_view, 4> names{"json", "text", "binary", "xml"};
+  static constexpr std::array<std::string_view, 4> docs{
+      "JSON text (the exchange format)", "a Boost text archive",
+      "a Boost binary archive (fastest; depends on byte order and word size)", "a Boost XML archive"};
 };
 
 // The format of a file from its first bytes: '{' after whitespace is JSON, "<?xml" is XML,

@@ -207,14 +207,26 @@ struct plan {
 template <>
 struct enum_description<direction> {
   static constexpr std::string_view type = "direction", python = "Direction";
+  static constexpr std::string_view doc = "Which way is better for an indicator.";
   static constexpr std::array<std::string_view, 3> names{"increase", "decrease", "keep"};
+  static constexpr std::array<std::string_view, 3> docs{
+      "more is better (登録件数)", "less is better: a cost to cut, a rank (40位→30位)", "keep the value where it is"};
 };
 
 template <>
 struct enum_description<accumulation> {
   static constexpr std::string_view type = "accumulation", python = "Accumulation";
+  static constexpr std::string_view doc =
+      "How an indicator's value accrues over time; each has its own attainment rule.";
   static constexpr std::array<std::string_view, 6> names{"level",        "running_total", "flow",
                                                          "period_total", "completion",    "frequency"};
+  static constexpr std::array<std::string_view, 6> docs{
+      "a level at a date (登録件数)",
+      "a total since a start, never falling (［累計］)",
+      "a value per fiscal year (年間利用件数, 売上高)",
+      "a total over the target's period (82,500 件 over 平成23～25年度)",
+      "a share of a whole done by a date (全所属)",
+      "a number of times per fiscal year, every year of the period (1回／年)"};
 };
 
 template <>

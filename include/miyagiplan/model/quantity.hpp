@@ -60,7 +60,11 @@ MIYAGIPLAN_FUNC std::string format_quantity(double base_value, const unit& u);
 template <>
 struct enum_description<value_state> {
   static constexpr std::string_view type = "value state", python = "ValueState";
+  static constexpr std::string_view doc = "What a quantity is: a number, or a state that is not one.";
   static constexpr std::array<std::string_view, 4> names{"number", "all", "none_done", "missing"};
+  static constexpr std::array<std::string_view, 4> docs{
+      "a number: 2,280", "全所属: every department (a completion target)",
+      "実施なし: not done (zero for counts and frequencies)", "－: no value given"};
 };
 
 // In files a unit is its symbol and a quantity its text (read in the unit of the indicator it
