@@ -584,7 +584,7 @@ bool read_common_day(const Unit* p, const Unit* const end, const parse_options& 
   if (year < min_supported_year || year > max_supported_year - 1 || month < 1 || month > 12 || day < 1 ||
       static_cast<unsigned>(day) > last_day_of_month(year, static_cast<unsigned>(month)))
     return false;
-  const serial_day s = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  const sys_days s = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   bool proleptic = false;
   if (e) {
     if (s < e->first_serial) return false;
@@ -688,12 +688,12 @@ inline char* put_era_year(char* out, era e, int year) noexcept {
 
 }  // namespace detail
 
-MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, serial_day day, date_style style) noexcept;
+MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, date_style style) noexcept;
 
 namespace detail {
-inline std::string iso_text(const date& d) {
+inline std::string iso_text(sys_days d) {
   char buf[max_formatted_date];
-  return std::string(buf, format_date_to(buf, to_serial(d), date_style::iso));
+  return std::string(buf, format_date_to(buf, d, date_style::iso));
 }
 }  // namespace detail
 
@@ -739,27 +739,26 @@ MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const parse_op
   return date_expression(std::string(text), r);
 }
 
-MIYAGIPLAN_FUNC date to_western(std::string_view text, const parse_options& options) {
+MIYAGIPLAN_FUNC sys_days to_western(std::string_view text, const parse_options& options) {
   date_reading r;
   detail::failure f{0, ""};
   if (!detail::read_date(text, options, r, f)) detail::throw_parse_error(text, f);
   if (!names_a_day(r.kind)) detail::throw_parse_error(text, {0, "a text that names one day"});
-  return from_serial(r.days.first);
+  return r.days.first;
 }
 
-MIYAGIPLAN_FUNC era_date to_era_date(const date& d) {
-  if (d.is_special()) throw range_error("not a date");
-  const auto e = to_era_date(to_serial(d));
+MIYAGIPLAN_FUNC era_date to_era_date(sys_days d) {
+  const auto e = era_date_of(d);
   if (!e) throw range_error(detail::iso_text(d) + " is before 1873-01-01, the first day of the eras");
   return *e;
 }
 
-MIYAGIPLAN_FUNC date to_gregorian(const era_date& d) {
+MIYAGIPLAN_FUNC sys_days to_gregorian(const era_date& d) {
   if (!is_valid(d))
     throw range_error(std::string(info(d.era).kanji) + std::to_string(d.year) + "年" +
                       std::to_string(d.month) + "月" + std::to_string(d.day) +
                       "日 is not a day of its era");
-  return from_serial(to_serial(d));
+  return to_sys_days(d);
 }
 
 MIYAGIPLAN_FUNC fiscal_year fiscal_year::parse(std::string_view text, unsigned start_month) {
@@ -798,7 +797,7 @@ MIYAGIPLAN_FUNC std::string fiscal_year::label(fiscal_label style, era_rule rule
   return std::string(buf, p);
 }
 
-MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, serial_day day, date_style style) noexcept {
+MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, date_style style) noexcept {
   using namespace detail;
   const civil_date c = civil_from_days(day);
   char* p = out;
@@ -839,10 +838,9 @@ MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, serial_day day, date_style
   return static_cast<std::size_t>(p - out);
 }
 
-MIYAGIPLAN_FUNC std::string format_date(const date& d, date_style style) {
-  if (d.is_special()) throw range_error("not a date");
+MIYAGIPLAN_FUNC std::string format_date(sys_days d, date_style style) {
   char buf[max_formatted_date];
-  const std::size_t n = format_date_to(buf, to_serial(d), style);
+  const std::size_t n = format_date_to(buf, d, style);
   if (n == 0) throw range_error(detail::iso_text(d) + " is before 1873-01-01, the first day of the eras");
   return std::string(buf, n);
 }
