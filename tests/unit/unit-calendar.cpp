@@ -708,6 +708,17 @@ TEST_CASE("kind and style names read back; unknown names are parse errors") {
                        parse_error);
 }
 
+TEST_CASE("Boost dates convert at the edge, range-checked") {
+  CHECK(to_sys_days(boost::gregorian::date(2010, 12, 31)) == days_from_civil(2010, 12, 31));
+  CHECK(to_boost_date(days_from_civil(2010, 12, 31)) == boost::gregorian::date(2010, 12, 31));
+  CHECK(to_boost_date(days_from_civil(1400, 1, 1)) == boost::gregorian::date(1400, 1, 1));
+  CHECK(to_boost_date(days_from_civil(9999, 12, 31)) == boost::gregorian::date(9999, 12, 31));
+  CHECK_THROWS_AS(to_boost_date(days_from_civil(1399, 12, 31)), range_error);
+  CHECK_THROWS_AS(to_boost_date(days_from_civil(10000, 1, 1)), range_error);
+  CHECK_THROWS_AS(to_sys_days(boost::gregorian::date(boost::gregorian::not_a_date_time)), range_error);
+  CHECK_THROWS_AS(to_sys_days(boost::gregorian::date(boost::gregorian::pos_infin)), range_error);
+}
+
 TEST_CASE("every day 1873-01-01 … 2100-12-31 converts, formats and reads back") {
   const sys_days first = days_from_civil(1873, 1, 1);
   const sys_days last = days_from_civil(2100, 12, 31);
