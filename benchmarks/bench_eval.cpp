@@ -36,7 +36,7 @@ const plan& bundled() {
 }
 
 // The plan's last day, 平成25年度末: every indicator has its whole period behind it.
-const serial_day plan_end = days_from_civil(2014, 3, 31);
+const sys_days plan_end = days_from_civil(2014, 3, 31);
 
 // 平成{year}年度 or 平成{year}年度末, parsed once per text.
 day_span fiscal_days(int heisei_year, bool year_end) {
@@ -82,7 +82,7 @@ std::vector<observation_point> points_of(const assess_case& c) {
 void assess_one(benchmark::State& state, const assess_case& c, const scheme& s) {
   const indicator& ind = bundled().indicator_at(c.indicator_id);
   const std::vector<observation_point> points = points_of(c);
-  serial_day as_of = plan_end;
+  sys_days as_of = plan_end;
   if (!assess(ind, points, as_of, s).evaluable()) {
     state.SkipWithError("the case is not evaluable: it would not measure the full path");
     return;
@@ -226,7 +226,7 @@ BENCHMARK(assess_synthetic)->Name("assess/synthetic_plan")->Arg(10000);
 void evaluate_bundled(benchmark::State& state) {
   const plan& p = bundled();
   const observation_set obs = observation_set::load(MIYAGIPLAN_ILLUSTRATIVE_ACTUALS, p);
-  const date as_of = from_serial(plan_end);
+  const sys_days as_of = plan_end;
   std::size_t indicators = 0;
   for (auto _ : state) {
     report r = evaluate(p, obs, as_of);
@@ -242,7 +242,7 @@ BENCHMARK(evaluate_bundled)->Name("evaluate/bundled_plan")->Unit(benchmark::kMic
 // Sizes 1,000, 3,000 and 10,000 show how evaluate scales with the plan.
 void evaluate_synthetic(benchmark::State& state) {
   const synthetic_plan& s = synthetic(static_cast<std::size_t>(state.range(0)));
-  const date as_of = from_serial(plan_end);
+  const sys_days as_of = plan_end;
   for (auto _ : state) {
     report r = evaluate(s.p, s.observations, as_of);
     benchmark::DoNotOptimize(r);

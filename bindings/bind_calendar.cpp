@@ -126,8 +126,8 @@ era_date checked_era_date(era e, int year, int month, int day) {
   return d;
 }
 
-std::pair<date, date> dates_of(const day_span& s) {
-  return {from_serial(s.first), from_serial(s.last)};
+std::pair<sys_days, sys_days> dates_of(const day_span& s) {
+  return {s.first, s.last};
 }
 
 std::string python_repr(std::string_view text) {
@@ -326,15 +326,15 @@ Raises ParseError for an unknown name.)doc");
           "letter", [](const era_info& e) { return std::string(1, e.letter); },
           "The letter of abbreviated dates: H (H22.12.31).")
       .def_property_readonly(
-          "first_day", [](const era_info& e) { return to_date(e.first_day); },
+          "first_day", [](const era_info& e) { return e.first_serial; },
           R"doc(The first day (datetime.date) the era covers here; 明治 starts at
 1873-01-01, when Japan adopted the Gregorian calendar.)doc")
       .def_property_readonly(
           "last_day",
-          [](const era_info& e) -> std::optional<date> {
+          [](const era_info& e) -> std::optional<sys_days> {
             const auto last = last_serial(e.id);
             if (!last) return std::nullopt;
-            return from_serial(*last);
+            return *last;
           },
           "The last day (datetime.date) of the era, or None for the current one.")
       .def_property_readonly(
@@ -376,7 +376,7 @@ Raises RangeError unless the day exists and lies inside the era: 昭和64年1月
 昭和64年1月8日 does not (it is 平成元年1月8日). Years past an era's end (平成32年), which
 plans written before 2019 use, are read by parse_date, which marks them proleptic.)doc")
       .def_static(
-          "from_date", [](const date& d) { return to_era_date(d); }, "date"_a,
+          "from_date", [](sys_days d) { return to_era_date(d); }, "date"_a,
           R"doc(The era date of a datetime.date; RangeError before 1873-01-01.)doc")
       .def_property_readonly(
           "era", [](const era_date& d) { return d.era; }, "The Era.")
@@ -432,7 +432,7 @@ or 10. Raises RangeError for a start month outside 1–12 or a year outside 1400
 Raises ParseError for a text that is not one fiscal year.)doc")
       .def_static(
           "of",
-          [](const date& d, int start_month) {
+          [](sys_days d, int start_month) {
             return fiscal_year::of(d, checked_month(start_month, "start_month"));
           },
           "date"_a, "start_month"_a = default_fiscal_start_month,
@@ -464,10 +464,10 @@ Raises ParseError for a text that is not one fiscal year.)doc")
           R"doc(The first and last day of half ``h`` as a tuple of datetime.date: 1 is 上半期
 (April–September with the April start), 2 is 下半期.)doc")
       .def(
-          "contains", [](const fiscal_year& fy, const date& d) { return fy.contains(d); }, "date"_a,
+          "contains", [](const fiscal_year& fy, sys_days d) { return fy.contains(d); }, "date"_a,
           "Whether a datetime.date falls in the fiscal year (also ``date in fiscal_year``).")
       .def(
-          "__contains__", [](const fiscal_year& fy, const date& d) { return fy.contains(d); },
+          "__contains__", [](const fiscal_year& fy, sys_days d) { return fy.contains(d); },
           "date"_a, "Whether a datetime.date falls in the fiscal year.")
       .def(
           "naming_era",
@@ -609,7 +609,7 @@ Raises ParseError for a text that is not a date or names more than one day (平�
 datetime.date(2010, 3, 31))doc");
   m.def(
       "to_wareki",
-      [](const date& d, const member_or_name<date_style>& style) {
+      [](sys_days d, const member_or_name<date_style>& style) {
         return format_date(d, member(style, &date_style_from_string));
       },
       "date"_a, "style"_a = date_style::kanji,
@@ -622,7 +622,7 @@ or in Western forms: 2010年12月31日 (``"western"``), 2010-12-31 (``"iso"``).
 '令和元年5月1日')doc");
   m.def(
       "fiscal_year",
-      [](const date& d, int start_month) {
+      [](sys_days d, int start_month) {
         return fiscal_year::of(d, checked_month(start_month, "start_month"));
       },
       "date"_a, "start_month"_a = default_fiscal_start_month,
@@ -631,7 +631,7 @@ or in Western forms: 2010年12月31日 (``"western"``), 2010-12-31 (``"iso"``).
 >>> miyagiplan.fiscal_year(datetime.date(2014, 3, 31))
 miyagiplan.FiscalYear(2013))doc");
   m.def(
-      "era_of", [](const date& d) { return era_of(to_serial(d)); }, "date"_a,
+      "era_of", [](sys_days d) { return era_of(d); }, "date"_a,
       R"doc(The Era in force on a datetime.date, or None before 1873-01-01.
 
 >>> miyagiplan.era_of(datetime.date(1989, 1, 7))

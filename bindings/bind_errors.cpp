@@ -11,9 +11,6 @@
 //
 // pybind11's register_exception takes one base only, so the classes are made with
 // PyErr_NewExceptionWithDoc and one translator maps the C++ types, most derived first.
-#include <boost/date_time/gregorian/greg_day.hpp>
-#include <boost/date_time/gregorian/greg_month.hpp>
-#include <boost/date_time/gregorian/greg_year.hpp>
 #include <exception>
 #include <initializer_list>
 #include <string>
@@ -98,13 +95,6 @@ void translate(std::exception_ptr p) {
     set_error(types.file, e.what());
   } catch (const error& e) {
     set_error(types.error, e.what());
-  } catch (const boost::gregorian::bad_year& e) {
-    // boost's date limits are std::out_of_range (IndexError by default); they are ranges.
-    set_error(types.range, e.what());
-  } catch (const boost::gregorian::bad_month& e) {
-    set_error(types.range, e.what());
-  } catch (const boost::gregorian::bad_day_of_month& e) {
-    set_error(types.range, e.what());
   }
   // Anything else falls through to pybind11's own translators.
 }

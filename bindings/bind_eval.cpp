@@ -99,8 +99,8 @@ scheme scheme_of(const scheme_arg& a) {
 
 // The day of an as_of argument: a datetime.date, or the last day a DateExpression or a text
 // names (平成25年度末, and 平成25年度 for its last day).
-date day_of(const date_arg& a) {
-  if (const auto* d = std::get_if<date>(&a)) return *d;
+sys_days day_of(const date_arg& a) {
+  if (const auto* d = std::get_if<sys_days>(&a)) return *d;
   return kit::expression_of(a).last();
 }
 
@@ -144,7 +144,7 @@ assessment_ref evaluate_indicator(const node<indicator>& ind_node,
   const indicator ind = ind_node.get();
   const scheme sch = scheme_of(s);
   sch.validate();
-  const date day = as_of ? day_of(*as_of) : ind.target.when.last();
+  const sys_days day = as_of ? day_of(*as_of) : ind.target.when.last();
   std::shared_ptr<const observation_set> set =
       observations ? observations->snapshot() : std::make_shared<const observation_set>();
   if (actual) {
@@ -152,7 +152,7 @@ assessment_ref evaluate_indicator(const node<indicator>& ind_node,
     o.indicator_id = ind.id;
     if (when)
       o.when = kit::expression_of(*when);
-    else if (as_of && !std::holds_alternative<date>(*as_of))
+    else if (as_of && !std::holds_alternative<sys_days>(*as_of))
       o.when = kit::expression_of(*as_of);  // observed at the text's date: 平成24年度末
     else
       o.when = parse_date(format_date(day, date_style::iso));
@@ -171,7 +171,7 @@ report_ref evaluate_plan(const node<plan>& p, const observations_box* observatio
   auto source = std::make_shared<const plan>(p.get());
   const scheme sch = scheme_of(s);
   auto set = observations ? observations->snapshot() : std::make_shared<const observation_set>();
-  const date day = as_of ? day_of(*as_of) : source->period.last();
+  const sys_days day = as_of ? day_of(*as_of) : source->period.last();
   report r;
   {
     py::gil_scoped_release release;
@@ -705,7 +705,7 @@ moderate (≥ 0.6), limited (≥ 0), deterioration.)doc")
   assessment_cls
       .def_readonly("formula", &assessment::formula, "The Formula that gave the rate.")
       .def_property_readonly(
-          "as_of", [](const assessment& a) { return from_serial(a.as_of); },
+          "as_of", [](const assessment& a) { return a.as_of; },
           "The day of the assessment, a datetime.date.")
       .def_readonly("actual", &assessment::actual,
                     R"doc(The actual used, in base units: the latest level, a sum of flows, a share
@@ -801,7 +801,7 @@ done; None when there is none.)doc")
           "scheme_name", [](const report_ref& r) { return r.value.scheme_name; },
           "The scheme's name.")
       .def_property_readonly(
-          "as_of", [](const report_ref& r) { return from_serial(r.value.as_of); },
+          "as_of", [](const report_ref& r) { return r.value.as_of; },
           "The day of the report, a datetime.date.")
       .def_property_readonly(
           "indicators",
@@ -882,7 +882,7 @@ label counting the indicators that got it.)doc")
           "__repr__",
           [](const report_ref& r) {
             return "<" + std::string(package_name) + ".Report " + repr_of(r.value.plan_id) +
-                   " as of " + format_date(from_serial(r.value.as_of), date_style::iso) + " by " +
+                   " as of " + format_date(r.value.as_of, date_style::iso) + " by " +
                    r.value.scheme_name + ": " + std::to_string(r.value.indicators.size()) +
                    " indicators>";
           },

@@ -58,7 +58,7 @@ readings read_all(const py::array& values, bool strict, unsigned fiscal_start_mo
       std::u32string wide(bytes, bytes + length);
       ok = try_read_date(std::u32string_view(wide), options, r, f);
     }
-    if (ok) first[i] = r.days.first, last[i] = r.days.last, kind[i] = static_cast<std::uint8_t>(r.kind);
+    if (ok) first[i] = day_count_of(r.days.first), last[i] = day_count_of(r.days.last), kind[i] = static_cast<std::uint8_t>(r.kind);
     else first[i] = last[i] = not_a_time, kind[i] = unreadable;
   };
 
@@ -113,7 +113,7 @@ py::array_t<std::int64_t> fiscal_years(const py::array_t<std::int64_t, py::array
   py::gil_scoped_release release;
   for (std::size_t i = 0; i < n; ++i)
     years[i] = in[i] == not_a_time ? not_a_time
-                                   : fiscal_year::of(static_cast<serial_day>(in[i]), start_month).year();
+                                   : fiscal_year::of(from_day_count(static_cast<std::int32_t>(in[i])), start_month).year();
   return out;
 }
 
@@ -129,9 +129,9 @@ py::array format_all(const py::array_t<std::int64_t, py::array::c_style | py::ar
     text.reserve(n * 24);
     char buffer[max_formatted_date];
     for (std::size_t i = 0; i < n; ++i) {
-      const bool valid = in[i] != not_a_time && in[i] >= days_from_civil(min_supported_year, 1, 1) &&
-                         in[i] <= days_from_civil(max_supported_year, 12, 31);
-      const std::size_t length = valid ? format_date_to(buffer, static_cast<serial_day>(in[i]), style) : 0;
+      const bool valid = in[i] != not_a_time && in[i] >= day_count_of(days_from_civil(min_supported_year, 1, 1)) &&
+                         in[i] <= day_count_of(days_from_civil(max_supported_year, 12, 31));
+      const std::size_t length = valid ? format_date_to(buffer, from_day_count(static_cast<std::int32_t>(in[i])), style) : 0;
       text.append(buffer, length);
       ends[i] = static_cast<std::uint32_t>(text.size());
     }

@@ -19,7 +19,7 @@
 #include <variant>
 #include <vector>
 
-#include "date_caster.hpp"  // boost::gregorian::date <-> datetime.date, in every bind_*.cpp
+#include "date_caster.hpp"  // sys_days <-> datetime.date, in every bind_*.cpp
 #include "miyagiplan/calendar.hpp"
 #include "miyagiplan/error.hpp"
 #include "miyagiplan/eval/scheme.hpp"
@@ -194,11 +194,11 @@ node<E> element(const node<T>& parent, std::vector<E> T::*field, std::size_t i) 
 // --- Arguments Python gives in more than one form ---------------------------------------------
 
 // A date: a DateExpression, a datetime.date (a day) or a text parse_date reads.
-using date_arg = std::variant<date_expression, date, std::string>;
+using date_arg = std::variant<date_expression, sys_days, std::string>;
 
 inline date_expression expression_of(const date_arg& a) {
   if (const auto* e = std::get_if<date_expression>(&a)) return *e;
-  if (const auto* d = std::get_if<date>(&a)) return parse_date(format_date(*d, date_style::iso));
+  if (const auto* d = std::get_if<sys_days>(&a)) return parse_date(format_date(*d, date_style::iso));
   return parse_date(std::get<std::string>(a));
 }
 

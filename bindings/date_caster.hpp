@@ -1,24 +1,23 @@
-// boost::gregorian::date <-> datetime.date, exactly: a day is a day, with no time zone.
+// miyagiplan::sys_days <-> datetime.date, exactly: a day is a day, with no time zone.
 // (pybind11/chrono.h goes through time_point and local midnight, which shifts days under
 // some TZ settings; it is not used.)
 //
 // Python → C++ accepts datetime.date and its subclasses, but not datetime.datetime: a
 // datetime carries a time and maybe a time zone, and silently dropping them is how days go
-// wrong. Passing one fails the cast, so pybind11 raises TypeError. A date before 1400 (which
-// boost::gregorian::date cannot hold) raises RangeError.
+// wrong. Passing one fails the cast, so pybind11 raises TypeError. A date before 1400 (the
+// first year the library supports) raises RangeError.
 //
-// C++ → Python refuses special values (not_a_date_time, ±infinity) with RangeError, as
-// format_date does: wrap a maybe-missing day in std::optional instead (with pybind11/stl.h).
+// C++ → Python refuses a day outside the years 1400 … 9999 with RangeError: wrap a
+// maybe-missing day in std::optional instead (with pybind11/stl.h).
 //
 // bindings.hpp includes this header, so that every bind_*.cpp sees the same caster (a
-// translation unit without it would treat the date as an unregistered class).
+// translation unit without it would treat the day as an unregistered class).
 #pragma once
 
 // pybind11 includes Python.h, which must come before datetime.h.
 #include <datetime.h>
 #include <pybind11/pybind11.h>
 
-#include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <string>
 
 #include "miyagiplan/calendar/civil.hpp"
@@ -27,9 +26,9 @@
 namespace pybind11::detail {
 
 template <>
-struct type_caster<boost::gregorian::date> {
+struct type_caster<miyagiplan::sys_days> {
  public:
-  PYBIND11_TYPE_CASTER(boost::gregorian::date, const_name("datetime.date"));
+  PYBIND11_TYPE_CASTER(miyagiplan::sys_days, const_name("datetime.date"));
 
   bool load(handle src, bool /*convert*/) {
     if (!src) return false;
@@ -51,18 +50,16 @@ struct type_caster<boost::gregorian::date> {
       throw miyagiplan::range_error("datetime.date(" + std::to_string(y) + ", " +
                                     std::to_string(m) + ", " + std::to_string(d) +
                                     ") is before 1400-01-01, the first day supported");
-    value = boost::gregorian::date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-                                   static_cast<unsigned short>(d));
+    value = miyagiplan::days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
     return true;
   }
 
-  static handle cast(const boost::gregorian::date& src, return_value_policy /*policy*/,
-                     handle /*parent*/) {
-    if (src.is_special()) throw miyagiplan::range_error("not a date");
+  static handle cast(miyagiplan::sys_days src, return_value_policy /*policy*/, handle /*parent*/) {
+    const miyagiplan::civil_date c = miyagiplan::civil_from_days(src);
+    if (c.year < miyagiplan::min_supported_year || c.year > miyagiplan::max_supported_year)
+      throw miyagiplan::range_error("year " + std::to_string(c.year) + " is outside 1400 … 9999, the years supported");
     import_datetime_api();
-    const auto ymd = src.year_month_day();
-    return PyDate_FromDate(static_cast<int>(ymd.year), static_cast<int>(ymd.month.as_number()),
-                           static_cast<int>(ymd.day.as_number()));
+    return PyDate_FromDate(c.year, static_cast<int>(c.month), static_cast<int>(c.day));
   }
 
  private:

@@ -104,7 +104,7 @@ int run_wareki(const parsed_args& args) {
                 {{}, align::left, false, 8}});
   bool any = false;
   const int status = for_each_text(args, [&](const std::string& text) {
-    const miyagiplan::date d = miyagiplan::to_western(text, options);
+    const miyagiplan::sys_days d = miyagiplan::to_western(text, options);
     t.add_cells({text, miyagiplan::format_date(d, miyagiplan::date_style::iso),
                  miyagiplan::format_date(d, miyagiplan::date_style::kanji),
                  miyagiplan::format_date(d, miyagiplan::date_style::abbrev)});

@@ -77,7 +77,7 @@ std::string fiscal_era_year(const miyagiplan::fiscal_year& fy) {
 }
 
 // H22 for the calendar year of a day, in the era of that day.
-std::string day_era_year(miyagiplan::serial_day s) {
+std::string day_era_year(miyagiplan::sys_days s) {
   const miyagiplan::civil_date c = miyagiplan::civil_from_days(s);
   if (const auto e = miyagiplan::era_of(s)) return era_year(*e, c.year);
   return std::to_string(c.year);
@@ -147,12 +147,12 @@ std::string_view status_text(lang l, miyagiplan::progress_status s) {
   return "";
 }
 
-std::string iso_day(miyagiplan::serial_day d) {
+std::string iso_day(miyagiplan::sys_days d) {
   char buf[miyagiplan::max_formatted_date];
   return std::string(buf, miyagiplan::format_date_to(buf, d, miyagiplan::date_style::iso));
 }
 
-std::string kanji_day(miyagiplan::serial_day d) {
+std::string kanji_day(miyagiplan::sys_days d) {
   char buf[miyagiplan::max_formatted_date];
   const std::size_t n = miyagiplan::format_date_to(buf, d, miyagiplan::date_style::kanji);
   return n ? std::string(buf, n) : iso_day(d);
@@ -168,7 +168,7 @@ std::string compact_date(lang l, const miyagiplan::date_expression& d) {
   const bool ja = l == lang::ja;
   const bool ends = d.text().ends_with("末");
   std::string out;
-  auto abbrev = [](miyagiplan::serial_day s) {
+  auto abbrev = [](miyagiplan::sys_days s) {
     char buf[miyagiplan::max_formatted_date];
     const std::size_t n = miyagiplan::format_date_to(buf, s, miyagiplan::date_style::abbrev);
     return n ? std::string(buf, n) : iso_day(s);

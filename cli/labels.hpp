@@ -27,9 +27,9 @@ std::string compact_date(lang l, const miyagiplan::date_expression& d);
 // A fiscal-year axis label: H23 / FY2011 (R1 for FY2019).
 std::string fiscal_axis_label(lang l, const miyagiplan::fiscal_year& fy);
 
-// ISO text of a serial day, and the day as the era writes it (平成26年3月31日).
-std::string iso_day(miyagiplan::serial_day d);
-std::string kanji_day(miyagiplan::serial_day d);
+// ISO text of a day, and the day as the era writes it (平成26年3月31日).
+std::string iso_day(miyagiplan::sys_days d);
+std::string kanji_day(miyagiplan::sys_days d);
 
 // 12,345.6 with `decimals` digits after the point (rounded), and a − sign.
 std::string format_number(double v, int decimals);

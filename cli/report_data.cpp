@@ -133,7 +133,7 @@ report_context build_context(const parsed_args& args) {
   c.width = terminal_width(args);
   c.scheme_given = args.has("scheme");
   c.scheme = scheme_option(args.get_or("scheme", "miyagi"));
-  std::optional<miyagiplan::date> as_of;
+  std::optional<miyagiplan::sys_days> as_of;
   if (const auto text = args.get("as-of")) as_of = miyagiplan::to_western(*text);
   c.plan_source = args.get_or("plan", "");
   c.plan = load_plan_option(args);
@@ -142,16 +142,16 @@ report_context build_context(const parsed_args& args) {
     c.actuals = miyagiplan::observation_set::load(*file, c.plan);
     if (!as_of) {
       // The last day of the plan's period, or of its latest target when it states none.
-      miyagiplan::serial_day last = c.plan.period.empty() ? 0 : c.plan.period.days().last;
+      miyagiplan::sys_days last = c.plan.period.empty() ? miyagiplan::sys_days{} : c.plan.period.days().last;
       if (c.plan.period.empty() || c.plan.period.open_ended())
         for (const auto* ind : c.plan.indicators())
           if (!ind->target.when.empty() && !ind->target.when.open_ended())
             last = std::max(last, ind->target.when.days().last);
-      as_of = miyagiplan::from_serial(last);
+      as_of = last;
     }
     c.report = miyagiplan::evaluate(c.plan, *c.actuals, *as_of, c.scheme);
   }
-  if (as_of) c.as_of = miyagiplan::to_serial(*as_of);
+  if (as_of) c.as_of = *as_of;
   return c;
 }
 

@@ -21,7 +21,7 @@ struct report_context {
   std::string actuals_source;
   miyagiplan::scheme scheme;
   bool scheme_given = false;
-  std::optional<miyagiplan::serial_day> as_of;
+  std::optional<miyagiplan::sys_days> as_of;
   std::optional<miyagiplan::report> report;  // when actuals are given
   lang language = lang::ja;
   int width = 80;  // text columns

@@ -104,9 +104,12 @@ struct series {
 
 // The day a value is drawn at: the last day its date covers (a flow at its fiscal year's end), or
 // the first for an open end (H26～).
-miyagiplan::serial_day shown_day(const miyagiplan::date_expression& d) {
+miyagiplan::sys_days shown_day(const miyagiplan::date_expression& d) {
   return d.open_ended() ? d.days().first : d.days().last;
 }
+
+// A day on the chart's time axis: days since 1970-01-01.
+double axis_day(miyagiplan::sys_days d) { return static_cast<double>(miyagiplan::day_count_of(d)); }
 
 series series_of(const report_context& c, const miyagiplan::indicator& ind) {
   using miyagiplan::accumulation;
@@ -118,7 +121,7 @@ series series_of(const report_context& c, const miyagiplan::indicator& ind) {
   auto period = ind.target.when.days();
   if (ind.target.when.open_ended()) period.last = period.first;
   auto shown = [&](double base) { return base / ind.unit.factor(); };
-  auto day_of = [](const miyagiplan::date_expression& d) { return static_cast<double>(shown_day(d)); };
+  auto day_of = [](const miyagiplan::date_expression& d) { return axis_day(shown_day(d)); };
   auto tip = [&](const miyagiplan::date_expression& d, const std::string& value) {
     return std::string(tr(c.language, "date")) + " " + d.text() + ": " + value;
   };
@@ -131,15 +134,15 @@ series series_of(const report_context& c, const miyagiplan::indicator& ind) {
     if (b.value.state == value_state::none_done || (b.value.is_number() && b.value.value == 0))
       s.baseline = xy{day_of(b.when), 0, false, tip(b.when, b.value.text)};
     s.target = xy{day_of(t.when), 100, false, tip(t.when, t.value.text)};
-    s.expected = {at(period.first - 1, 0), at(period.last, 100)};
+    s.expected = {at(axis_day(period.first) - 1, 0), at(axis_day(period.last), 100)};
   } else {
     if (b.value.is_number()) s.baseline = xy{day_of(b.when), shown(b.value.value), false, tip(b.when, b.value.text)};
     else if (b.value.state == value_state::none_done) s.baseline = xy{day_of(b.when), 0, false, tip(b.when, b.value.text)};
     if (t.value.is_number()) s.target = xy{day_of(t.when), shown(t.value.value), false, tip(t.when, t.value.text)};
     if (ind.accumulation == accumulation::period_total && s.target)
-      s.expected = {at(period.first - 1, 0), at(period.last, s.target->value)};
+      s.expected = {at(axis_day(period.first) - 1, 0), at(axis_day(period.last), s.target->value)};
     else if (ind.accumulation == accumulation::frequency && s.target)
-      s.expected = {at(period.first, s.target->value), at(period.last, s.target->value)};
+      s.expected = {at(axis_day(period.first), s.target->value), at(axis_day(period.last), s.target->value)};
     else if (s.baseline && s.target)
       s.expected = {*s.baseline, *s.target};
   }
@@ -148,7 +151,7 @@ series series_of(const report_context& c, const miyagiplan::indicator& ind) {
   double running = 0;
   for (const auto& p : c.points(ind.id)) {
     const auto& o = c.actuals->items()[p.index];
-    const double day = static_cast<double>(p.days.last);
+    const double day = axis_day(p.days.last);
     double v = 0;
     if (share) {
       double whole = p.total;
@@ -192,15 +195,15 @@ std::string chart_svg(const report_context& c, const miyagiplan::indicator& ind)
   for (const auto& p : s.expected) days.push_back(p.day);
   for (const auto& p : s.actual) days.push_back(p.day);
   const auto period = c.plan.period.empty() ? ind.target.when.days() : c.plan.period.days();
-  days.push_back(static_cast<double>(shown_day(ind.target.when)));
-  if (!ind.baseline.when.empty()) days.push_back(static_cast<double>(shown_day(ind.baseline.when)));
-  if (c.as_of) days.push_back(static_cast<double>(*c.as_of));
-  const auto lo_day = static_cast<miyagiplan::serial_day>(*std::min_element(days.begin(), days.end()));
-  const auto hi_day = static_cast<miyagiplan::serial_day>(*std::max_element(days.begin(), days.end()));
+  days.push_back(axis_day(shown_day(ind.target.when)));
+  if (!ind.baseline.when.empty()) days.push_back(axis_day(shown_day(ind.baseline.when)));
+  if (c.as_of) days.push_back(axis_day(*c.as_of));
+  const auto lo_day = miyagiplan::from_day_count(static_cast<std::int32_t>(*std::min_element(days.begin(), days.end())));
+  const auto hi_day = miyagiplan::from_day_count(static_cast<std::int32_t>(*std::max_element(days.begin(), days.end())));
   miyagiplan::fiscal_year fy0 = miyagiplan::fiscal_year::of(lo_day);
   miyagiplan::fiscal_year fy1 = miyagiplan::fiscal_year::of(hi_day);
   if (fy1.year() - fy0.year() > 30) fy1 = miyagiplan::fiscal_year(fy0.year() + 30);
-  const double x0 = fy0.days().first, x1 = fy1.days().last + 1;
+  const double x0 = axis_day(fy0.days().first), x1 = axis_day(fy1.days().last) + 1;
   auto X = [&](double day) { return left + (std::clamp(day, x0, x1) - x0) / (x1 - x0) * (right - left); };
 
   // The value axis: from 0 when the values sit well above it, with round ticks.
@@ -228,8 +231,8 @@ std::string chart_svg(const report_context& c, const miyagiplan::indicator& ind)
   svg += "<title>" + esc(ind.id + " " + ind.name) + "</title>";
   // The plan period, shaded.
   if (!c.plan.period.empty())
-    svg += "<rect class=\"period\" x=\"" + num(X(period.first)) + "\" y=\"" + num(top) + "\" width=\"" +
-           num(X(static_cast<double>(period.last) + 1) - X(period.first)) + "\" height=\"" + num(bottom - top) +
+    svg += "<rect class=\"period\" x=\"" + num(X(axis_day(period.first))) + "\" y=\"" + num(top) + "\" width=\"" +
+           num(X(axis_day(period.last) + 1) - X(axis_day(period.first))) + "\" height=\"" + num(bottom - top) +
            "\"/>";
   // Value grid and labels.
   for (double v = lo; v <= hi + step * 1e-6; v += step) {
@@ -243,7 +246,7 @@ std::string chart_svg(const report_context& c, const miyagiplan::indicator& ind)
   const int years = fy1.year() - fy0.year() + 1;
   const int every = years > 8 ? (years + 7) / 8 : 1;
   for (auto fy = fy0; fy <= fy1; fy = fy.next()) {
-    const double xa = X(fy.days().first), xb = X(static_cast<double>(fy.days().last) + 1);
+    const double xa = X(axis_day(fy.days().first)), xb = X(axis_day(fy.days().last) + 1);
     svg += "<line class=\"tick\" x1=\"" + num(xa) + "\" x2=\"" + num(xa) + "\" y1=\"" + num(top) + "\" y2=\"" +
            num(bottom + 4) + "\"/>";
     if ((fy.year() - fy0.year()) % every == 0)
@@ -259,7 +262,7 @@ std::string chart_svg(const report_context& c, const miyagiplan::indicator& ind)
            "\" x2=\"" + num(X(s.expected[1].day)) + "\" y2=\"" + num(Y(s.expected[1].value)) + "\"/>";
   // The as-of line.
   if (c.as_of) {
-    const double x = X(*c.as_of);
+    const double x = X(axis_day(*c.as_of));
     svg += "<line class=\"as-of\" x1=\"" + num(x) + "\" x2=\"" + num(x) + "\" y1=\"" + num(top - 4) + "\" y2=\"" +
            num(bottom) + "\"><title>" + esc(std::string(tr(l, "as_of")) + " " + iso_day(*c.as_of)) +
            "</title></line>";

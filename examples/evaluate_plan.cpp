@@ -10,7 +10,7 @@ namespace mp = miyagiplan;
 int main(int argc, char** argv) try {
   const mp::plan plan = mp::plans::miyagi_it_2013();
   const char* actuals = argc > 1 ? argv[1] : MIYAGIPLAN_EXAMPLES_DIR "/illustrative-actuals.csv";
-  const mp::date as_of = mp::to_western(argc > 2 ? argv[2] : "平成25年度末");
+  const mp::sys_days as_of = mp::to_western(argc > 2 ? argv[2] : "平成25年度末");
   const mp::scheme scheme = mp::scheme::preset(argc > 3 ? argv[3] : "miyagi");
   const mp::report report = mp::evaluate(plan, mp::observation_set::load(actuals, plan), as_of, scheme);
 

@@ -1,2 +1,5 @@
-// The compiled home of the calendar's parsing and formatting.
-#include "miyagiplan/calendar/calendar-inl.hpp"
+// The compiled home of the calendar's definitions: the shared text helpers, reading dates and
+// writing them.
+#include "miyagiplan/calendar/calendar_text-inl.hpp"
+#include "miyagiplan/calendar/calendar_read-inl.hpp"
+#include "miyagiplan/calendar/calendar_write-inl.hpp"

@@ -38,7 +38,7 @@ OPS = [
     ("parse_iso", "parse 2010-12-31 → day", "days.txt", "miyagiplan try_read_date"),
     ("format_kanji", "format day → 平成22年12月31日", "kanji.txt", "miyagiplan format_date_to"),
     ("format_abbrev", "format day → H22.12.31", "abbrev.txt", "miyagiplan format_date_to"),
-    ("to_era", "day → era date", "to_era_expected.txt", "miyagiplan to_era_date(serial)"),
+    ("to_era", "day → era date", "to_era_expected.txt", "miyagiplan era_date_of(sys_days)"),
 ]
 OP_INFO = {op: (what, expected, ref) for op, what, expected, ref in OPS}
 # The inputs a peer read for an operation, to show with a disagreement.
@@ -203,7 +203,7 @@ def targets(results):
             continue
         ratio = peer / ref
         out.append(f"  {label}: {ratio:,.1f}× — {'met' if ratio >= goal else 'NOT met'}")
-    era = med.get(("to_era", "miyagiplan to_era_date(serial)"))
+    era = med.get(("to_era", "miyagiplan era_date_of(sys_days)"))
     civil = med.get(("to_era", "civil_from_days (bare arithmetic)"))
     if era and civil:
         ratio = era / civil

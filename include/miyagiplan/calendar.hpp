@@ -9,5 +9,7 @@
 #include "miyagiplan/error.hpp"
 
 #ifdef MIYAGIPLAN_HEADER_ONLY
-#include "miyagiplan/calendar/calendar-inl.hpp"
+#include "miyagiplan/calendar/calendar_text-inl.hpp"
+#include "miyagiplan/calendar/calendar_read-inl.hpp"
+#include "miyagiplan/calendar/calendar_write-inl.hpp"
 #endif

@@ -66,8 +66,8 @@ inline void check_round_trips(const miyagiplan::observation_set& set) {
 
   // Any loaded set evaluates; only miyagiplan errors may come out.
   try {
-    (void)evaluate(p, set, miyagiplan::date(2014, 3, 31));
-    (void)evaluate(p, set, miyagiplan::date(2012, 1, 1));
+    (void)evaluate(p, set, miyagiplan::days_from_civil(2014, 3, 31));
+    (void)evaluate(p, set, miyagiplan::days_from_civil(2012, 1, 1));
   } catch (const miyagiplan::error&) {
   }
 }

@@ -38,7 +38,7 @@ inline int archive_one_input(std::string_view input, miyagiplan::archive_format 
   // (an archive's date readings are loaded as they are, not parsed again).
   try {
     (void)p.problems();
-    (void)evaluate(p, observation_set{}, date(2014, 3, 31));
+    (void)evaluate(p, observation_set{}, days_from_civil(2014, 3, 31));
   } catch (const error&) {
   }
   return 0;

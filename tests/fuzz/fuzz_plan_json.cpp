@@ -32,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     (void)p.problems();
     const observation_set none;
-    const date as_of(2014, 3, 31);
+    const sys_days as_of = days_from_civil(2014, 3, 31);
     (void)evaluate(p, none, as_of);
   } catch (const error&) {
   }

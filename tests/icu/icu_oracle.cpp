@@ -12,25 +12,26 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <cstdint>
 #include <string_view>
 
 #include "miyagiplan/calendar.hpp"
 
 namespace {
 
-using miyagiplan::serial_day;
+using miyagiplan::sys_days;
 
 // ICU numbers the Japanese eras from 大化 (645): 明治 is 232 … 令和 236, in our order.
 constexpr int icu_meiji = 232;
 int icu_era_number(miyagiplan::era e) { return icu_meiji + static_cast<int>(e); }
 
-// ICU counts milliseconds since 1970-01-01 UTC; our serial days count days since then.
-UDate to_udate(serial_day s) { return static_cast<UDate>(s) * U_MILLIS_PER_DAY; }
-serial_day to_serial_day(UDate t) { return static_cast<serial_day>(std::floor(t / U_MILLIS_PER_DAY)); }
-
-std::string iso(serial_day s) {
-  return miyagiplan::format_date(miyagiplan::from_serial(s), miyagiplan::date_style::iso);
+// ICU counts milliseconds since 1970-01-01 UTC; our days count days since then.
+UDate to_udate(sys_days s) { return static_cast<UDate>(miyagiplan::day_count_of(s)) * U_MILLIS_PER_DAY; }
+sys_days to_sys_days(UDate t) {
+  return miyagiplan::from_day_count(static_cast<std::int32_t>(std::floor(t / U_MILLIS_PER_DAY)));
 }
+
+std::string iso(sys_days s) { return miyagiplan::format_date(s, miyagiplan::date_style::iso); }
 
 bool failed(UErrorCode status, const char* what) {
   if (U_SUCCESS(status)) return false;
@@ -55,8 +56,8 @@ bool check_icu_parse(const icu::Locale& japanese) {
       icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))),
       status);
   if (failed(status, "SimpleDateFormat::parse")) return false;
-  const serial_day by_icu = to_serial_day(parsed);
-  const serial_day by_us = miyagiplan::parse_date(text).days().first;
+  const sys_days by_icu = to_sys_days(parsed);
+  const sys_days by_us = miyagiplan::parse_date(text).days().first;
   std::printf("%s: ICU reads %s, miyagiplan reads %s\n", text.data(), iso(by_icu).c_str(),
               iso(by_us).c_str());
   return by_icu == by_us;
@@ -75,16 +76,16 @@ int main() {
     return 1;
   }
 
-  const serial_day first = miyagiplan::days_from_civil(1873, 1, 1);
-  const serial_day last = miyagiplan::days_from_civil(2100, 12, 31);
+  const sys_days first = miyagiplan::days_from_civil(1873, 1, 1);
+  const sys_days last = miyagiplan::days_from_civil(2100, 12, 31);
   constexpr int disagreements_shown = 10;
   int disagreements = 0;
-  for (serial_day s = first; s <= last; ++s) {
+  for (sys_days s = first; s <= last; s += miyagiplan::day_count(1)) {
     calendar->setTime(to_udate(s), status);
     const icu_era_date by_icu{calendar->get(UCAL_ERA, status), calendar->get(UCAL_YEAR, status),
                               calendar->get(UCAL_MONTH, status) + 1, calendar->get(UCAL_DATE, status)};
     if (failed(status, "Calendar::get")) return 1;
-    const auto ours = miyagiplan::to_era_date(s);
+    const auto ours = miyagiplan::era_date_of(s);
     const icu_era_date by_us = ours ? icu_era_date{icu_era_number(ours->era), ours->year,
                                                    static_cast<int>(ours->month),
                                                    static_cast<int>(ours->day)}
@@ -96,7 +97,7 @@ int main() {
                   by_us.month, by_us.day);
   }
 
-  const int days = last - first + 1;
+  const int days = (last - first).count() + 1;
   if (disagreements > 0) {
     std::printf("ICU and miyagiplan disagree on %d of %d days\n", disagreements, days);
     return 1;

@@ -2,26 +2,30 @@
 // the same file also runs against the header-only variant.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "miyagiplan/calendar.hpp"
+#include "miyagiplan/calendar/boost_date.hpp"
 
 namespace {
 
 using namespace miyagiplan;
 using namespace std::string_view_literals;
 
-std::string iso(serial_day s) {
+std::string iso(sys_days s) {
   char buf[max_formatted_date];
   return std::string(buf, format_date_to(buf, s, date_style::iso));
 }
-std::string iso(const date& d) { return iso(to_serial(d)); }
+std::string iso(const boost::gregorian::date& d) { return iso(to_sys_days(d)); }
 std::string iso(const civil_date& c) { return iso(days_from_civil(c)); }
 
 // UTF-8 of one code point below U+10000 (all the calendar's characters are).
@@ -277,13 +281,13 @@ TEST_CASE("other written forms: 元年, ligatures, kanji numerals, Western and f
 TEST_CASE("every era boundary, in every direction") {
   for (const auto& b : boundary_days) {
     CAPTURE(b.kanji);
-    const serial_day s = days_from_civil(b.gregorian);
-    const date gregorian = to_date(b.gregorian);
+    const sys_days s = days_from_civil(b.gregorian);
+    const sys_days gregorian = days_from_civil(b.gregorian);
     CHECK(era_of(s) == b.era_day.era);
-    CHECK(to_era_date(s) == b.era_day);
+    CHECK(era_date_of(s) == b.era_day);
     CHECK(to_era_date(gregorian) == b.era_day);
     CHECK(is_valid(b.era_day));
-    CHECK(to_serial(b.era_day) == s);
+    CHECK(to_sys_days(b.era_day) == s);
     CHECK(iso(to_gregorian(b.era_day)) == iso(b.gregorian));
     CHECK(format_date(gregorian) == b.kanji);
     CHECK(format_date(gregorian, date_style::abbrev) == b.abbrev);
@@ -294,16 +298,16 @@ TEST_CASE("every era boundary, in every direction") {
 
   // The era table: each era ends the day before the next begins; 令和 has no end.
   for (std::size_t i = 0; i + 1 < eras.size(); ++i)
-    CHECK(last_serial(eras[i].id) == eras[i + 1].first_serial - 1);
+    CHECK(last_serial(eras[i].id) == eras[i + 1].first_serial - day_count(1));
   CHECK_FALSE(last_serial(era::reiwa).has_value());
   CHECK(info(era::heisei).kanji == "平成");
   CHECK(info(era::reiwa).letter == 'R');
 
   // Before 明治6年1月1日 there is no era date.
-  const serial_day before = days_from_civil(day_before_eras);
+  const sys_days before = days_from_civil(day_before_eras);
   CHECK_FALSE(era_of(before).has_value());
-  CHECK_FALSE(to_era_date(before).has_value());
-  CHECK_THROWS_AS(to_era_date(to_date(day_before_eras)), range_error);
+  CHECK_FALSE(era_date_of(before).has_value());
+  CHECK_THROWS_AS(to_era_date(days_from_civil(day_before_eras)), range_error);
 
   // Era dates that name no day of their era.
   constexpr era_date not_in_their_era[] = {
@@ -347,6 +351,25 @@ TEST_CASE("leap days: 2月29日 exists only in leap years, 1900 is not one, 2000
   for (const auto& bad : not_leap_days) check_malformed(bad);
 }
 
+// A day is a sys_days, never a bare number: fiscal_year::of(2013) does not compile (it would be a
+// day in 1975), while a std::chrono::sys_days converts.
+template <class Day>
+concept a_day_for_the_calendar = requires(Day d, fiscal_year fy) {
+  fiscal_year::of(d);
+  fy.contains(d);
+  to_era_date(d);
+  format_date(d);
+};
+static_assert(!a_day_for_the_calendar<int>);
+static_assert(!a_day_for_the_calendar<std::int32_t>);
+static_assert(!a_day_for_the_calendar<long>);
+static_assert(!std::is_invocable_v<decltype([](auto d) -> decltype(fiscal_year::of(d)) { return fiscal_year::of(d); }), int>);
+static_assert(a_day_for_the_calendar<sys_days>);
+static_assert(a_day_for_the_calendar<std::chrono::sys_days>);
+static_assert(std::is_convertible_v<sys_days, std::chrono::sys_days>);
+static_assert(sizeof(sys_days) == 4);
+static_assert(fiscal_year::of(std::chrono::sys_days(std::chrono::year{2014} / 3 / 31)) == fiscal_year(2013));
+
 TEST_CASE("fiscal years") {
   SUBCASE("of(): the day before and the first day of the start month") {
     constexpr struct {
@@ -362,8 +385,8 @@ TEST_CASE("fiscal years") {
       CAPTURE(iso(c.day));
       const fiscal_year by_serial = fiscal_year::of(days_from_civil(c.day), c.start_month);
       CHECK(by_serial == fiscal_year(c.fiscal, c.start_month));
-      CHECK(fiscal_year::of(to_date(c.day), c.start_month) == by_serial);
-      CHECK(by_serial.contains(to_date(c.day)));
+      CHECK(fiscal_year::of(std::chrono::sys_days(days_from_civil(c.day)), c.start_month) == by_serial);
+      CHECK(by_serial.contains(days_from_civil(c.day)));
       CHECK_FALSE(by_serial.next().contains(days_from_civil(c.day)));
     }
     CHECK(fiscal_year::of(days_from_civil(2014, 3, 31)) == fiscal_year(2013));  // April by default
@@ -641,7 +664,7 @@ TEST_CASE("formatting in the four styles") {
   };
   for (const auto& f : formatted) {
     CAPTURE(f.iso_text);
-    const date d = to_date(f.day);
+    const sys_days d = days_from_civil(f.day);
     const std::pair<date_style, std::string_view> styles[] = {{date_style::kanji, f.kanji},
                                                               {date_style::abbrev, f.abbrev},
                                                               {date_style::western, f.western},
@@ -651,19 +674,19 @@ TEST_CASE("formatting in the four styles") {
       CHECK(format_date(d, style) == text);
       CHECK(format_era_date(to_era_date(d), style) == text);
       char buf[max_formatted_date];
-      const std::size_t n = format_date_to(buf, to_serial(d), style);
+      const std::size_t n = format_date_to(buf, d, style);
       CHECK(std::string_view(buf, n) == text);
     }
     CHECK(format_date(d) == f.kanji);  // kanji by default
   }
 
   // Before 1873-01-01 only the Western styles have a text.
-  const date before = to_date(day_before_eras);
+  const sys_days before = days_from_civil(day_before_eras);
   char buf[max_formatted_date];
   for (const date_style era_style : {date_style::kanji, date_style::abbrev}) {
     CHECK_THROWS_AS(format_date(before, era_style), range_error);
     CHECK_THROWS_AS(format_date(before, era_style), miyagiplan::error);
-    CHECK(format_date_to(buf, to_serial(before), era_style) == 0);
+    CHECK(format_date_to(buf, before, era_style) == 0);
   }
   CHECK(format_date(before, date_style::western) == "1872年12月31日");
   CHECK(format_date(before, date_style::iso) == "1872-12-31");
@@ -685,28 +708,39 @@ TEST_CASE("kind and style names read back; unknown names are parse errors") {
                        parse_error);
 }
 
+TEST_CASE("Boost dates convert at the edge, range-checked") {
+  CHECK(to_sys_days(boost::gregorian::date(2010, 12, 31)) == days_from_civil(2010, 12, 31));
+  CHECK(to_boost_date(days_from_civil(2010, 12, 31)) == boost::gregorian::date(2010, 12, 31));
+  CHECK(to_boost_date(days_from_civil(1400, 1, 1)) == boost::gregorian::date(1400, 1, 1));
+  CHECK(to_boost_date(days_from_civil(9999, 12, 31)) == boost::gregorian::date(9999, 12, 31));
+  CHECK_THROWS_AS(to_boost_date(days_from_civil(1399, 12, 31)), range_error);
+  CHECK_THROWS_AS(to_boost_date(days_from_civil(10000, 1, 1)), range_error);
+  CHECK_THROWS_AS(to_sys_days(boost::gregorian::date(boost::gregorian::not_a_date_time)), range_error);
+  CHECK_THROWS_AS(to_sys_days(boost::gregorian::date(boost::gregorian::pos_infin)), range_error);
+}
+
 TEST_CASE("every day 1873-01-01 … 2100-12-31 converts, formats and reads back") {
-  const serial_day first = days_from_civil(1873, 1, 1);
-  const serial_day last = days_from_civil(2100, 12, 31);
+  const sys_days first = days_from_civil(1873, 1, 1);
+  const sys_days last = days_from_civil(2100, 12, 31);
   // Failures are counted, and the first one described, so that a bug does not flood the log.
   int mismatches = 0;
   std::string first_mismatch;
-  const auto mismatch = [&](serial_day s, std::string_view what) {
+  const auto mismatch = [&](sys_days s, std::string_view what) {
     if (mismatches++ == 0) first_mismatch = iso(s) + ": " + std::string(what);
   };
 
-  date gregorian(1873, 1, 1);
+  boost::gregorian::date gregorian(1873, 1, 1);
   std::optional<era_date> previous;
   char text[max_formatted_date];
-  for (serial_day s = first; s <= last; ++s, gregorian += boost::gregorian::days(1)) {
+  for (sys_days s = first; s <= last; s += day_count(1), gregorian += boost::gregorian::days(1)) {
     const auto ymd = gregorian.year_month_day();
     const civil_date boost_civil{ymd.year, ymd.month, ymd.day};
     if (civil_from_days(s) != boost_civil || days_from_civil(boost_civil) != s ||
-        to_serial(gregorian) != s || from_serial(s) != gregorian)
+        to_sys_days(gregorian) != s || to_boost_date(s) != gregorian)
       mismatch(s, "civil_from_days / days_from_civil disagree with boost::gregorian");
 
-    const auto e = to_era_date(s);
-    if (!e || !is_valid(*e) || to_serial(*e) != s)
+    const auto e = era_date_of(s);
+    if (!e || !is_valid(*e) || to_sys_days(*e) != s)
       mismatch(s, "to_era_date does not convert back");
     else if (previous && previous->era != e->era && e->year != 1)
       mismatch(s, "a new era does not start at 元年");

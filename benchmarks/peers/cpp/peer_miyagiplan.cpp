@@ -2,13 +2,13 @@
 //
 //   peer_miyagiplan generate --work DIR [--n N] [--seed S]
 //     writes the one workload every peer reads:
-//       days.txt            N serial days (days since 1970-01-01), uniform over 1873-01-01 … 2100-12-31
+//       days.txt            N days (counts of days since 1970-01-01), uniform over 1873-01-01 … 2100-12-31
 //       kanji.txt           each day as 平成22年12月31日 (元年 for year 1)     } written by
 //       abbrev.txt          each day as H22.12.31                             } format_date_to
 //       iso.txt             each day as 2010-12-31                            }
 //       fiscal.txt          N fiscal expressions as the plan writes them: 平成25年度, 平成25年度末,
 //                           平成23～25年度, 平成23～25年度末 (one era per expression)
-//       fiscal_expected.txt "first last" serial days of each, from fiscal-year arithmetic (not
+//       fiscal_expected.txt "first last" day counts of each, from fiscal-year arithmetic (not
 //                           from the parser, which is checked against it like every peer)
 //       to_era_expected.txt "era year month day" of each day (era 0 = 明治 … 4 = 令和)
 //   peer_miyagiplan run --work DIR [--reps R] [--budget SECONDS] [--only op,op]
@@ -25,7 +25,7 @@ namespace {
 
 using namespace miyagiplan;
 
-std::string day_text(serial_day d, date_style style) {
+std::string day_text(sys_days d, date_style style) {
   char buf[max_formatted_date];
   return std::string(buf, format_date_to(buf, d, style));
 }
@@ -50,12 +50,12 @@ int generate(int argc, char** argv) {
   }
   if (work.empty()) throw std::runtime_error("--work DIR is required");
   std::mt19937_64 rng(seed);
-  const serial_day first = days_from_civil(1873, 1, 1), last = days_from_civil(2100, 12, 31);
-  std::uniform_int_distribution<serial_day> pick_day(first, last);
+  const std::int32_t first = day_count_of(days_from_civil(1873, 1, 1)), last = day_count_of(days_from_civil(2100, 12, 31));
+  std::uniform_int_distribution<std::int32_t> pick_day(first, last);
   std::vector<std::string> days, kanji, abbrev, iso, to_era_expected;
   for (std::size_t i = 0; i < n; ++i) {
-    const serial_day d = pick_day(rng);
-    days.push_back(std::to_string(d));
+    const sys_days d = from_day_count(pick_day(rng));
+    days.push_back(std::to_string(day_count_of(d)));
     kanji.push_back(day_text(d, date_style::kanji));
     abbrev.push_back(day_text(d, date_style::abbrev));
     iso.push_back(day_text(d, date_style::iso));
@@ -83,11 +83,11 @@ int generate(int argc, char** argv) {
     if (span) text += "～" + std::to_string(y2 - info(e).first_year + 1);
     text += "年度";
     if (form % 2 == 1) text += "末";
-    serial_day from = fiscal_year(y).days().first;
-    const serial_day to = fiscal_year(span ? y2 : y).days().last;
+    sys_days from = fiscal_year(y).days().first;
+    const sys_days to = fiscal_year(span ? y2 : y).days().last;
     if (!span && form % 2 == 1) from = to;  // 年度末: the last day; 平成23～25年度末 is the whole span
     fiscal.push_back(std::move(text));
-    fiscal_expected.push_back(std::to_string(from) + " " + std::to_string(to));
+    fiscal_expected.push_back(std::to_string(day_count_of(from)) + " " + std::to_string(day_count_of(to)));
   }
   peers::write_lines(work + "/days.txt", days);
   peers::write_lines(work + "/kanji.txt", kanji);
@@ -101,11 +101,11 @@ int generate(int argc, char** argv) {
 
 // One day, or "E" when the text does not read as one day.
 std::string day_answer(bool ok, const date_reading& r) {
-  return ok && r.kind == date_kind::day ? std::to_string(r.days.first) : std::string("E");
+  return ok && r.kind == date_kind::day ? std::to_string(day_count_of(r.days.first)) : std::string("E");
 }
 
 std::string span_answer(bool ok, const date_reading& r) {
-  return ok ? std::to_string(r.days.first) + " " + std::to_string(r.days.last) : std::string("E");
+  return ok ? std::to_string(day_count_of(r.days.first)) + " " + std::to_string(day_count_of(r.days.last)) : std::string("E");
 }
 
 int run(int argc, char** argv) {
@@ -115,9 +115,9 @@ int run(int argc, char** argv) {
   const peers::lines iso = peers::read_lines(o.work + "/iso.txt");
   const peers::lines fiscal = peers::read_lines(o.work + "/fiscal.txt");
   const std::vector<std::int32_t> days = peers::read_days(o.work + "/days.txt");
-  std::vector<date> dates;
+  std::vector<sys_days> dates;
   dates.reserve(days.size());
-  for (serial_day d : days) dates.push_back(from_serial(d));
+  for (std::int32_t d : days) dates.push_back(from_day_count(d));
   const parse_options po;
 
   // Parsing: the allocation-free core, and parse_date (which keeps the text in the result).
@@ -136,7 +136,7 @@ int run(int argc, char** argv) {
         [&](std::size_t i) -> std::uint64_t {
           date_reading r;
           date_reading_failure f;
-          return try_read_date(items[i], po, r, f) ? static_cast<std::uint32_t>(r.days.first) : 0u;
+          return try_read_date(items[i], po, r, f) ? static_cast<std::uint32_t>(day_count_of(r.days.first)) : 0u;
         });
     peers::measure(
         o, {op, "miyagiplan parse_date", "C++", "allocates: the result keeps the text", items.size()},
@@ -150,7 +150,7 @@ int run(int argc, char** argv) {
         },
         [&](std::size_t i) -> std::uint64_t {
           try {
-            return static_cast<std::uint32_t>(parse_date(items[i], po).days().first);
+            return static_cast<std::uint32_t>(day_count_of(parse_date(items[i], po).days().first));
           } catch (const parse_error&) {
             return 0;
           }
@@ -167,7 +167,7 @@ int run(int argc, char** argv) {
       [&](std::size_t i) -> std::uint64_t {
         date_reading r;
         date_reading_failure f;
-        return try_read_date(fiscal.items[i], po, r, f) ? static_cast<std::uint32_t>(r.days.last) : 0u;
+        return try_read_date(fiscal.items[i], po, r, f) ? static_cast<std::uint32_t>(day_count_of(r.days.last)) : 0u;
       });
   peers::measure(
       o, {"parse_fiscal", "miyagiplan parse_date", "C++", "allocates: the result keeps the text", fiscal.items.size()},
@@ -180,27 +180,27 @@ int run(int argc, char** argv) {
       },
       [&](std::size_t i) -> std::uint64_t {
         try {
-          return static_cast<std::uint32_t>(parse_date(fiscal.items[i], po).days().last);
+          return static_cast<std::uint32_t>(day_count_of(parse_date(fiscal.items[i], po).days().last));
         } catch (const parse_error&) {
           return 0;
         }
       });
 
-  // Formatting: into a caller's buffer, and format_date (a boost date in, a std::string out).
+  // Formatting: into a caller's buffer, and format_date (a day in, a std::string out).
   const std::pair<const char*, date_style> styles[] = {{"format_kanji", date_style::kanji},
                                                        {"format_abbrev", date_style::abbrev}};
   for (const auto& [op, style] : styles) {
     const date_style st = style;
     peers::measure(
         o, {op, "miyagiplan format_date_to", "C++", "", days.size()},
-        [&](std::size_t i) { return day_text(days[i], st); },
+        [&](std::size_t i) { return day_text(dates[i], st); },
         [&](std::size_t i) -> std::uint64_t {
           char buf[max_formatted_date];
-          const std::size_t len = format_date_to(buf, days[i], st);
+          const std::size_t len = format_date_to(buf, dates[i], st);
           return len + (len ? static_cast<unsigned char>(buf[len - 1]) : 0u);
         });
     peers::measure(
-        o, {op, "miyagiplan format_date", "C++", "boost::gregorian::date in, std::string out", days.size()},
+        o, {op, "miyagiplan format_date", "C++", "sys_days in, std::string out", days.size()},
         [&](std::size_t i) { return format_date(dates[i], st); },
         [&](std::size_t i) -> std::uint64_t {
           const std::string s = format_date(dates[i], st);
@@ -210,22 +210,22 @@ int run(int argc, char** argv) {
 
   // Day → era date, and the bare arithmetic it builds on.
   peers::measure(
-      o, {"to_era", "miyagiplan to_era_date(serial)", "C++", "", days.size()},
+      o, {"to_era", "miyagiplan era_date_of(sys_days)", "C++", "", days.size()},
       [&](std::size_t i) {
-        const auto e = to_era_date(days[i]);
+        const auto e = era_date_of(dates[i]);
         if (!e) return std::string("E");
         return std::to_string(static_cast<int>(e->era)) + " " + std::to_string(e->year) + " " +
                std::to_string(e->month) + " " + std::to_string(e->day);
       },
       [&](std::size_t i) -> std::uint64_t {
-        const auto e = to_era_date(days[i]);
+        const auto e = era_date_of(dates[i]);
         if (!e) return 0;
         return static_cast<std::uint64_t>(static_cast<unsigned>(e->era)) + static_cast<unsigned>(e->year) +
                e->month + e->day;
       });
   peers::measure(o, {"to_era", "civil_from_days (bare arithmetic)", "C++", "reference: no era", days.size()},
                  peers::no_answers{}, [&](std::size_t i) -> std::uint64_t {
-                   const civil_date c = civil_from_days(days[i]);
+                   const civil_date c = civil_from_days(dates[i]);
                    return static_cast<unsigned>(c.year) + c.month + c.day;
                  });
   return 0;

@@ -1,16 +1,18 @@
-// The serial day is the hub every calendar meets at: days since 1970-01-01, the epoch of
-// std::chrono::sys_days and numpy's datetime64[D]. Gregorian, 和暦 and 年度 each convert
+// The day is the hub every calendar meets at: a std::chrono time point counting days since
+// 1970-01-01 (the epoch of std::chrono::sys_days and numpy's datetime64[D]) in 32 bits. Gregorian, 和暦 and 年度 each convert
 // only through it. The civil algorithms are Howard Hinnant's, rewritten for this project.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
-
-#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <ratio>
 
 namespace miyagiplan {
 
-using date = boost::gregorian::date;
-using serial_day = std::int32_t;
+// A count of days in 32 bits, and a day as a time point on the system clock: std::chrono::sys_days
+// with a compact count. It converts implicitly from and to std::chrono::sys_days.
+using day_count = std::chrono::duration<std::int32_t, std::ratio<86400>>;
+using sys_days = std::chrono::time_point<std::chrono::system_clock, day_count>;
 
 struct civil_date {
   int year = 1970;
@@ -34,21 +36,21 @@ constexpr bool is_valid(const civil_date& c) noexcept {
 
 // Days since 1970-01-01 of a proleptic Gregorian date. Years are shifted to start in March so
 // that the leap day is the last day of the shifted year.
-constexpr serial_day days_from_civil(int y, unsigned m, unsigned d) noexcept {
+constexpr sys_days days_from_civil(int y, unsigned m, unsigned d) noexcept {
   y -= m <= 2;
   const int era = (y >= 0 ? y : y - 399) / 400;
   const unsigned yoe = static_cast<unsigned>(y - era * 400);            // [0, 399]
   const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
-  return era * 146097 + static_cast<int>(doe) - 719468;
+  return sys_days(day_count(era * 146097 + static_cast<int>(doe) - 719468));
 }
 
-constexpr serial_day days_from_civil(const civil_date& c) noexcept {
+constexpr sys_days days_from_civil(const civil_date& c) noexcept {
   return days_from_civil(c.year, c.month, c.day);
 }
 
-constexpr civil_date civil_from_days(serial_day z) noexcept {
-  z += 719468;
+constexpr civil_date civil_from_days(sys_days day) noexcept {
+  const int z = day.time_since_epoch().count() + 719468;
   const int era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);                // [0, 146096]
   const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
@@ -59,25 +61,12 @@ constexpr civil_date civil_from_days(serial_day z) noexcept {
   return {static_cast<int>(yoe) + era * 400 + (m <= 2), m, d};
 }
 
-// boost::gregorian::date counts Julian day numbers; 1970-01-01 is JDN 2440588.
-inline constexpr std::int64_t unix_epoch_jdn = 2440588;
+// The days of a count since the epoch, and back (for numpy's datetime64[D] and archives).
+constexpr sys_days from_day_count(std::int32_t n) noexcept { return sys_days(day_count(n)); }
+constexpr std::int32_t day_count_of(sys_days d) noexcept { return d.time_since_epoch().count(); }
 
-inline serial_day to_serial(const date& d) {
-  return static_cast<serial_day>(static_cast<std::int64_t>(d.day_number()) - unix_epoch_jdn);
-}
-
-inline date from_serial(serial_day s) {
-  const civil_date c = civil_from_days(s);
-  return date(static_cast<unsigned short>(c.year), static_cast<unsigned short>(c.month),
-              static_cast<unsigned short>(c.day));
-}
-
-inline date to_date(const civil_date& c) {
-  return date(static_cast<unsigned short>(c.year), static_cast<unsigned short>(c.month),
-              static_cast<unsigned short>(c.day));
-}
-
-// The range boost::gregorian::date can hold.
+// The years supported: those boost::gregorian::date can hold, as the archives and the
+// converters of calendar/boost_date.hpp need.
 inline constexpr int min_supported_year = 1400;
 inline constexpr int max_supported_year = 9999;
 

@@ -35,7 +35,7 @@ constexpr bool names_a_day(date_kind k) noexcept {
 }
 
 // The last day an open-ended expression runs to: the last day a date can hold.
-inline constexpr serial_day open_end_serial = days_from_civil(9999, 12, 31);
+inline constexpr sys_days open_end_serial = days_from_civil(9999, 12, 31);
 
 struct parse_options {
   bool strict = false;  // reject era years past the era's end (平成32年度) instead of flagging them
@@ -74,8 +74,8 @@ class date_expression {
   const std::string& text() const noexcept { return text_; }
   date_kind kind() const noexcept { return reading_.kind; }
   day_span days() const noexcept { return reading_.days; }
-  date first() const { return from_serial(reading_.days.first); }
-  date last() const { return from_serial(reading_.days.last); }
+  sys_days first() const noexcept { return reading_.days.first; }
+  sys_days last() const noexcept { return reading_.days.last; }
   bool estimate() const noexcept { return reading_.estimate; }
   bool proleptic() const noexcept { return reading_.proleptic; }
   bool open_ended() const noexcept { return reading_.kind == date_kind::open_ended; }
@@ -97,7 +97,7 @@ class date_expression {
 MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const parse_options& options = {});
 
 // A text that names one day (a day, a month end, a fiscal-year end) → that day.
-MIYAGIPLAN_FUNC date to_western(std::string_view text, const parse_options& options = {});
+MIYAGIPLAN_FUNC sys_days to_western(std::string_view text, const parse_options& options = {});
 
 MIYAGIPLAN_FUNC std::string_view to_string(date_kind k) noexcept;
 // The inverse of to_string; throws parse_error for an unknown name.

@@ -1,4 +1,4 @@
-// 和暦: the eras as data, and era dates that convert through the serial day.
+// 和暦: the eras as data, and era dates that convert through the day (sys_days).
 #pragma once
 
 #include <array>
@@ -19,7 +19,7 @@ struct era_info {
   std::string_view romaji;  // Heisei
   char letter;              // H
   civil_date first_day;     // the first Gregorian day the era covers here
-  serial_day first_serial;
+  sys_days first_serial;    // first_day as a day
   int first_year;           // the Western year of 元年
 };
 
@@ -33,15 +33,15 @@ inline constexpr std::array<era_info, 5> eras{{
     {era::reiwa, "令和", "Reiwa", 'R', {2019, 5, 1}, days_from_civil(2019, 5, 1), 2019},
 }};
 
-inline constexpr serial_day first_era_serial = eras.front().first_serial;
+inline constexpr sys_days first_era_serial = eras.front().first_serial;
 
 constexpr const era_info& info(era e) noexcept { return eras[static_cast<std::size_t>(e)]; }
 
 // The last day of an era, or nullopt for the current one.
-constexpr std::optional<serial_day> last_serial(era e) noexcept {
+constexpr std::optional<sys_days> last_serial(era e) noexcept {
   const auto next = static_cast<std::size_t>(e) + 1;
   if (next >= eras.size()) return std::nullopt;
-  return eras[next].first_serial - 1;
+  return eras[next].first_serial - day_count(1);
 }
 
 struct era_date {
@@ -52,16 +52,17 @@ struct era_date {
   friend constexpr bool operator==(const era_date&, const era_date&) = default;
 };
 
-// The era in force on a serial day; nullopt before 1873-01-01.
-constexpr std::optional<era> era_of(serial_day s) noexcept {
+// The era in force on a day; nullopt before 1873-01-01.
+constexpr std::optional<era> era_of(sys_days s) noexcept {
   if (s < first_era_serial) return std::nullopt;
   std::size_t i = eras.size() - 1;
   while (s < eras[i].first_serial) --i;
   return eras[i].id;
 }
 
-// Gregorian → era date. Needs no table search beyond four comparisons.
-constexpr std::optional<era_date> to_era_date(serial_day s) noexcept {
+// Gregorian → era date, nullopt before the eras (the unchecked core of to_era_date). Needs no
+// table search beyond four comparisons.
+constexpr std::optional<era_date> era_date_of(sys_days s) noexcept {
   const auto e = era_of(s);
   if (!e) return std::nullopt;
   const civil_date c = civil_from_days(s);
@@ -73,18 +74,18 @@ constexpr bool is_valid(const era_date& d) noexcept {
   if (d.year < 1) return false;
   const civil_date c{info(d.era).first_year + d.year - 1, d.month, d.day};
   if (!is_valid(c)) return false;
-  const serial_day s = days_from_civil(c);
+  const sys_days s = days_from_civil(c);
   const auto last = last_serial(d.era);
   return s >= info(d.era).first_serial && (!last || s <= *last);
 }
 
-// Era date → serial day, with no range check (see is_valid).
-constexpr serial_day to_serial(const era_date& d) noexcept {
+// Era date → day, with no range check (see is_valid).
+constexpr sys_days to_sys_days(const era_date& d) noexcept {
   return days_from_civil(info(d.era).first_year + d.year - 1, d.month, d.day);
 }
 
 // The checked conversions of the public surface: they throw range_error outside the eras.
-MIYAGIPLAN_FUNC era_date to_era_date(const date& d);
-MIYAGIPLAN_FUNC date to_gregorian(const era_date& d);
+MIYAGIPLAN_FUNC era_date to_era_date(sys_days d);
+MIYAGIPLAN_FUNC sys_days to_gregorian(const era_date& d);
 
 }  // namespace miyagiplan

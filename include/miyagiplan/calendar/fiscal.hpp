@@ -13,10 +13,10 @@ namespace miyagiplan {
 
 // A closed span of days, first ≤ last.
 struct day_span {
-  serial_day first = 0;
-  serial_day last = 0;
-  constexpr bool contains(serial_day s) const noexcept { return first <= s && s <= last; }
-  constexpr int length() const noexcept { return last - first + 1; }
+  sys_days first{};
+  sys_days last{};
+  constexpr bool contains(sys_days s) const noexcept { return first <= s && s <= last; }
+  constexpr int length() const noexcept { return (last - first).count() + 1; }
   friend constexpr bool operator==(const day_span&, const day_span&) = default;
 };
 
@@ -42,13 +42,10 @@ class fiscal_year {
       : year_(year), start_month_(start_month) {}
 
   // The fiscal year a day falls in.
-  static constexpr fiscal_year of(serial_day s,
+  static constexpr fiscal_year of(sys_days s,
                                   unsigned start_month = default_fiscal_start_month) noexcept {
     const civil_date c = civil_from_days(s);
     return fiscal_year(c.month >= start_month ? c.year : c.year - 1, start_month);
-  }
-  static fiscal_year of(const date& d, unsigned start_month = default_fiscal_start_month) {
-    return of(to_serial(d), start_month);
   }
   // Reads 平成25年度, 令和元年度, 2013年度, FY2013 (throws parse_error).
   MIYAGIPLAN_FUNC static fiscal_year parse(std::string_view text,
@@ -59,17 +56,16 @@ class fiscal_year {
   constexpr bool ok() const noexcept { return start_month_ >= 1 && start_month_ <= 12; }
 
   constexpr day_span days() const noexcept {
-    const serial_day first = days_from_civil(year_, start_month_, 1);
-    return {first, days_from_civil(year_ + 1, start_month_, 1) - 1};
+    const sys_days first = days_from_civil(year_, start_month_, 1);
+    return {first, days_from_civil(year_ + 1, start_month_, 1) - day_count(1)};
   }
   // 第1四半期 … 第4四半期 (q = 1..4) and 上半期 / 下半期 (h = 1, 2).
   constexpr day_span quarter(unsigned q) const noexcept { return months(3 * (q - 1), 3); }
   constexpr day_span half(unsigned h) const noexcept { return months(6 * (h - 1), 6); }
-  constexpr bool contains(serial_day s) const noexcept { return days().contains(s); }
+  constexpr bool contains(sys_days s) const noexcept { return days().contains(s); }
 
-  date first_day() const { return from_serial(days().first); }
-  date last_day() const { return from_serial(days().last); }
-  bool contains(const date& d) const { return contains(to_serial(d)); }
+  constexpr sys_days first_day() const noexcept { return days().first; }
+  constexpr sys_days last_day() const noexcept { return days().last; }
 
   // The era that names this fiscal year under a rule; nullopt before the eras.
   MIYAGIPLAN_FUNC std::optional<era> naming_era(era_rule rule = era_rule::latest) const noexcept;
@@ -86,7 +82,7 @@ class fiscal_year {
     const int y0 = year_ + static_cast<int>(m0 / 12);
     const unsigned m1 = m0 + count;
     const int y1 = year_ + static_cast<int>(m1 / 12);
-    return {days_from_civil(y0, m0 % 12 + 1, 1), days_from_civil(y1, m1 % 12 + 1, 1) - 1};
+    return {days_from_civil(y0, m0 % 12 + 1, 1), days_from_civil(y1, m1 % 12 + 1, 1) - day_count(1)};
   }
   int year_ = 1970;
   unsigned start_month_ = default_fiscal_start_month;

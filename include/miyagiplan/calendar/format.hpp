@@ -21,10 +21,10 @@ inline constexpr std::size_t max_formatted_date = 32;
 
 // Writes into `out` (at least max_formatted_date bytes) and returns the length; 0 when the
 // day is before 1873-01-01 and the style needs an era. No allocation.
-MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, serial_day day, date_style style) noexcept;
+MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, date_style style) noexcept;
 
 // Throws range_error for an era style before 1873-01-01.
-MIYAGIPLAN_FUNC std::string format_date(const date& d, date_style style = date_style::kanji);
+MIYAGIPLAN_FUNC std::string format_date(sys_days d, date_style style = date_style::kanji);
 MIYAGIPLAN_FUNC std::string format_era_date(const era_date& d, date_style style = date_style::kanji);
 
 MIYAGIPLAN_FUNC std::string_view to_string(date_style s) noexcept;

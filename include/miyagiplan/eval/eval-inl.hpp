@@ -199,15 +199,15 @@ inline std::optional<double> number_of(const quantity& q, accumulation acc) noex
   return std::nullopt;
 }
 
-inline double fraction_elapsed(serial_day from, serial_day to, serial_day as_of) noexcept {
+inline double fraction_elapsed(sys_days from, sys_days to, sys_days as_of) noexcept {
   if (to <= from) return as_of >= to ? 1.0 : 0.0;
-  return std::clamp(static_cast<double>(as_of - from) / static_cast<double>(to - from), 0.0, 1.0);
+  return std::clamp(static_cast<double>((as_of - from).count()) / static_cast<double>((to - from).count()), 0.0, 1.0);
 }
 
 // The last point at or before as_of; points are in order of their last day.
-inline std::ptrdiff_t latest_at(std::span<const observation_point> points, serial_day as_of) noexcept {
+inline std::ptrdiff_t latest_at(std::span<const observation_point> points, sys_days as_of) noexcept {
   const auto it = std::upper_bound(points.begin(), points.end(), as_of,
-                                   [](serial_day d, const observation_point& p) { return d < p.days.last; });
+                                   [](sys_days d, const observation_point& p) { return d < p.days.last; });
   return (it - points.begin()) - 1;
 }
 
@@ -222,7 +222,7 @@ inline std::optional<double> cagr(double from, double to, double years) noexcept
 
 struct level_inputs {
   double baseline, target, actual;
-  serial_day baseline_day, target_day, actual_day, as_of;
+  sys_days baseline_day, target_day, actual_day, as_of;
   direction dir;
 };
 
@@ -249,16 +249,16 @@ inline std::optional<double> level_rate(formula f, const level_inputs& in, doubl
     case formula::expected_progress:
       return relative(expected);
     case formula::cagr_ratio: {
-      const auto observed = cagr(b, x, (in.actual_day - in.baseline_day) / days_per_year);
-      const auto required = cagr(b, t, (in.target_day - in.baseline_day) / days_per_year);
+      const auto observed = cagr(b, x, (in.actual_day - in.baseline_day).count() / days_per_year);
+      const auto required = cagr(b, t, (in.target_day - in.baseline_day).count() / days_per_year);
       if (!observed || !required || *required == 0) return std::nullopt;
       const double d = in.dir == direction::decrease ? -1.0 : 1.0;
       return d * *observed / std::fabs(*required);
     }
     case formula::unsd_2023: {
-      const auto observed = cagr(b, x, (in.actual_day - in.baseline_day) / days_per_year);
+      const auto observed = cagr(b, x, (in.actual_day - in.baseline_day).count() / days_per_year);
       if (!observed || t == b) return std::nullopt;
-      const double years_left = std::max(0.0, (in.target_day - in.actual_day) / days_per_year);
+      const double years_left = std::max(0.0, (in.target_day - in.actual_day).count() / days_per_year);
       const double projected = x * std::pow(1.0 + *observed, years_left);
       return (projected - b) / (t - b);
     }
@@ -285,7 +285,7 @@ inline void grade(assessment& a, const scheme& s) {
 }  // namespace detail
 
 MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observation_point> points,
-                                  serial_day as_of, const scheme& s) {
+                                  sys_days as_of, const scheme& s) {
   using namespace detail;
   assessment a;
   a.as_of = as_of;
@@ -309,10 +309,10 @@ MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observat
       a.reached = meets(*a.actual, *a.target, dir);
       if (!a.baseline) {  // nothing to start from: only the ratio to the target can be said
         a.formula = formula::simple_ratio;
-        a.rate = level_rate(formula::simple_ratio, {0, *a.target, *a.actual, 0, 0, 0, as_of, dir}, 0);
+        a.rate = level_rate(formula::simple_ratio, {0, *a.target, *a.actual, {}, {}, {}, as_of, dir}, 0);
         break;
       }
-      const serial_day b_day = ind.baseline.when.days().last, t_day = period.last;
+      const sys_days b_day = ind.baseline.when.days().last, t_day = period.last;
       a.expected = *a.baseline + (*a.target - *a.baseline) * fraction_elapsed(b_day, t_day, as_of);
       a.rate = level_rate(s.formula, {*a.baseline, *a.target, *a.actual, b_day, t_day, p.days.last, as_of, dir},
                           *a.expected);
@@ -338,7 +338,7 @@ MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observat
       if (!any) break;
       a.actual = sum;
       a.reached = meets(sum, *a.target, dir);
-      a.expected = *a.target * fraction_elapsed(period.first - 1, period.last, as_of);
+      a.expected = *a.target * fraction_elapsed(period.first - day_count(1), period.last, as_of);
       a.rate = *a.target != 0 ? std::optional<double>(sum / *a.target) : std::nullopt;
       break;
     }
@@ -358,7 +358,7 @@ MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observat
       else break;
       a.used_begin = static_cast<std::uint32_t>(k), a.used_end = a.used_begin + 1;
       a.reached = *a.actual >= 1.0 - 1e-12;
-      a.expected = fraction_elapsed(period.first - 1, period.last, as_of);
+      a.expected = fraction_elapsed(period.first - day_count(1), period.last, as_of);
       a.rate = a.actual;
       break;
     }
@@ -417,7 +417,7 @@ inline std::string percent(double rate) {
   return buf;
 }
 
-inline std::string day_text(serial_day d) {
+inline std::string day_text(sys_days d) {
   char buf[max_formatted_date];
   return std::string(buf, format_date_to(buf, d, date_style::iso));
 }
@@ -505,19 +505,19 @@ inline rollup roll_up(std::string kind, std::string id, std::string title,
 
 }  // namespace detail
 
-MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observation_set& obs, const date& as_of,
+MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observation_set& obs, sys_days as_of,
                                               const scheme& s) {
   const std::vector<observation_point> points = obs.points_for(ind.id);
-  indicator_assessment out{ind.id, assess(ind, points, to_serial(as_of), s), {}, {}};
+  indicator_assessment out{ind.id, assess(ind, points, as_of, s), {}, {}};
   for (std::uint32_t k = out.assessment.used_begin; k < out.assessment.used_end; ++k)
     out.observations.push_back(points[k].index);
   out.explanation = explain(out.assessment, ind, s);
   return out;
 }
 
-MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, const date& as_of, const scheme& s) {
+MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, sys_days as_of, const scheme& s) {
   s.validate();
-  report r{p.id, s.name, to_serial(as_of), {}, {}, {}, {}};
+  report r{p.id, s.name, as_of, {}, {}, {}, {}};
   const auto by_indicator = obs.points_by_indicator();  // one pass, not one per indicator
   const std::vector<observation_point> none;
   for (const indicator* ind : p.indicators()) {

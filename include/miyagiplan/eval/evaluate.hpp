@@ -25,7 +25,7 @@ enum class progress_status : std::uint8_t {
 
 struct assessment {
   miyagiplan::formula formula = formula::baseline_relative;  // the formula that gave the rate
-  serial_day as_of = 0;
+  sys_days as_of{};
   std::optional<double> actual;    // base units: the latest level, a sum of flows, a share done
   std::optional<double> baseline;  // as used: － and 実施なし count as 0 where that is meaningful
   std::optional<double> target;
@@ -46,7 +46,7 @@ struct assessment {
 // The core: one indicator, its points in date order (see observation_set::points_for).
 // No allocation beyond the grade label; no explanation text.
 MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observation_point> points,
-                                  serial_day as_of, const scheme& s);
+                                  sys_days as_of, const scheme& s);
 
 // A sentence a person can read: which rule and formula, with which numbers.
 MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, const scheme& s);
@@ -72,7 +72,7 @@ struct rollup {
 struct report {
   std::string plan_id;
   std::string scheme_name;
-  serial_day as_of = 0;
+  sys_days as_of{};
   std::vector<indicator_assessment> indicators;  // document order
   std::vector<rollup> measures;                  // measures with indicators of their own
   std::vector<rollup> areas;
@@ -85,8 +85,8 @@ struct report {
 };
 
 MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observation_set& obs,
-                                              const date& as_of, const scheme& s = scheme::miyagi());
-MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, const date& as_of,
+                                              sys_days as_of, const scheme& s = scheme::miyagi());
+MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, sys_days as_of,
                                 const scheme& s = scheme::miyagi());
 
 template <>

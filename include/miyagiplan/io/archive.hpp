@@ -207,6 +207,11 @@ void field(Archive& ar, const char* name, T& v) {
                                    " is out of range (0…" + std::to_string(last) + ")");
       v = static_cast<value_type>(raw);
     }
+  } else if constexpr (std::is_same_v<value_type, sys_days>) {
+    // A day as its count of days since 1970-01-01: an int32, as the archives always held it.
+    std::int32_t count = day_count_of(v);
+    ar & make_nvp(field_name<Archive>(name), count);
+    if constexpr (Archive::is_loading::value) v = from_day_count(count);
   } else {
     if constexpr (Archive::is_loading::value && std::is_same_v<value_type, std::string>)
       check_string_length<Archive>();

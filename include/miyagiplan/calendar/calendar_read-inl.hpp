@@ -1,145 +1,26 @@
-// Definitions of the calendar's parsing and formatting. Compiled once by src/calendar.cpp, or
-// included inline by the header-only target (MIYAGIPLAN_HEADER_ONLY).
+// Definitions of the calendar's reading of dates: the general parser of the plan's date
+// expressions, and the fast path for the common forms. Part of src/calendar.cpp, or included
+// inline by the header-only target (MIYAGIPLAN_HEADER_ONLY).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <new>
-#include <type_traits>
+#include <string>
+#include <string_view>
 
+#include "miyagiplan/calendar/calendar_text-inl.hpp"
 #include "miyagiplan/calendar/date_expression.hpp"
 #include "miyagiplan/calendar/era.hpp"
 #include "miyagiplan/calendar/fiscal.hpp"
-#include "miyagiplan/calendar/format.hpp"
+#include "miyagiplan/config.hpp"
 #include "miyagiplan/detail/enum_names.hpp"
 #include "miyagiplan/detail/text.hpp"
 #include "miyagiplan/error.hpp"
 
 namespace miyagiplan {
 namespace detail {
-
-constexpr int kanji_digit_value(char32_t c) noexcept {
-  switch (c) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1;
-    case U'二': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
-
-constexpr int kanji_multiplier(char32_t c) noexcept {
-  return c == U'十' ? 10 : c == U'百' ? 100 : c == U'千' ? 1000 : 0;
-}
-
-constexpr char32_t ascii_upper(char32_t c) noexcept {
-  if (c >= U'a' && c <= U'z') return c - 32;
-  if (c >= U'\uFF21' && c <= U'\uFF3A') return c - 0xFF21 + U'A';  // full-width capitals
-  if (c >= U'\uFF41' && c <= U'\uFF5A') return c - 0xFF41 + U'A';  // full-width small letters
-  return c;
-}
-
-constexpr bool is_range_mark(char32_t c) noexcept {
-  switch (c) {
-    case U'～': case U'〜': case U'~': case U'－': case U'−': case U'‐': case U'‒': case U'–':
-    case U'—': case U'―':
-      return true;
-    default:
-      return false;
-  }
-}
-
-constexpr bool is_separator(char32_t c) noexcept {
-  return c == U'.' || c == U'/' || c == U'-' || c == U'．' || c == U'／';
-}
-
-// Reads an era name: kanji (平成), ligature (㍻), or a letter (H, h, Ｈ). `letter` tells which.
-// The eras as documents write them: two kanji, or one ligature.
-inline constexpr struct {
-  char32_t first, second, ligature;
-  era id;
-} era_names[] = {
-    {U'明', U'治', U'\u337E', era::meiji},  {U'大', U'正', U'\u337D', era::taisho},
-    {U'昭', U'和', U'\u337C', era::showa},  {U'平', U'成', U'\u337B', era::heisei},
-    {U'令', U'和', U'\u32FF', era::reiwa},
-};
-
-inline bool read_era(cursor& in, era& e, bool& letter) noexcept {
-  const char32_t c = in.peek();
-  for (const auto& n : era_names) {
-    if (c == n.ligature) {
-      in.advance();
-      e = n.id, letter = false;
-      return true;
-    }
-    if (c == n.first && in.peek_after() == n.second) {
-      in.advance(), in.advance();
-      e = n.id, letter = false;
-      return true;
-    }
-  }
-  const char32_t up = ascii_upper(c);
-  for (const auto& info : eras) {
-    if (up == static_cast<char32_t>(info.letter)) {
-      // A letter is an era only when a number follows (so that "FY" is not 'F' … ).
-      cursor probe = in;
-      probe.advance();
-      probe.skip_spaces();
-      const char32_t next = probe.peek();
-      if (digit_value(next) < 0 && kanji_digit_value(next) < 0 && next != U'元') return false;
-      in.advance();
-      e = info.id, letter = true;
-      return true;
-    }
-  }
-  return false;
-}
-
-enum class number_status { none, ok, too_long };
-
-// Reads a number: digits of either width, mixed freely (1２), or kanji numerals, either
-// positional (二〇一〇) or with 十/百/千 (二十二).
-inline number_status read_number(cursor& in, int& value) noexcept {
-  int digits = 0;
-  value = 0;
-  for (int d = digit_value(in.peek()); d >= 0; d = digit_value(in.peek())) {
-    if (++digits > 4) return number_status::too_long;
-    value = value * 10 + d;
-    in.advance();
-  }
-  if (digits > 0) return number_status::ok;
-  int total = 0, current = -1, last_multiplier = 10000, positional_digits = 0;
-  bool any = false, with_multipliers = false;
-  for (;;) {
-    const char32_t c = in.peek();
-    if (const int d = kanji_digit_value(c); d >= 0) {
-      if (with_multipliers) {
-        if (current >= 0) return number_status::too_long;  // 二三十: two digits in one place
-        current = d;
-      } else {
-        if (++positional_digits > 4) return number_status::too_long;
-        current = (current < 0 ? 0 : current) * 10 + d;
-      }
-    } else if (const int m = kanji_multiplier(c); m > 0) {
-      if (m >= last_multiplier || (positional_digits > 1)) return number_status::too_long;
-      with_multipliers = true;
-      total += (current < 0 ? 1 : current) * m;
-      current = -1, last_multiplier = m;
-    } else {
-      break;
-    }
-    any = true;
-    in.advance();
-  }
-  if (!any) return number_status::none;
-  value = total + (current < 0 ? 0 : current);
-  return number_status::ok;
-}
 
 // ---------------------------------------------------------------------------------------------
 // One side of an expression (a range has two): which fields it names and how.
@@ -195,7 +76,6 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
       if (st == number_status::none) {
         if (s.last == slot::none && !(inherit && s.fy_prefix == false && !s.has_era))
           return f = {pos, s.has_era ? "an era year (a number or 元)" : "a date"}, false;
-        if (s.last == slot::none) return f = {pos, expected_number}, false;
         return f = {pos, expected_number}, false;
       }
     }
@@ -426,14 +306,14 @@ inline bool read_qualifiers(cursor& in, date_reading& r, failure& f) noexcept {
   }
 }
 
-inline date_kind span_kind(const side& right, date_kind right_kind) noexcept {
+// The kind of a range, from the kind of its right side.
+inline date_kind span_kind(date_kind right_kind) noexcept {
   switch (right_kind) {
     case date_kind::day: case date_kind::month_end: return date_kind::day_span;
     case date_kind::month: return date_kind::month_span;
     case date_kind::year: return date_kind::year_span;
     default: return date_kind::fiscal_year_span;
   }
-  (void)right;
 }
 
 inline bool read_expression(std::string_view text, const parse_options& o, date_reading& r,
@@ -467,7 +347,7 @@ inline bool read_expression(std::string_view text, const parse_options& o, date_
       if (!side_days(right, o, rk, rd, f) || !check_era(right, rd, o, proleptic, f)) return false;
       if (rd.last < ld.first) return f = {right_start, "an end after the start"}, false;
       days = {ld.first, rd.last};
-      kind = span_kind(right, rk);
+      kind = span_kind(rk);
     }
   } else {
     if (!side_days(left, o, kind, days, f) || !check_era(left, days, o, proleptic, f)) return false;
@@ -477,70 +357,6 @@ inline bool read_expression(std::string_view text, const parse_options& o, date_
   if (!in.at_end()) return f = {in.position(), "the end of the date"}, false;
   r.kind = kind, r.days = days, r.proleptic = proleptic;
   return true;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Code units of any width: UTF-8 bytes (char), or whole code points (char16_t, char32_t) as
-// Python and numpy hold texts.
-template <class Unit>
-constexpr char32_t unit_value(Unit u) noexcept {
-  return static_cast<char32_t>(static_cast<std::make_unsigned_t<Unit>>(u));
-}
-
-// Up to `max_digits` ASCII digits at p, and no more: the value, and p moved past them.
-template <class Unit>
-bool ascii_number(const Unit*& p, const Unit* end, int max_digits, int& value) noexcept {
-  value = 0;
-  int n = 0;
-  auto digit = [&] { return p < end && unit_value(*p) >= U'0' && unit_value(*p) <= U'9'; };
-  while (digit() && n < max_digits) value = value * 10 + static_cast<int>(unit_value(*p++) - U'0'), ++n;
-  return n > 0 && !digit();
-}
-
-// The UTF-8 bytes of a code point of the Basic Multilingual Plane, worked out at compile time.
-struct utf8_bytes {
-  char data[3] = {};
-  std::size_t size = 0;
-};
-constexpr utf8_bytes utf8_of_bmp(char32_t c) noexcept {
-  if (c < 0x80) return {{static_cast<char>(c)}, 1};
-  if (c < 0x800) return {{static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))}, 2};
-  return {{static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-           static_cast<char>(0x80 | (c & 0x3F))},
-          3};
-}
-
-// The code point C at p: its UTF-8 bytes for char, one unit otherwise.
-template <char32_t C, class Unit>
-bool accept_code_point(const Unit*& p, const Unit* end) noexcept {
-  if constexpr (sizeof(Unit) == 1) {
-    constexpr utf8_bytes bytes = utf8_of_bmp(C);
-    if (static_cast<std::size_t>(end - p) < bytes.size || std::memcmp(p, bytes.data, bytes.size) != 0) return false;
-    p += bytes.size;
-    return true;
-  } else {
-    if (p >= end || unit_value(*p) != C) return false;
-    ++p;
-    return true;
-  }
-}
-
-// An era's two kanji at p: six bytes of UTF-8 for char, two units otherwise.
-template <class Unit>
-const era_info* accept_era_name(const Unit*& p, const Unit* end) noexcept {
-  for (const auto& n : era_names) {
-    if constexpr (sizeof(Unit) == 1) {
-      const std::string_view kanji = info(n.id).kanji;
-      if (static_cast<std::size_t>(end - p) >= kanji.size() && std::memcmp(p, kanji.data(), kanji.size()) == 0) {
-        p += kanji.size();
-        return &info(n.id);
-      }
-    } else if (end - p >= 2 && unit_value(p[0]) == n.first && unit_value(p[1]) == n.second) {
-      p += 2;
-      return &info(n.id);
-    }
-  }
-  return nullptr;
 }
 
 // The forms most texts take (平成22年12月31日, H22.12.31, 2010-12-31), read straight from the
@@ -584,7 +400,7 @@ bool read_common_day(const Unit* p, const Unit* const end, const parse_options& 
   if (year < min_supported_year || year > max_supported_year - 1 || month < 1 || month > 12 || day < 1 ||
       static_cast<unsigned>(day) > last_day_of_month(year, static_cast<unsigned>(month)))
     return false;
-  const serial_day s = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  const sys_days s = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
   bool proleptic = false;
   if (e) {
     if (s < e->first_serial) return false;
@@ -605,38 +421,6 @@ inline bool read_common_day(std::string_view text, const parse_options& o, date_
   return read_common_day(text.data(), text.data() + text.size(), o, r);
 }
 
-// Code points → UTF-8, for the general reader (UTF-16 pairs joined; a lone surrogate stays
-// invalid, as the reader will say).
-template <class Unit>
-std::string utf8_of(std::basic_string_view<Unit> text) {
-  std::string out;
-  out.reserve(text.size() * 3);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char32_t c = unit_value(text[i]);
-    if constexpr (sizeof(Unit) == 2) {
-      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.size() && unit_value(text[i + 1]) >= 0xDC00 &&
-          unit_value(text[i + 1]) <= 0xDFFF)
-        c = 0x10000 + ((c - 0xD800) << 10) + (unit_value(text[++i]) - 0xDC00);
-    }
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | ((c >> 18) & 0x07));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
-
 // Where reading stopped at a byte that is no character (bad UTF-8, NUL), that is the failure,
 // whatever the grammar wanted there.
 inline bool read_date(std::string_view text, const parse_options& o, date_reading& r,
@@ -652,49 +436,6 @@ inline bool read_date(std::string_view text, const parse_options& o, date_readin
   throw parse_error(std::string(text), f.position, f.expected);
 }
 
-// Writes a number of at most 4 digits; `width` pads with zeros.
-inline char* put_number(char* out, int v, int width = 1) noexcept {
-  char buf[8];
-  int n = 0;
-  do buf[n++] = static_cast<char>('0' + v % 10), v /= 10;
-  while (v > 0);
-  while (n < width) buf[n++] = '0';
-  while (n > 0) *out++ = buf[--n];
-  return out;
-}
-
-inline char* put_text(char* out, std::string_view s) noexcept {
-  std::memcpy(out, s.data(), s.size());
-  return out + s.size();
-}
-
-// Writes a number below 100 without a branch: two bytes from a table, the pointer moved by one
-// or two (a spare byte is overwritten by what comes next, inside the caller's buffer).
-inline char* put_small(char* out, int v) noexcept {
-  static constexpr char digits[] =
-      "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
-      "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
-  std::memcpy(out, digits + 2 * v + (v < 10), 2);
-  return out + 1 + (v >= 10);
-}
-
-inline char* put_era_year(char* out, era e, int year) noexcept {
-  static_assert(info(era::meiji).kanji.size() == 6, "every era's name is two kanji of 3 bytes");
-  std::memcpy(out, info(e).kanji.data(), 6);
-  out += 6;
-  if (year == 1) return put_text(out, "元");
-  return year < 100 ? put_small(out, year) : put_number(out, year);
-}
-
-}  // namespace detail
-
-MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, serial_day day, date_style style) noexcept;
-
-namespace detail {
-inline std::string iso_text(const date& d) {
-  char buf[max_formatted_date];
-  return std::string(buf, format_date_to(buf, to_serial(d), date_style::iso));
-}
 }  // namespace detail
 
 // -----------------------------------------------------------------------------------------------
@@ -739,27 +480,12 @@ MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const parse_op
   return date_expression(std::string(text), r);
 }
 
-MIYAGIPLAN_FUNC date to_western(std::string_view text, const parse_options& options) {
+MIYAGIPLAN_FUNC sys_days to_western(std::string_view text, const parse_options& options) {
   date_reading r;
   detail::failure f{0, ""};
   if (!detail::read_date(text, options, r, f)) detail::throw_parse_error(text, f);
   if (!names_a_day(r.kind)) detail::throw_parse_error(text, {0, "a text that names one day"});
-  return from_serial(r.days.first);
-}
-
-MIYAGIPLAN_FUNC era_date to_era_date(const date& d) {
-  if (d.is_special()) throw range_error("not a date");
-  const auto e = to_era_date(to_serial(d));
-  if (!e) throw range_error(detail::iso_text(d) + " is before 1873-01-01, the first day of the eras");
-  return *e;
-}
-
-MIYAGIPLAN_FUNC date to_gregorian(const era_date& d) {
-  if (!is_valid(d))
-    throw range_error(std::string(info(d.era).kanji) + std::to_string(d.year) + "年" +
-                      std::to_string(d.month) + "月" + std::to_string(d.day) +
-                      "日 is not a day of its era");
-  return from_serial(to_serial(d));
+  return r.days.first;
 }
 
 MIYAGIPLAN_FUNC fiscal_year fiscal_year::parse(std::string_view text, unsigned start_month) {
@@ -770,94 +496,11 @@ MIYAGIPLAN_FUNC fiscal_year fiscal_year::parse(std::string_view text, unsigned s
   return fiscal_year::of(e.days().first, start_month);
 }
 
-MIYAGIPLAN_FUNC std::optional<era> fiscal_year::naming_era(era_rule rule) const noexcept {
-  if (rule == era_rule::first_day) return era_of(days().first);
-  if (days().last < first_era_serial) return std::nullopt;
-  std::optional<era> found;
-  for (const auto& e : eras)
-    if (e.first_year <= year_ && e.first_serial <= days().last) found = e.id;
-  return found;
-}
-
-MIYAGIPLAN_FUNC std::string fiscal_year::label(fiscal_label style, era_rule rule) const {
-  char buf[32];
-  char* p = buf;
-  if (style == fiscal_label::fy) {
-    p = detail::put_text(p, "FY");
-    p = detail::put_number(p, year_);
-    return std::string(buf, p);
-  }
-  if (style == fiscal_label::era) {
-    const auto e = naming_era(rule);
-    if (!e) throw range_error("fiscal year " + std::to_string(year_) + " is before the eras");
-    p = detail::put_era_year(p, *e, year_ - info(*e).first_year + 1);
-  } else {
-    p = detail::put_number(p, year_);
-  }
-  p = detail::put_text(p, "年度");
-  return std::string(buf, p);
-}
-
-MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, serial_day day, date_style style) noexcept {
-  using namespace detail;
-  const civil_date c = civil_from_days(day);
-  char* p = out;
-  switch (style) {
-    case date_style::kanji:
-    case date_style::abbrev: {
-      const auto e = era_of(day);
-      if (!e) return 0;
-      const int y = c.year - info(*e).first_year + 1;
-      if (style == date_style::abbrev) {
-        *p++ = info(*e).letter;
-        p = y < 100 ? put_small(p, y) : put_number(p, y);
-        *p++ = '.';
-        p = put_small(p, static_cast<int>(c.month));
-        *p++ = '.';
-        p = put_small(p, static_cast<int>(c.day));
-        return static_cast<std::size_t>(p - out);
-      }
-      p = put_era_year(p, *e, y);
-      break;
-    }
-    case date_style::western:
-      p = put_number(p, c.year);
-      break;
-    case date_style::iso:
-      p = put_number(p, c.year, 4);
-      *p++ = '-';
-      p = put_number(p, static_cast<int>(c.month), 2);
-      *p++ = '-';
-      p = put_number(p, static_cast<int>(c.day), 2);
-      return static_cast<std::size_t>(p - out);
-  }
-  p = put_text(p, "年");
-  p = put_small(p, static_cast<int>(c.month));
-  p = put_text(p, "月");
-  p = put_small(p, static_cast<int>(c.day));
-  p = put_text(p, "日");
-  return static_cast<std::size_t>(p - out);
-}
-
-MIYAGIPLAN_FUNC std::string format_date(const date& d, date_style style) {
-  if (d.is_special()) throw range_error("not a date");
-  char buf[max_formatted_date];
-  const std::size_t n = format_date_to(buf, to_serial(d), style);
-  if (n == 0) throw range_error(detail::iso_text(d) + " is before 1873-01-01, the first day of the eras");
-  return std::string(buf, n);
-}
-
-MIYAGIPLAN_FUNC std::string format_era_date(const era_date& d, date_style style) {
-  return format_date(to_gregorian(d), style);
-}
-
 namespace detail {
 inline constexpr std::string_view date_kind_names[] = {
     "day",       "month_end", "month",      "year",       "fiscal_year",      "fiscal_year_end",
     "fiscal_quarter", "fiscal_half", "day_span", "month_span", "year_span", "fiscal_year_span",
     "open_ended"};
-inline constexpr std::string_view date_style_names[] = {"kanji", "abbrev", "western", "iso"};
-
 }  // namespace detail
 
 MIYAGIPLAN_FUNC std::string_view to_string(date_kind k) noexcept {
@@ -865,12 +508,6 @@ MIYAGIPLAN_FUNC std::string_view to_string(date_kind k) noexcept {
 }
 MIYAGIPLAN_FUNC date_kind date_kind_from_string(std::string_view name) {
   return detail::enum_from_name<date_kind>(detail::date_kind_names, name, "date kind");
-}
-MIYAGIPLAN_FUNC std::string_view to_string(date_style s) noexcept {
-  return detail::date_style_names[static_cast<std::size_t>(s)];
-}
-MIYAGIPLAN_FUNC date_style date_style_from_string(std::string_view name) {
-  return detail::enum_from_name<date_style>(detail::date_style_names, name, "date style");
 }
 
 }  // namespace miyagiplan
