@@ -19,7 +19,7 @@
 #include "miyagiplan/io/json.hpp"
 
 namespace miyagiplan::python {
-namespace kit {
+namespace binding {
 
 // --- Enums -----------------------------------------------------------------------------------
 
@@ -117,13 +117,13 @@ struct init_arg<dated_value> {
 };
 template <described S>
 struct init_arg<S> {
-  using type = std::optional<node<S>>;
+  using type = std::optional<model_part<S>>;
   static py::object fallback() { return py::none(); }
   static S value(const type& a) { return a ? a->get() : S{}; }
 };
 template <described S>
 struct init_arg<std::optional<S>> {
-  using type = std::optional<node<S>>;
+  using type = std::optional<model_part<S>>;
   static py::object fallback() { return py::none(); }
   static std::optional<S> value(const type& a) {
     if (!a) return std::nullopt;
@@ -137,7 +137,7 @@ using member_at = typename std::remove_cvref_t<decltype(std::get<I>(description<
 // --- Properties ------------------------------------------------------------------------------
 
 template <described T, class F>
-void bind_field(py::class_<node<T>>& cls, const F& f) {
+void bind_field(py::class_<model_part<T>>& cls, const F& f) {
   using M = typename F::member_type;
   const char* name = f.code_name.data();
   const char* doc = f.doc.data();
@@ -150,19 +150,19 @@ void bind_field(py::class_<node<T>>& cls, const F& f) {
     list_field(cls, name, member, doc);
   } else if constexpr (std::is_same_v<M, unit>) {
     cls.def_property(
-        name, [member](const node<T>& n) { return part(n, member); },
-        [member](const node<T>& n, const unit_arg& u) { n.get().*member = unit_of(u); }, doc);
+        name, [member](const model_part<T>& n) { return part(n, member); },
+        [member](const model_part<T>& n, const unit_arg& u) { n.get().*member = unit_of(u); }, doc);
   } else if constexpr (std::is_same_v<M, date_expression> || std::is_same_v<M, std::optional<date_expression>>) {
     cls.def_property(
-        name, [member](const node<T>& n) { return n.get().*member; },
-        [member](const node<T>& n, const typename init_arg<M>::type& when) {
+        name, [member](const model_part<T>& n) { return n.get().*member; },
+        [member](const model_part<T>& n, const typename init_arg<M>::type& when) {
           n.get().*member = init_arg<M>::value(when);
         },
         doc);
   } else if constexpr (std::is_same_v<M, dated_value>) {
     cls.def_property(
-        name, [member](const node<T>& n) { return dated_value_view::part_of(n, member); },
-        [member](const node<T>& n, const dated_value_view& v) {
+        name, [member](const model_part<T>& n) { return dated_value_view::part_of(n, member); },
+        [member](const model_part<T>& n, const dated_value_view& v) {
           dated_value copy = v.value.get();
           n.get().*member = std::move(copy);
         },
@@ -171,12 +171,12 @@ void bind_field(py::class_<node<T>>& cls, const F& f) {
     using S = typename M::value_type;
     cls.def_property(
         name,
-        [member](const node<T>& n) -> py::object {
+        [member](const model_part<T>& n) -> py::object {
           if (!(n.get().*member)) return py::none();
-          return py::cast(node<S>(
+          return py::cast(model_part<S>(
               n, [member](T& t) { return t.*member ? &*(t.*member) : nullptr; }, names<S>::python));
         },
-        [member](const node<T>& n, const std::optional<node<S>>& v) {
+        [member](const model_part<T>& n, const std::optional<model_part<S>>& v) {
           if (v) {
             S copy = v->get();
             n.get().*member = std::move(copy);
@@ -194,12 +194,12 @@ void bind_field(py::class_<node<T>>& cls, const F& f) {
 // --- __init__ and repr ------------------------------------------------------------------------
 
 template <described T, std::size_t... I>
-void bind_init(py::class_<node<T>>& cls, std::index_sequence<I...>) {
+void bind_init(py::class_<model_part<T>>& cls, std::index_sequence<I...>) {
   constexpr auto& fields = description<T>::fields;
   cls.def(py::init([](const typename init_arg<member_at<T, I>>::type&... args) {
             T value{};
             ((value.*std::get<I>(fields).member = init_arg<member_at<T, I>>::value(args)), ...);
-            return node<T>(std::move(value));
+            return model_part<T>(std::move(value));
           }),
           (py::arg(std::get<I>(fields).code_name.data()) = init_arg<member_at<T, I>>::fallback())...,
           "Every field by position or keyword, in the order of the description; those left out keep their "
@@ -255,14 +255,14 @@ std::string described_repr(const T& v) {
 
 // Everything a described model class has in Python; `repr` may replace the described one.
 template <described T, class Repr = std::string (*)(const T&)>
-void bind_described(py::class_<node<T>>& cls, Repr repr = &described_repr<T>) {
+void bind_described(py::class_<model_part<T>>& cls, Repr repr = &described_repr<T>) {
   for_each_field<T>([&](const auto& f) { bind_field(cls, f); });
   bind_init(cls, std::make_index_sequence<field_count<T>>());
   value_methods(cls, repr);
   // Pickled as its JSON text, read back through the JSON reader.
-  cls.def(py::pickle([](const node<T>& n) { return ordered_json(n.get()).dump(); },
-                     [](const std::string& text) { return node<T>(parse_json(text).get<T>()); }));
+  cls.def(py::pickle([](const model_part<T>& n) { return ordered_json(n.get()).dump(); },
+                     [](const std::string& text) { return model_part<T>(parse_json(text).get<T>()); }));
 }
 
-}  // namespace kit
+}  // namespace binding
 }  // namespace miyagiplan::python

@@ -28,12 +28,12 @@ namespace miyagiplan::python {
 namespace {
 
 using namespace pybind11::literals;
-using kit::date_arg;
-using kit::list_field;
-using kit::member_or_name;
-using kit::repr_of;
-using kit::value_arg;
-using kit::value_field;
+using binding::date_arg;
+using binding::list_field;
+using binding::member_or_name;
+using binding::repr_of;
+using binding::value_arg;
+using binding::value_field;
 
 // --- Shared state ----------------------------------------------------------------------------
 
@@ -43,11 +43,11 @@ const plan& bundled_plan() {
   return p;
 }
 
-const plan& plan_or_bundled(const node<plan>* p) { return p ? p->get() : bundled_plan(); }
+const plan& plan_or_bundled(const model_part<plan>* p) { return p ? p->get() : bundled_plan(); }
 
 // An observation set Python holds: shared with the reports made from it, copied before an
 // add when a report still holds it (so a report's set never changes).
-struct observations_box {
+struct shared_observations {
   std::shared_ptr<observation_set> set = std::make_shared<observation_set>();
 
   std::shared_ptr<const observation_set> snapshot() const { return set; }
@@ -57,8 +57,8 @@ struct observations_box {
   }
 };
 
-observations_box box_of(observation_set s) {
-  return observations_box{std::make_shared<observation_set>(std::move(s))};
+shared_observations shared(observation_set s) {
+  return shared_observations{std::make_shared<observation_set>(std::move(s))};
 }
 
 // An indicator's assessment, with the observations it was made from.
@@ -90,10 +90,10 @@ double floor_of(const std::optional<double>& v) { return v ? *v : no_floor; }
 // --- Arguments -------------------------------------------------------------------------------
 
 // A scheme: a Scheme, or a preset's name.
-using scheme_arg = std::variant<node<scheme>, std::string>;
+using scheme_arg = std::variant<model_part<scheme>, std::string>;
 
 scheme scheme_of(const scheme_arg& a) {
-  if (const auto* n = std::get_if<node<scheme>>(&a)) return n->get();
+  if (const auto* n = std::get_if<model_part<scheme>>(&a)) return n->get();
   return scheme::preset(std::get<std::string>(a));
 }
 
@@ -101,12 +101,12 @@ scheme scheme_of(const scheme_arg& a) {
 // names (平成25年度末, and 平成25年度 for its last day).
 sys_days day_of(const date_arg& a) {
   if (const auto* d = std::get_if<sys_days>(&a)) return *d;
-  return kit::expression_of(a).last();
+  return binding::expression_of(a).last();
 }
 
 observation_status status_or_default(const std::optional<member_or_name<observation_status>>& s,
                                      const date_expression& when) {
-  if (s) return kit::member(*s);
+  if (s) return binding::member(*s);
   return when.estimate() ? observation_status::estimate : observation_status::actual;
 }
 
@@ -119,10 +119,10 @@ observation observation_in(const plan& p, const std::string& indicator_id, const
   const indicator& ind = p.indicator_at(indicator_id);
   observation o;
   o.indicator_id = indicator_id;
-  o.when = kit::expression_of(when);
-  o.value = kit::quantity_of(value, ind.unit);
+  o.when = binding::expression_of(when);
+  o.value = binding::quantity_of(value, ind.unit);
   if (total) {
-    const quantity t = kit::quantity_of(*total, ind.unit);
+    const quantity t = binding::quantity_of(*total, ind.unit);
     if (!t.is_number()) throw validation_error("indicator " + indicator_id, "a total must be a number");
     o.total = t.value;
   }
@@ -136,10 +136,10 @@ observation observation_in(const plan& p, const std::string& indicator_id, const
 
 // --- Evaluation ------------------------------------------------------------------------------
 
-assessment_ref evaluate_indicator(const node<indicator>& ind_node,
+assessment_ref evaluate_indicator(const model_part<indicator>& ind_node,
                                   const std::optional<value_arg>& actual,
                                   const std::optional<date_arg>& as_of, const scheme_arg& s,
-                                  const observations_box* observations,
+                                  const shared_observations* observations,
                                   const std::optional<date_arg>& when) {
   const indicator ind = ind_node.get();
   const scheme sch = scheme_of(s);
@@ -151,12 +151,12 @@ assessment_ref evaluate_indicator(const node<indicator>& ind_node,
     observation o;
     o.indicator_id = ind.id;
     if (when)
-      o.when = kit::expression_of(*when);
+      o.when = binding::expression_of(*when);
     else if (as_of && !std::holds_alternative<sys_days>(*as_of))
-      o.when = kit::expression_of(*as_of);  // observed at the text's date: 平成24年度末
+      o.when = binding::expression_of(*as_of);  // observed at the text's date: 平成24年度末
     else
       o.when = parse_date(format_date(day, date_style::iso));
-    o.value = kit::quantity_of(*actual, ind.unit);
+    o.value = binding::quantity_of(*actual, ind.unit);
     o.status = o.when.estimate() ? observation_status::estimate : observation_status::actual;
     auto with_actual = std::make_shared<observation_set>(*set);
     with_actual->add(std::move(o));
@@ -165,7 +165,7 @@ assessment_ref evaluate_indicator(const node<indicator>& ind_node,
   return assessment_ref{evaluate(ind, *set, day, sch), set};
 }
 
-report_ref evaluate_plan(const node<plan>& p, const observations_box* observations,
+report_ref evaluate_plan(const model_part<plan>& p, const shared_observations* observations,
                          const std::optional<date_arg>& as_of, const scheme_arg& s) {
   // Copies taken with the GIL held: no other thread can change them once it is released.
   auto source = std::make_shared<const plan>(p.get());
@@ -262,7 +262,7 @@ py::object rollups_frame(const report_ref& r) {
 std::string observation_repr(const observation& o) {
   std::string r = std::string(package_name) + ".Observation(" + repr_of(o.indicator_id) + ", " +
                   py::repr(py::cast(o.when)).cast<std::string>() + ", " +
-                  py::repr(py::cast(node<quantity>(o.value))).cast<std::string>();
+                  py::repr(py::cast(model_part<quantity>(o.value))).cast<std::string>();
   if (o.total) r += ", total=" + repr_of(*o.total);
   if (o.status != (o.when.estimate() ? observation_status::estimate : observation_status::actual))
     r += ", status=" + member_repr(py::cast(o.status));
@@ -306,14 +306,14 @@ std::string assessment_repr(const assessment& a) {
 py::list observations_used(const assessment_ref& r) {
   py::list out;
   for (std::size_t k : r.value.observations)
-    out.append(node<observation>(r.observations->items().at(k)));
+    out.append(model_part<observation>(r.observations->items().at(k)));
   return out;
 }
 
 template <class Items>
 py::list observation_list(const Items& items) {
   py::list out;
-  for (const observation& o : items) out.append(node<observation>(o));
+  for (const observation& o : items) out.append(model_part<observation>(o));
   return out;
 }
 
@@ -330,28 +330,28 @@ assessment_ref assessment_in(const report_ref& r, std::size_t k) {
 }  // namespace
 
 void bind_eval(py::module_& m) {
-  kit::bind_enum<observation_status>(m);
-  kit::bind_enum<formula>(m);
-  kit::bind_enum<progress_status>(m);
-  py::class_<node<observation>> observation_cls(
+  binding::bind_enum<observation_status>(m);
+  binding::bind_enum<formula>(m);
+  binding::bind_enum<progress_status>(m);
+  py::class_<model_part<observation>> observation_cls(
       m, "Observation", R"doc(An actual (実績値): what is reported for an indicator at a date.
 
 ``value`` is a Quantity in base units; Plan.observation makes one from a number in the
 indicator's unit. An Observation is a value of its own: Observations holds copies.)doc");
-  py::class_<observations_box> observations_cls(
+  py::class_<shared_observations> observations_cls(
       m, "Observations", R"doc(A set of observations, read from CSV or JSON against a plan (so that values are
 read in each indicator's unit), or built with add.
 
 List-like: len, iteration and [i] give copies of the observations, in the order added.
 ``plan`` arguments default to the bundled plan (miyagiplan.miyagi_it_plan_2013()).)doc");
-  py::class_<node<grade_band>> band_cls(
+  py::class_<model_part<grade_band>> band_cls(
       m, "GradeBand", R"doc(A grade: given when the rate is at least ``min_rate`` (None: no floor) and, if
 ``reached``, the target has been reached. A scheme tries its bands in order; the first that
 holds gives the grade, worth ``points`` in a roll-up.)doc");
-  py::class_<node<rollup_level>> level_cls(
+  py::class_<model_part<rollup_level>> level_cls(
       m, "RollupLevel", R"doc(A roll-up rating: given when the average points of the evaluable grades reach
 ``min_points`` (None: no floor).)doc");
-  py::class_<node<scheme>> scheme_cls(
+  py::class_<model_part<scheme>> scheme_cls(
       m, "Scheme", R"doc(A grading scheme, as data: the formula for the rate, the bands that turn a rate
 into a grade, and the levels that roll grades up into a measure's, area's or goal's rating.
 
@@ -377,8 +377,8 @@ measures, areas and goals. Read-only; keeps the plan and observations it was mad
                          level_cls.ptr(), scheme_cls.ptr(), assessment_cls.ptr(),
                          indicator_assessment_cls.ptr(), rollup_cls.ptr(), report_cls.ptr()})
     cls.attr("__module__") = package_name;
-  kit::bind_list<grade_band>(m);
-  kit::bind_list<rollup_level>(m);
+  binding::bind_list<grade_band>(m);
+  binding::bind_list<rollup_level>(m);
 
   // --- Enums ---------------------------------------------------------------------------------
 
@@ -386,18 +386,18 @@ measures, areas and goals. Read-only; keeps the plan and observations it was mad
 
   observation_cls.def(
       py::init([](const std::string& indicator_id, const date_arg& when,
-                  const node<quantity>& value, const std::optional<double>& total,
+                  const model_part<quantity>& value, const std::optional<double>& total,
                   const std::optional<member_or_name<observation_status>>& status,
                   const std::string& source, const std::string& note) {
         observation o;
         o.indicator_id = indicator_id;
-        o.when = kit::expression_of(when);
+        o.when = binding::expression_of(when);
         o.value = value.get();
         o.total = total;
         o.status = status_or_default(status, o.when);
         o.source = source;
         o.note = note;
-        return node<observation>(std::move(o));
+        return model_part<observation>(std::move(o));
       }),
       "indicator_id"_a, "when"_a, "value"_a, "total"_a = py::none(), "status"_a = py::none(),
       "source"_a = "", "note"_a = "",
@@ -415,89 +415,89 @@ Args:
   value_field(observation_cls, "indicator_id", &observation::indicator_id,
               "The indicator's id: 1-1-1.");
   observation_cls.def_property(
-      "when", [](const node<observation>& o) { return o.get().when; },
-      [](const node<observation>& o, const date_arg& when) {
-        o.get().when = kit::expression_of(when);
+      "when", [](const model_part<observation>& o) { return o.get().when; },
+      [](const model_part<observation>& o, const date_arg& when) {
+        o.get().when = binding::expression_of(when);
       },
       "The date, a DateExpression (set from one, a datetime.date or a text).");
-  kit::part_field(observation_cls, "value", &observation::value,
+  binding::part_field(observation_cls, "value", &observation::value,
                   "The value, a Quantity in base units.");
   value_field(observation_cls, "total", &observation::total,
               "For a completion, the whole (all departments) in base units; None when not given.");
-  kit::enum_field(observation_cls, "status", &observation::status,
+  binding::enum_field(observation_cls, "status", &observation::status,
                   "ACTUAL (実績) or ESTIMATE (見込), an ObservationStatus (set from a member or name).");
   value_field(observation_cls, "source", &observation::source, "Where the figure comes from.");
   value_field(observation_cls, "note", &observation::note, "A note.");
-  kit::value_methods(observation_cls, &observation_repr);
+  binding::value_methods(observation_cls, &observation_repr);
   observation_cls.def(py::pickle(
-      [](const node<observation>& n) {
+      [](const model_part<observation>& n) {
         const observation& o = n.get();
-        return py::make_tuple(o.indicator_id, o.when, node<quantity>(o.value), o.total, o.status,
+        return py::make_tuple(o.indicator_id, o.when, model_part<quantity>(o.value), o.total, o.status,
                               o.source, o.note);
       },
       [](const py::tuple& t) {
-        return node<observation>(observation{
+        return model_part<observation>(observation{
             t[0].cast<std::string>(), t[1].cast<date_expression>(),
-            t[2].cast<const node<quantity>&>().get(), t[3].cast<std::optional<double>>(),
+            t[2].cast<const model_part<quantity>&>().get(), t[3].cast<std::optional<double>>(),
             t[4].cast<observation_status>(), t[5].cast<std::string>(), t[6].cast<std::string>()});
       }));
 
   // --- Observations --------------------------------------------------------------------------
 
   observations_cls
-      .def(py::init([](const py::iterable& items, const node<plan>* p) {
-             observations_box box;
+      .def(py::init([](const py::iterable& items, const model_part<plan>* p) {
+             shared_observations observations;
              for (py::handle h : items) {
-               if (!py::isinstance<node<observation>>(h))
+               if (!py::isinstance<model_part<observation>>(h))
                  throw py::type_error("expected a miyagiplan.Observation, not " +
-                                      kit::type_name_of(h));
-               box.set->add(h.cast<const node<observation>&>().get(), p ? &p->get() : nullptr);
+                                      binding::type_name_of(h));
+               observations.set->add(h.cast<const model_part<observation>&>().get(), p ? &p->get() : nullptr);
              }
-             return box;
+             return observations;
            }),
            "observations"_a = py::tuple(), "plan"_a = py::none(),
            R"doc(A set of the given Observations, each checked against ``plan`` when one is given
 (ValidationError: no such indicator, a value outside its bounds).)doc")
       .def(
           "add",
-          [](observations_box& box, const node<observation>& o, const node<plan>* p) {
+          [](shared_observations& observations, const model_part<observation>& o, const model_part<plan>* p) {
             observation copy = o.get();
-            box.to_change().add(std::move(copy), p ? &p->get() : nullptr);
+            observations.to_change().add(std::move(copy), p ? &p->get() : nullptr);
           },
           "observation"_a, "plan"_a = py::none(),
           R"doc(Adds a copy of an Observation, checked against ``plan`` when one is given
 (ValidationError: no such indicator, a value outside its bounds).)doc")
       .def(
-          "items", [](const observations_box& box) { return observation_list(box.set->items()); },
+          "items", [](const shared_observations& observations) { return observation_list(observations.set->items()); },
           "Copies of every observation, in the order added, as a list.")
       .def(
-          "__len__", [](const observations_box& box) { return box.set->size(); },
+          "__len__", [](const shared_observations& observations) { return observations.set->size(); },
           "The number of observations.")
       .def(
           "__iter__",
-          [](const observations_box& box) { return py::iter(observation_list(box.set->items())); },
+          [](const shared_observations& observations) { return py::iter(observation_list(observations.set->items())); },
           "Iterates over copies of the observations.")
       .def(
           "__getitem__",
-          [](const observations_box& box, py::ssize_t i) {
-            const auto& items = box.set->items();
-            return node<observation>(items[kit::list_index(items.size(), i)]);
+          [](const shared_observations& observations, py::ssize_t i) {
+            const auto& items = observations.set->items();
+            return model_part<observation>(items[binding::list_index(items.size(), i)]);
           },
           "index"_a, "A copy of the observation at ``index``.")
       .def(
           "for_indicator",
-          [](const observations_box& box, const std::string& id) {
+          [](const shared_observations& observations, const std::string& id) {
             py::list out;
-            for (const observation& o : box.set->items())
-              if (o.indicator_id == id) out.append(node<observation>(o));
+            for (const observation& o : observations.set->items())
+              if (o.indicator_id == id) out.append(model_part<observation>(o));
             return out;
           },
           "indicator_id"_a, "Copies of one indicator's observations, in the order added.")
       .def_static(
           "from_csv",
-          [](const std::filesystem::path& path, const node<plan>* p) {
+          [](const std::filesystem::path& path, const model_part<plan>* p) {
             const std::string text = read_file(path);
-            return box_of(observation_set::from_csv(text, plan_or_bundled(p), path.string()));
+            return shared(observation_set::from_csv(text, plan_or_bundled(p), path.string()));
           },
           "path"_a, "plan"_a = py::none(),
           R"doc(Reads a CSV file (a str or os.PathLike) with a header row:
@@ -509,16 +509,16 @@ Raises SchemaError (also a ValueError) naming every bad cell, its ``where`` the 
 file:line:column; FileError when the file cannot be read.)doc")
       .def_static(
           "from_csv_text",
-          [](std::string_view text, const node<plan>* p, std::string_view file_name) {
-            return box_of(observation_set::from_csv(text, plan_or_bundled(p), file_name));
+          [](std::string_view text, const model_part<plan>* p, std::string_view file_name) {
+            return shared(observation_set::from_csv(text, plan_or_bundled(p), file_name));
           },
           "text"_a, "plan"_a = py::none(), "file_name"_a = "<csv>",
           "Reads CSV text as from_csv does; errors name ``file_name``.")
       .def_static(
           "from_json",
-          [](const std::filesystem::path& path, const node<plan>* p) {
+          [](const std::filesystem::path& path, const model_part<plan>* p) {
             const std::string text = read_file(path);
-            return box_of(observation_set::from_json(text, plan_or_bundled(p), path.string()));
+            return shared(observation_set::from_json(text, plan_or_bundled(p), path.string()));
           },
           "path"_a, "plan"_a = py::none(),
           R"doc(Reads a JSON file: {"schema": "miyagiplan.Observations.1", "observations":
@@ -527,60 +527,60 @@ file:line:column; FileError when the file cannot be read.)doc")
 Raises SchemaError, its ``where`` the file and JSON pointer.)doc")
       .def_static(
           "from_json_text",
-          [](std::string_view text, const node<plan>* p, std::string_view file_name) {
-            return box_of(observation_set::from_json(text, plan_or_bundled(p), file_name));
+          [](std::string_view text, const model_part<plan>* p, std::string_view file_name) {
+            return shared(observation_set::from_json(text, plan_or_bundled(p), file_name));
           },
           "text"_a, "plan"_a = py::none(), "file_name"_a = "<json>",
           "Reads JSON text as from_json does; errors name ``file_name``.")
       .def_static(
           "load",
-          [](const std::filesystem::path& path, const node<plan>* p) {
-            return box_of(observation_set::load(path, plan_or_bundled(p)));
+          [](const std::filesystem::path& path, const model_part<plan>* p) {
+            return shared(observation_set::load(path, plan_or_bundled(p)));
           },
           "path"_a, "plan"_a = py::none(),
           "Reads a .csv or .json file by its extension (FileError for another).")
       .def(
           "to_csv",
-          [](const observations_box& box, const node<plan>* p) {
-            return box.set->to_csv(plan_or_bundled(p));
+          [](const shared_observations& observations, const model_part<plan>* p) {
+            return observations.set->to_csv(plan_or_bundled(p));
           },
           "plan"_a = py::none(),
           R"doc(The observations as CSV text, values in each indicator's unit of ``plan``
 (default: the bundled plan); from_csv_text reads it back.)doc")
       .def(
           "to_json",
-          [](const observations_box& box, const node<plan>* p) {
-            return box.set->to_json_text(plan_or_bundled(p));
+          [](const shared_observations& observations, const model_part<plan>* p) {
+            return observations.set->to_json_text(plan_or_bundled(p));
           },
           "plan"_a = py::none(),
           "The observations as JSON text (values in each indicator's unit); from_json_text reads it back.")
       .def(
-          "copy", [](const observations_box& box) { return box; },
+          "copy", [](const shared_observations& observations) { return observations; },
           "A copy (cheap: shared until either changes).")
       .def(
-          "__copy__", [](const observations_box& box) { return box; },
+          "__copy__", [](const shared_observations& observations) { return observations; },
           "A copy (shared until either changes).")
       .def(
-          "__deepcopy__", [](const observations_box& box, const py::dict&) { return box; },
+          "__deepcopy__", [](const shared_observations& observations, const py::dict&) { return observations; },
           "memo"_a, "A copy (shared until either changes).")
       .def(
           "__eq__",
-          [](const observations_box& a, const observations_box& b) { return *a.set == *b.set; },
+          [](const shared_observations& a, const shared_observations& b) { return *a.set == *b.set; },
           py::is_operator(), "The same observations in the same order.")
       .def(
           "__repr__",
-          [](const observations_box& box) {
-            const std::size_t n = box.set->size();
+          [](const shared_observations& observations) {
+            const std::size_t n = observations.set->size();
             return "<" + std::string(package_name) + ".Observations " + std::to_string(n) +
                    (n == 1 ? " observation>" : " observations>");
           },
           "<miyagiplan.Observations 75 observations>")
       .def(py::pickle(
-          [](const observations_box& box) { return observation_list(box.set->items()); },
+          [](const shared_observations& observations) { return observation_list(observations.set->items()); },
           [](const py::list& items) {
-            observations_box box;
-            for (py::handle h : items) box.set->add(h.cast<const node<observation>&>().get());
-            return box;
+            shared_observations observations;
+            for (py::handle h : items) observations.set->add(h.cast<const model_part<observation>&>().get());
+            return observations;
           }));
   observations_cls.attr("__hash__") = py::none();
 
@@ -588,59 +588,59 @@ Raises SchemaError, its ``where`` the file and JSON pointer.)doc")
 
   band_cls.def(py::init([](const std::string& label, const std::optional<double>& min_rate,
                            bool reached, double points) {
-                 return node<grade_band>(grade_band{label, floor_of(min_rate), reached, points});
+                 return model_part<grade_band>(grade_band{label, floor_of(min_rate), reached, points});
                }),
                "label"_a = "", "min_rate"_a = py::none(), "reached"_a = false, "points"_a = 0.0,
                "A band with the fields as given (``min_rate`` None: no floor).");
   value_field(band_cls, "label", &grade_band::label, "The grade: A, B, C.");
   band_cls.def_property(
-      "min_rate", [](const node<grade_band>& b) { return floor_value(b.get().min_rate); },
-      [](const node<grade_band>& b, const std::optional<double>& v) {
+      "min_rate", [](const model_part<grade_band>& b) { return floor_value(b.get().min_rate); },
+      [](const model_part<grade_band>& b, const std::optional<double>& v) {
         b.get().min_rate = floor_of(v);
       },
       "The least rate for the grade (0.8 for 80 %), or None for no floor.");
   value_field(band_cls, "reached", &grade_band::reached,
               "Whether the grade needs the target reached.");
   value_field(band_cls, "points", &grade_band::points, "What the grade counts for in a roll-up.");
-  kit::value_methods(band_cls, &band_repr);
+  binding::value_methods(band_cls, &band_repr);
   band_cls.def(py::pickle(
-      [](const node<grade_band>& b) {
+      [](const model_part<grade_band>& b) {
         const grade_band& v = b.get();
         return py::make_tuple(v.label, v.min_rate, v.reached, v.points);
       },
       [](const py::tuple& t) {
-        return node<grade_band>(grade_band{t[0].cast<std::string>(), t[1].cast<double>(),
+        return model_part<grade_band>(grade_band{t[0].cast<std::string>(), t[1].cast<double>(),
                                            t[2].cast<bool>(), t[3].cast<double>()});
       }));
 
   level_cls.def(py::init([](const std::string& label, const std::optional<double>& min_points) {
-                  return node<rollup_level>(rollup_level{label, floor_of(min_points)});
+                  return model_part<rollup_level>(rollup_level{label, floor_of(min_points)});
                 }),
                 "label"_a = "", "min_points"_a = py::none(),
                 "A level with the fields as given (``min_points`` None: no floor).");
   value_field(level_cls, "label", &rollup_level::label, "The rating: 順調, 概ね順調, ….");
   level_cls.def_property(
-      "min_points", [](const node<rollup_level>& l) { return floor_value(l.get().min_points); },
-      [](const node<rollup_level>& l, const std::optional<double>& v) {
+      "min_points", [](const model_part<rollup_level>& l) { return floor_value(l.get().min_points); },
+      [](const model_part<rollup_level>& l, const std::optional<double>& v) {
         l.get().min_points = floor_of(v);
       },
       "The least average points for the rating, or None for no floor.");
-  kit::value_methods(level_cls, &level_repr);
+  binding::value_methods(level_cls, &level_repr);
   level_cls.def(py::pickle(
-      [](const node<rollup_level>& l) {
+      [](const model_part<rollup_level>& l) {
         return py::make_tuple(l.get().label, l.get().min_points);
       },
       [](const py::tuple& t) {
-        return node<rollup_level>(rollup_level{t[0].cast<std::string>(), t[1].cast<double>()});
+        return model_part<rollup_level>(rollup_level{t[0].cast<std::string>(), t[1].cast<double>()});
       }));
 
   scheme_cls.def(
       py::init([](const std::string& name, const member_or_name<formula>& f, bool clamp,
                   const py::iterable& bands, const std::string& not_evaluable,
                   const py::iterable& rollup, const std::string& rollup_not_evaluable) {
-        return node<scheme>(scheme{name, kit::member(f), clamp,
-                                   kit::elements_from<grade_band>(bands), not_evaluable,
-                                   kit::elements_from<rollup_level>(rollup), rollup_not_evaluable});
+        return model_part<scheme>(scheme{name, binding::member(f), clamp,
+                                   binding::elements_from<grade_band>(bands), not_evaluable,
+                                   binding::elements_from<rollup_level>(rollup), rollup_not_evaluable});
       }),
       "name"_a = "", "formula"_a = formula::baseline_relative, "clamp"_a = false,
       "bands"_a = py::tuple(), "not_evaluable"_a = "N", "rollup"_a = py::tuple(),
@@ -649,7 +649,7 @@ Raises SchemaError, its ``where`` the file and JSON pointer.)doc")
 GradeBands, the last with no floor; ``rollup`` RollupLevels from the highest to the lowest).
 validate() checks it; evaluation does too.)doc");
   value_field(scheme_cls, "name", &scheme::name, "The scheme's name: miyagi.");
-  kit::enum_field(scheme_cls, "formula", &scheme::formula,
+  binding::enum_field(scheme_cls, "formula", &scheme::formula,
                   "The Formula for the rate (set from a member or its name).");
   value_field(scheme_cls, "clamp", &scheme::clamp, "Whether the rate is clamped into [0, 1] (OKR).");
   list_field(scheme_cls, "bands", &scheme::bands, "The grade bands, in order: a live list of GradeBand.");
@@ -661,44 +661,44 @@ validate() checks it; evaluation does too.)doc");
               "The rating of a roll-up with nothing evaluable: N.");
   scheme_cls
       .def(
-          "validate", [](const node<scheme>& s) { s.get().validate(); },
+          "validate", [](const model_part<scheme>& s) { s.get().validate(); },
           R"doc(Raises ValidationError for a scheme that cannot grade: no bands, a last band with a
 floor or needing the target reached, unordered roll-up levels.)doc")
       .def(
-          "to_json", [](const node<scheme>& s) { return s.get().to_json_text(); },
+          "to_json", [](const model_part<scheme>& s) { return s.get().to_json_text(); },
           R"doc(The scheme as JSON ({"schema": "miyagiplan.Scheme.1", ...}); from_json reads it back.)doc")
       .def_static(
-          "from_json", [](std::string_view text) { return node<scheme>(scheme::from_json(text)); },
+          "from_json", [](std::string_view text) { return model_part<scheme>(scheme::from_json(text)); },
           "text"_a, "Reads a scheme from JSON text; SchemaError, with a JSON pointer, if it is not one.")
       .def_static(
-          "preset", [](std::string_view name) { return node<scheme>(scheme::preset(name)); },
+          "preset", [](std::string_view name) { return model_part<scheme>(scheme::preset(name)); },
           "name"_a,
           R"doc(A fresh copy of the preset ``name`` (one of preset_names()); NotFoundError for
 another name.)doc")
       .def_static("preset_names", &scheme::preset_names,
                   "The names of the presets: miyagi, soumu, open_sdg, unsd_2023, okr.")
       .def_static(
-          "miyagi", [] { return node<scheme>(scheme::miyagi()); },
+          "miyagi", [] { return model_part<scheme>(scheme::miyagi()); },
           R"doc(Miyagi's practice (the default): A reached; B rate ≥ 80 %; C; N. Roll-up 順調 /
 概ね順調 / やや遅れている / 遅れている from the average of A = 3, B = 2, C = 1 (≥ 2.5, ≥ 2.0,
 ≥ 1.5).)doc")
       .def_static(
-          "soumu", [] { return node<scheme>(scheme::soumu()); },
+          "soumu", [] { return model_part<scheme>(scheme::soumu()); },
           R"doc(総務省's five levels: 目標超過達成 (reached, rate ≥ 120 %), 目標達成, 相当程度進展あり
 (≥ 80 %), 進展が大きくない (≥ 0), 目標に向かっていない.)doc")
       .def_static(
-          "open_sdg", [] { return node<scheme>(scheme::open_sdg()); },
+          "open_sdg", [] { return model_part<scheme>(scheme::open_sdg()); },
           R"doc(Open SDG / Statistics Canada (CAGR ratio): target_achieved, substantial (R ≥ 0.95),
 moderate (≥ 0.6), limited (≥ 0), deterioration.)doc")
       .def_static(
-          "unsd_2023", [] { return node<scheme>(scheme::unsd_2023()); },
+          "unsd_2023", [] { return model_part<scheme>(scheme::unsd_2023()); },
           "UNSD Progress Chart 2023: on_track (≥ 0.95), fair_progress (≥ 0.10), stagnation_or_regression.")
       .def_static(
-          "okr", [] { return node<scheme>(scheme::okr()); },
+          "okr", [] { return model_part<scheme>(scheme::okr()); },
           "OKR: the rate clamped to 0.0–1.0; green ≥ 0.7, yellow ≥ 0.4, red.");
-  kit::value_methods(scheme_cls, &scheme_repr);
-  scheme_cls.def(py::pickle([](const node<scheme>& s) { return s.get().to_json_text(); },
-                            [](const std::string& text) { return node<scheme>(scheme::from_json(text)); }));
+  binding::value_methods(scheme_cls, &scheme_repr);
+  scheme_cls.def(py::pickle([](const model_part<scheme>& s) { return s.get().to_json_text(); },
+                            [](const std::string& text) { return model_part<scheme>(scheme::from_json(text)); }));
 
   // --- Assessments ---------------------------------------------------------------------------
 
@@ -911,7 +911,7 @@ Args:
 'B')doc");
   m.def(
       "evaluate",
-      [](const node<plan>& p, const observations_box* observations,
+      [](const model_part<plan>& p, const shared_observations* observations,
          const std::optional<date_arg>& as_of, const scheme_arg& s) {
         return evaluate_plan(p, observations, as_of, s);
       },
@@ -936,11 +936,11 @@ Args:
 The plan, scheme and observations are copied first and the GIL is released while the
 evaluation runs: threads can evaluate at once.)doc");
   plan_cls.attr("observation") = py::cpp_function(
-      [](const node<plan>& p, const std::string& indicator_id, const date_arg& when,
+      [](const model_part<plan>& p, const std::string& indicator_id, const date_arg& when,
          const value_arg& value, const std::optional<value_arg>& total,
          const std::optional<member_or_name<observation_status>>& status,
          const std::string& source, const std::string& note) {
-        return node<observation>(
+        return model_part<observation>(
             observation_in(p.get(), indicator_id, when, value, total, status, source, note));
       },
       py::name("observation"), py::is_method(plan_cls),

@@ -1,7 +1,7 @@
 // The plan model in Python: units and quantities, indicators with their baselines and targets,
 // measures, areas, goals and the whole plan, with its files.
 //
-// Every model class is bound to node<T> (bindings.hpp): what a plan hands out is a part of it,
+// Every model class is bound to model_part<T> (bindings.hpp): what a plan hands out is a part of it,
 // found again by its place at every use, so that plan.indicator("1-1-1").name = "x" changes
 // the plan, the part keeps the plan alive, and no edit of the plan can leave it dangling.
 // Lists inside the model are live lists (IndicatorList, ...). copy() and the copy module give
@@ -29,15 +29,15 @@ namespace miyagiplan::python {
 namespace {
 
 using namespace pybind11::literals;
-using kit::date_arg;
-using kit::dated_value_view;
-using kit::list_field;
-using kit::member_or_name;
-using kit::part_field;
-using kit::repr_of;
-using kit::unit_arg;
-using kit::value_arg;
-using kit::value_field;
+using binding::date_arg;
+using binding::dated_value_view;
+using binding::list_field;
+using binding::member_or_name;
+using binding::part_field;
+using binding::repr_of;
+using binding::unit_arg;
+using binding::value_arg;
+using binding::value_field;
 
 std::string member_repr(py::handle member) {
   return std::string(package_name) + "." +
@@ -79,72 +79,72 @@ std::string count_of(std::size_t n, const char* one, const char* many) {
 
 // --- The walk of a plan, as parts ------------------------------------------------------------
 
-void collect_measures(const node<measure>& m, std::vector<node<measure>>& out) {
+void collect_measures(const model_part<measure>& m, std::vector<model_part<measure>>& out) {
   out.push_back(m);
   const std::size_t n = m.get().sub_measures.size();
   for (std::size_t i = 0; i < n; ++i)
-    collect_measures(kit::element(m, &measure::sub_measures, i), out);
+    collect_measures(binding::element(m, &measure::sub_measures, i), out);
 }
 
 // Every measure in document order, sub-measures after their parent (plan::measures()).
-std::vector<node<measure>> measures_of(const node<plan>& p) {
-  std::vector<node<measure>> out;
+std::vector<model_part<measure>> measures_of(const model_part<plan>& p) {
+  std::vector<model_part<measure>> out;
   const std::size_t areas = p.get().areas.size();
   for (std::size_t a = 0; a < areas; ++a) {
-    const node<area> an = kit::element(p, &plan::areas, a);
+    const model_part<area> an = binding::element(p, &plan::areas, a);
     const std::size_t n = an.get().measures.size();
-    for (std::size_t i = 0; i < n; ++i) collect_measures(kit::element(an, &area::measures, i), out);
+    for (std::size_t i = 0; i < n; ++i) collect_measures(binding::element(an, &area::measures, i), out);
   }
   return out;
 }
 
-std::vector<node<indicator>> indicators_of(const node<plan>& p) {
-  std::vector<node<indicator>> out;
-  for (const node<measure>& m : measures_of(p)) {
+std::vector<model_part<indicator>> indicators_of(const model_part<plan>& p) {
+  std::vector<model_part<indicator>> out;
+  for (const model_part<measure>& m : measures_of(p)) {
     const std::size_t n = m.get().indicators.size();
-    for (std::size_t k = 0; k < n; ++k) out.push_back(kit::element(m, &measure::indicators, k));
+    for (std::size_t k = 0; k < n; ++k) out.push_back(binding::element(m, &measure::indicators, k));
   }
   return out;
 }
 
-node<indicator> indicator_part(const node<plan>& p, const std::string& id) {
-  for (const node<measure>& m : measures_of(p)) {
+model_part<indicator> indicator_part(const model_part<plan>& p, const std::string& id) {
+  for (const model_part<measure>& m : measures_of(p)) {
     const auto& inds = m.get().indicators;
     for (std::size_t k = 0; k < inds.size(); ++k)
-      if (inds[k].id == id) return kit::element(m, &measure::indicators, k);
+      if (inds[k].id == id) return binding::element(m, &measure::indicators, k);
   }
   p.get().indicator_at(id);  // throws not_found_error, with the library's message
   throw not_found_error("no indicator with id \"" + id + "\"");
 }
 
-node<measure> measure_part(const node<plan>& p, const std::string& id) {
-  for (const node<measure>& m : measures_of(p))
+model_part<measure> measure_part(const model_part<plan>& p, const std::string& id) {
+  for (const model_part<measure>& m : measures_of(p))
     if (m.get().id == id) return m;
   p.get().measure_at(id);
   throw not_found_error("no measure with id \"" + id + "\"");
 }
 
-node<area> area_part(const node<plan>& p, const std::string& id) {
+model_part<area> area_part(const model_part<plan>& p, const std::string& id) {
   const auto& areas = p.get().areas;
   for (std::size_t a = 0; a < areas.size(); ++a)
-    if (areas[a].id == id) return kit::element(p, &plan::areas, a);
+    if (areas[a].id == id) return binding::element(p, &plan::areas, a);
   p.get().area_at(id);
   throw not_found_error("no area with id \"" + id + "\"");
 }
 
 template <class T>
-node<T> by_id(const node<plan>& p, std::vector<T> plan::*field, const std::string& id,
+model_part<T> by_id(const model_part<plan>& p, std::vector<T> plan::*field, const std::string& id,
               const char* kind) {
   const auto& items = p.get().*field;
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (items[i].id == id) return kit::element(p, field, i);
+    if (items[i].id == id) return binding::element(p, field, i);
   throw not_found_error("no " + std::string(kind) + " with id \"" + id + "\"");
 }
 
 // --- DatedValue ----------------------------------------------------------------------------
 
 dated_value_view own_dated(dated_value v, std::optional<unit> u) {
-  return dated_value_view{node<dated_value>(std::move(v)), std::nullopt, std::move(u)};
+  return dated_value_view{model_part<dated_value>(std::move(v)), std::nullopt, std::move(u)};
 }
 
 // 2,223百万円 for a number (in its unit, when known), 全所属 for a state.
@@ -159,13 +159,13 @@ void bind_dated_value(py::class_<dated_value_view>& cls) {
   cls.def(py::init([](const date_arg& when, const value_arg& value,
                       const std::optional<unit_arg>& u) {
             std::optional<unit> own;
-            if (u) own = kit::unit_of(*u);
-            if (!own && !std::holds_alternative<node<quantity>>(value))
+            if (u) own = binding::unit_of(*u);
+            if (!own && !std::holds_alternative<model_part<quantity>>(value))
               throw py::type_error(
                   "a number or text needs its unit: DatedValue(when, 1920, unit=\"百万円\"), "
                   "or give a Quantity");
-            quantity q = kit::quantity_of(value, own ? *own : unit{});
-            return own_dated(dated_value{kit::expression_of(when), std::move(q)}, std::move(own));
+            quantity q = binding::quantity_of(value, own ? *own : unit{});
+            return own_dated(dated_value{binding::expression_of(when), std::move(q)}, std::move(own));
           }),
           "when"_a, "value"_a, "unit"_a = py::none(),
           R"doc(A value at a date, of its own (not yet part of an indicator).
@@ -181,7 +181,7 @@ Indicator.dated_value(when, value) makes one from a number in the indicator's un
       .def_property(
           "when", [](const dated_value_view& r) { return r.value.get().when; },
           [](const dated_value_view& r, const date_arg& when) {
-            r.value.get().when = kit::expression_of(when);
+            r.value.get().when = binding::expression_of(when);
           },
           R"doc(The date, a DateExpression (set from one, a datetime.date or a text).)doc")
       .def_property_readonly(
@@ -192,8 +192,8 @@ Indicator.dated_value(when, value) makes one from a number in the indicator's un
           "date_text", [](const dated_value_view& r) { return r.value.get().when.text(); },
           "The date's text as the document writes it: 平成 21 年度.")
       .def_property(
-          "quantity", [](const dated_value_view& r) { return kit::part(r.value, &dated_value::value); },
-          [](const dated_value_view& r, const node<quantity>& q) {
+          "quantity", [](const dated_value_view& r) { return binding::part(r.value, &dated_value::value); },
+          [](const dated_value_view& r, const model_part<quantity>& q) {
             quantity copy = q.get();
             r.value.get().value = std::move(copy);
           },
@@ -235,8 +235,8 @@ state's text (全所属, 実施なし, －) for a state.)doc")
       .def_property_readonly(
           "unit",
           [](const dated_value_view& r) -> py::object {
-            if (r.owner) return py::cast(kit::part(*r.owner, &indicator::unit));
-            if (r.own_unit) return py::cast(node<unit>(*r.own_unit));
+            if (r.owner) return py::cast(binding::part(*r.owner, &indicator::unit));
+            if (r.own_unit) return py::cast(model_part<unit>(*r.own_unit));
             return py::none();
           },
           "The unit of the value: its indicator's Unit, its own, or None.")
@@ -266,14 +266,14 @@ state's text (全所属, 実施なし, －) for a state.)doc")
       .def(py::pickle(
           [](const dated_value_view& r) {
             const auto u = r.unit_now();
-            return py::make_tuple(r.value.get().when, node<quantity>(r.value.get().value),
-                                  u ? py::cast(node<unit>(*u)) : py::none());
+            return py::make_tuple(r.value.get().when, model_part<quantity>(r.value.get().value),
+                                  u ? py::cast(model_part<unit>(*u)) : py::none());
           },
           [](const py::tuple& t) {
             std::optional<unit> u;
-            if (!t[2].is_none()) u = t[2].cast<const node<unit>&>().get();
+            if (!t[2].is_none()) u = t[2].cast<const model_part<unit>&>().get();
             return own_dated(dated_value{t[0].cast<date_expression>(),
-                                         t[1].cast<const node<quantity>&>().get()},
+                                         t[1].cast<const model_part<quantity>&>().get()},
                              std::move(u));
           }));
   cls.attr("__hash__") = py::none();
@@ -283,21 +283,21 @@ state's text (全所属, 実施なし, －) for a state.)doc")
 
 void bind_model(py::module_& m) {
   // Every type first, so that the signatures below name them.
-  kit::bind_enum<value_state>(m);
-  kit::bind_enum<direction>(m);
-  kit::bind_enum<accumulation>(m);
-  kit::bind_enum<file_format>(m);
-  py::class_<node<unit>> unit_cls(m, "Unit", R"doc(A unit as plans write it, and its scale: 百万円 is 10^6 円.
+  binding::bind_enum<value_state>(m);
+  binding::bind_enum<direction>(m);
+  binding::bind_enum<accumulation>(m);
+  binding::bind_enum<file_format>(m);
+  py::class_<model_part<unit>> unit_cls(m, "Unit", R"doc(A unit as plans write it, and its scale: 百万円 is 10^6 円.
 
 Values are held in the base unit (円); the symbol keeps the document's scale for display.)doc");
-  py::class_<node<quantity>> quantity_cls(
+  py::class_<model_part<quantity>> quantity_cls(
       m, "Quantity", R"doc(A value as plans write it: 2,280 件, 58.8％, 2,223 百万円, or a state that is
 not a number (全所属, 実施なし, －).
 
 ``value`` is in base units (2223000000.0 for 2,223 百万円); ``text`` keeps the document's
 text. Make one with Quantity.of (a number in base units), Quantity.of_state, or
 parse_quantity (a text in a unit).)doc");
-  py::class_<node<bounds>> bounds_cls(
+  py::class_<model_part<bounds>> bounds_cls(
       m, "Bounds", R"doc(The range an indicator's values keep to, in its unit as written: (1, 47) for a
 rank among 47 prefectures, (0, 100) for a percentage. Unpacks: ``low, high = bounds``.)doc");
   py::class_<dated_value_view> dated_cls(m, "DatedValue", R"doc(A value at a date: an indicator's baseline (現状値) or target (目標値).
@@ -305,41 +305,41 @@ rank among 47 prefectures, (0, 100) for a percentage. Unpacks: ``low, high = bou
 ``value`` is the number in base units or None for a state; ``quantity`` the Quantity;
 ``period`` (also ``when``) the DateExpression; ``display`` the value as plans write it
 (2,223百万円). A baseline or target taken from an indicator is a part of it.)doc");
-  py::class_<node<indicator>> indicator_cls(
+  py::class_<model_part<indicator>> indicator_cls(
       m, "Indicator", R"doc(A target indicator (目標指標): what is measured, in which unit, which way is
 better, how it accrues, and its baseline and target.
 
 Taken from a plan it is a part of the plan: setting a field changes the plan. Made in
 Python (Indicator(id=..., ...)) it is a value of its own, to add with Plan.add_indicator.)doc");
-  py::class_<node<initiative_item>> item_cls(
+  py::class_<model_part<initiative_item>> item_cls(
       m, "InitiativeItem", R"doc(A sub-item of an initiative: a label (・ or （１）), a title and the channels it
 is offered through (ＨＰ, メルマガ, ブログ, 携帯サイト, 地デジ).)doc");
-  py::class_<node<initiative>> initiative_cls(
+  py::class_<model_part<initiative>> initiative_cls(
       m, "Initiative", R"doc(A main initiative (主な取組) of a measure: a number, a title and its items.)doc");
-  py::class_<node<policy_part>> policy_cls(
+  py::class_<model_part<policy_part>> policy_cls(
       m, "PolicyPart", R"doc(A part of a measure's policy (取組方針): a label ((1), or empty when the policy
 is one text) and the text.)doc");
-  py::class_<node<measure>> measure_cls(
+  py::class_<model_part<measure>> measure_cls(
       m, "Measure", R"doc(A measure (施策): its id (3-1, 3-1(2) for a sub-measure), number and title,
 its policy, initiatives, indicators and sub-measures.)doc");
-  py::class_<node<area>> area_cls(
+  py::class_<model_part<area>> area_cls(
       m, "Area", R"doc(A priority area (重点分野): an id (1 … 5), a number, a title and its measures.)doc");
-  py::class_<node<goal>> goal_cls(
+  py::class_<model_part<goal>> goal_cls(
       m, "Goal", R"doc(A basic goal (基本目標): an id (G1), a number, a title and the ids of the areas it
 spans.)doc");
-  py::class_<node<section>> section_cls(
+  py::class_<model_part<section>> section_cls(
       m, "Section", R"doc(A section of the plan's text: a key (purpose, positioning, period, …), a heading
 and its paragraphs.)doc");
-  py::class_<node<promotion>> promotion_cls(
+  py::class_<model_part<promotion>> promotion_cls(
       m, "Promotion", R"doc(The plan's promotion structure (推進体制): the organisation, its short name and
 head, its partners and the paragraphs that describe it.)doc");
-  py::class_<node<strategy>> strategy_cls(
+  py::class_<model_part<strategy>> strategy_cls(
       m, "Strategy", R"doc(A related national or prefectural strategy, and where it stands in the lineage:
 when adopted and revised, the span it covers, its predecessors and successors (strategy ids).)doc");
   py::class_<problem> problem_cls(m, "Problem", R"doc(A rule the plan breaks, and where: Plan.problems() lists them.
 
 ``where`` names the part (``indicator 4-4-1 target``), ``what`` the rule.)doc");
-  py::class_<node<plan>> plan_cls(m, "Plan", R"doc(A plan: its goals, areas, measures, initiatives and indicators, its text sections,
+  py::class_<model_part<plan>> plan_cls(m, "Plan", R"doc(A plan: its goals, areas, measures, initiatives and indicators, its text sections,
 promotion structure and related strategies.
 
 What a plan hands out (plan.areas, plan.indicator("4-4-1"), indicator.baseline, ...) is a
@@ -358,47 +358,47 @@ copy(), copy.copy and copy.deepcopy give independent plans. Pickles as its JSON 
                          strategy_cls.ptr(), problem_cls.ptr(), plan_cls.ptr()})
     cls.attr("__module__") = package_name;
 
-  kit::bind_list<std::string>(m);
-  kit::bind_list<indicator>(m);
-  kit::bind_list<initiative_item>(m);
-  kit::bind_list<initiative>(m);
-  kit::bind_list<policy_part>(m);
-  kit::bind_list<measure>(m);
-  kit::bind_list<area>(m);
-  kit::bind_list<goal>(m);
-  kit::bind_list<section>(m);
-  kit::bind_list<strategy>(m);
+  binding::bind_list<std::string>(m);
+  binding::bind_list<indicator>(m);
+  binding::bind_list<initiative_item>(m);
+  binding::bind_list<initiative>(m);
+  binding::bind_list<policy_part>(m);
+  binding::bind_list<measure>(m);
+  binding::bind_list<area>(m);
+  binding::bind_list<goal>(m);
+  binding::bind_list<section>(m);
+  binding::bind_list<strategy>(m);
 
   // --- Unit ----------------------------------------------------------------------------------
 
   unit_cls
       .def(py::init([](const std::string& symbol, const std::optional<std::string>& base,
                        const std::optional<int>& scale) {
-             if (!base && !scale) return node<unit>(unit::parse(symbol));
-             return node<unit>(unit{symbol, base.value_or(symbol), scale.value_or(0)});
+             if (!base && !scale) return model_part<unit>(unit::parse(symbol));
+             return model_part<unit>(unit{symbol, base.value_or(symbol), scale.value_or(0)});
            }),
            "symbol"_a = "", "base"_a = py::none(), "scale"_a = py::none(),
            R"doc(A unit. With the symbol alone, its scale is read as Unit.parse does
 (Unit("百万円") is 10^6 円); with ``base`` or ``scale``, the fields are as given (``base``
 defaults to the symbol, ``scale`` to 0).)doc")
       .def_static(
-          "parse", [](std::string_view symbol) { return node<unit>(unit::parse(symbol)); },
+          "parse", [](std::string_view symbol) { return model_part<unit>(unit::parse(symbol)); },
           "symbol"_a,
           R"doc(Splits a written unit into scale and base: 億円 → (8, 円), 百万円 → (6, 円),
 件 → (0, 件).)doc")
       .def_property_readonly(
-          "factor", [](const node<unit>& u) { return u.get().factor(); },
+          "factor", [](const model_part<unit>& u) { return u.get().factor(); },
           "10 ** scale: how many base units one symbol unit is (1e6 for 百万円).");
-  for_each_field<unit>([&](const auto& f) { kit::bind_field(unit_cls, f); });
-  kit::value_methods(unit_cls, &unit_repr);
-  unit_cls.def("__str__", [](const node<unit>& u) { return u.get().symbol; }, "The symbol.");
+  for_each_field<unit>([&](const auto& f) { binding::bind_field(unit_cls, f); });
+  binding::value_methods(unit_cls, &unit_repr);
+  unit_cls.def("__str__", [](const model_part<unit>& u) { return u.get().symbol; }, "The symbol.");
   unit_cls.def(py::pickle(
-      [](const node<unit>& u) {
+      [](const model_part<unit>& u) {
         const unit& v = u.get();
         return py::make_tuple(v.symbol, v.base, v.scale);
       },
       [](const py::tuple& t) {
-        return node<unit>(unit{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<int>()});
+        return model_part<unit>(unit{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<int>()});
       }));
 
   // --- Quantity ------------------------------------------------------------------------------
@@ -406,8 +406,8 @@ defaults to the symbol, ``scale`` to 0).)doc")
   quantity_cls
       .def(py::init([](const member_or_name<value_state>& state, double value,
                        const std::string& text, bool note_mark) {
-             return node<quantity>(
-                 quantity{kit::member(state), value, text, note_mark});
+             return model_part<quantity>(
+                 quantity{binding::member(state), value, text, note_mark});
            }),
            "state"_a = value_state::missing, "value"_a = 0.0, "text"_a = "", "note_mark"_a = false,
            R"doc(A quantity with the fields as given (``value`` in base units). The text is kept
@@ -415,7 +415,7 @@ as given: Quantity.of writes it from the value, parse_quantity reads it.)doc")
       .def_static(
           "of",
           [](double value, const unit_arg& u) {
-            return node<quantity>(quantity::of(value, kit::unit_of(u)));
+            return model_part<quantity>(quantity::of(value, binding::unit_of(u)));
           },
           "value"_a, "unit"_a,
           R"doc(A number in base units, its text written in ``unit`` (a Unit or its symbol):
@@ -423,7 +423,7 @@ Quantity.of(2223e6, "百万円").text == "2,223百万円". RangeError for inf or
       .def_static(
           "of_state",
           [](const member_or_name<value_state>& s) {
-            return node<quantity>(quantity::of_state(kit::member(s)));
+            return model_part<quantity>(quantity::of_state(binding::member(s)));
           },
           "state"_a,
           R"doc(A state that is not a number, with its text (全所属, 実施なし, －). RangeError for
@@ -431,35 +431,35 @@ NUMBER.)doc")
       .def_static(
           "parse",
           [](std::string_view text, const unit_arg& u) {
-            return node<quantity>(parse_quantity(text, kit::unit_of(u)));
+            return model_part<quantity>(parse_quantity(text, binding::unit_of(u)));
           },
           "text"_a, "unit"_a, "The same as parse_quantity(text, unit).")
       .def_property_readonly(
-          "is_number", [](const node<quantity>& q) { return q.get().is_number(); },
+          "is_number", [](const model_part<quantity>& q) { return q.get().is_number(); },
           "Whether the quantity is a number (state NUMBER).")
       .def(
           "display_value",
-          [](const node<quantity>& q, const unit_arg& u) {
-            return q.get().display_value(kit::unit_of(u));
+          [](const model_part<quantity>& q, const unit_arg& u) {
+            return q.get().display_value(binding::unit_of(u));
           },
           "unit"_a, "The value in ``unit`` as written: 2223.0 for 2,223 百万円 in 百万円.");
-  for_each_field<quantity>([&](const auto& f) { kit::bind_field(quantity_cls, f); });
-  kit::value_methods(quantity_cls, &quantity_repr);
-  quantity_cls.def("__str__", [](const node<quantity>& q) { return q.get().text; }, "The text.");
+  for_each_field<quantity>([&](const auto& f) { binding::bind_field(quantity_cls, f); });
+  binding::value_methods(quantity_cls, &quantity_repr);
+  quantity_cls.def("__str__", [](const model_part<quantity>& q) { return q.get().text; }, "The text.");
   quantity_cls.def(py::pickle(
-      [](const node<quantity>& q) {
+      [](const model_part<quantity>& q) {
         const quantity& v = q.get();
         return py::make_tuple(v.state, v.value, v.text, v.note_mark);
       },
       [](const py::tuple& t) {
-        return node<quantity>(quantity{t[0].cast<value_state>(), t[1].cast<double>(),
+        return model_part<quantity>(quantity{t[0].cast<value_state>(), t[1].cast<double>(),
                                        t[2].cast<std::string>(), t[3].cast<bool>()});
       }));
 
   m.def(
       "parse_quantity",
       [](std::string_view text, const unit_arg& u) {
-        return node<quantity>(parse_quantity(text, kit::unit_of(u)));
+        return model_part<quantity>(parse_quantity(text, binding::unit_of(u)));
       },
       "text"_a, "unit"_a,
       R"doc(Reads a quantity in a unit (a Unit or its symbol): digits of either width with ,
@@ -472,7 +472,7 @@ Raises ParseError, with the character position, for anything else.
 2223000000.0)doc");
   m.def(
       "format_quantity",
-      [](double value, const unit_arg& u) { return format_quantity(value, kit::unit_of(u)); },
+      [](double value, const unit_arg& u) { return format_quantity(value, binding::unit_of(u)); },
       "value"_a, "unit"_a,
       R"doc(Writes a number in base units as plans do, in ``unit`` (a Unit or its symbol):
 the shortest text that reads back, with thousands separators.
@@ -482,21 +482,21 @@ the shortest text that reads back, with thousands separators.
 
   // --- Bounds --------------------------------------------------------------------------------
 
-  kit::bind_described(bounds_cls);
+  binding::bind_described(bounds_cls);
   bounds_cls.def(
-      "__iter__", [](const node<bounds>& b) { return py::iter(py::make_tuple(b.get().min, b.get().max)); },
+      "__iter__", [](const model_part<bounds>& b) { return py::iter(py::make_tuple(b.get().min, b.get().max)); },
       "Iterates over min and max: ``tuple(bounds) == (1.0, 47.0)``.");
 
   bind_dated_value(dated_cls);
 
   // --- Indicator -----------------------------------------------------------------------------
 
-  kit::bind_described(indicator_cls);
+  binding::bind_described(indicator_cls);
   indicator_cls.def(
       "dated_value",
-      [](const node<indicator>& n, const date_arg& when, const value_arg& value) {
+      [](const model_part<indicator>& n, const date_arg& when, const value_arg& value) {
         const unit u = n.get().unit;
-        return own_dated(dated_value{kit::expression_of(when), kit::quantity_of(value, u)}, u);
+        return own_dated(dated_value{binding::expression_of(when), binding::quantity_of(value, u)}, u);
       },
       "when"_a, "value"_a,
       R"doc(A DatedValue of its own in this indicator's unit, for Plan.set_target.
@@ -505,15 +505,15 @@ the shortest text that reads back, with thousands separators.
 (``"1,920 百万円"``, ``"全所属"``) or a Quantity; ``when`` a DateExpression, a datetime.date or
 a text (平成25年度).)doc");
 
-  kit::bind_described(item_cls);
-  kit::bind_described(initiative_cls);
-  kit::bind_described(policy_cls);
-  kit::bind_described(measure_cls);
-  kit::bind_described(area_cls);
-  kit::bind_described(goal_cls);
-  kit::bind_described(section_cls);
-  kit::bind_described(promotion_cls);
-  kit::bind_described(strategy_cls);
+  binding::bind_described(item_cls);
+  binding::bind_described(initiative_cls);
+  binding::bind_described(policy_cls);
+  binding::bind_described(measure_cls);
+  binding::bind_described(area_cls);
+  binding::bind_described(goal_cls);
+  binding::bind_described(section_cls);
+  binding::bind_described(promotion_cls);
+  binding::bind_described(strategy_cls);
 
   // --- Problem -------------------------------------------------------------------------------
 
@@ -548,17 +548,17 @@ a text (平成25年度).)doc");
   // --- Plan ----------------------------------------------------------------------------------
 
   // Brief, counting what a reader of a plan counts first.
-  kit::bind_described(plan_cls, [](const plan& p) {
+  binding::bind_described(plan_cls, [](const plan& p) {
     return "<" + std::string(package_name) + ".Plan " + repr_of(p.id) + " " +
            count_of(p.indicators().size(), "indicator", "indicators") + ">";
   });
   plan_cls
       .def(
-          "indicators", [](const node<plan>& p) { return indicators_of(p); },
+          "indicators", [](const model_part<plan>& p) { return indicators_of(p); },
           R"doc(Every indicator, in document order (areas, measures, sub-measures, then their
 indicators), as parts of the plan.)doc")
       .def(
-          "measures", [](const node<plan>& p) { return measures_of(p); },
+          "measures", [](const model_part<plan>& p) { return measures_of(p); },
           "Every measure in document order, sub-measures after their parent, as parts.")
       .def("indicator", &indicator_part, "id"_a,
            "The indicator with this id (4-4-1), a part; NotFoundError (a KeyError) if none.")
@@ -567,31 +567,31 @@ indicators), as parts of the plan.)doc")
       .def("area", &area_part, "id"_a, "The area with this id (1 … 5), a part; NotFoundError if none.")
       .def(
           "goal",
-          [](const node<plan>& p, const std::string& id) {
+          [](const model_part<plan>& p, const std::string& id) {
             return by_id(p, &plan::goals, id, "goal");
           },
           "id"_a, "The goal with this id (G1), a part; NotFoundError if none.")
       .def(
           "strategy",
-          [](const node<plan>& p, const std::string& id) {
+          [](const model_part<plan>& p, const std::string& id) {
             return by_id(p, &plan::strategies, id, "strategy");
           },
           "id"_a, "The strategy with this id, a part; NotFoundError if none.")
       .def(
-          "problems", [](const node<plan>& p) { return p.get().problems(); },
+          "problems", [](const model_part<plan>& p) { return p.get().problems(); },
           R"doc(Every rule the plan breaks, as Problems: duplicate ids, dangling references, a
 target date before its baseline, a value outside its bounds, a value text that does not read
 in its unit. Empty for a sound plan.)doc")
       .def(
-          "validate", [](const node<plan>& p) { p.get().validate(); },
+          "validate", [](const model_part<plan>& p) { p.get().validate(); },
           "Raises ValidationError naming every problem; returns None for a sound plan.")
       .def(
           "add_measure",
-          [](const node<plan>& p, const std::string& area_id, const node<measure>& x) {
+          [](const model_part<plan>& p, const std::string& area_id, const model_part<measure>& x) {
             measure copy = x.get();
             p.get().add_measure(area_id, std::move(copy));
-            const node<area> a = area_part(p, area_id);
-            return kit::element(a, &area::measures, a.get().measures.size() - 1);
+            const model_part<area> a = area_part(p, area_id);
+            return binding::element(a, &area::measures, a.get().measures.size() - 1);
           },
           "area_id"_a, "measure"_a,
           R"doc(Adds a copy of a measure at the end of an area, and returns it as a part.
@@ -600,22 +600,22 @@ The plan is checked first: ValidationError (a duplicate id, a bad indicator) or 
 (no such area) leaves it unchanged.)doc")
       .def(
           "add_initiative",
-          [](const node<plan>& p, const std::string& measure_id, const node<initiative>& x) {
+          [](const model_part<plan>& p, const std::string& measure_id, const model_part<initiative>& x) {
             initiative copy = x.get();
             p.get().add_initiative(measure_id, std::move(copy));
-            const node<measure> mn = measure_part(p, measure_id);
-            return kit::element(mn, &measure::initiatives, mn.get().initiatives.size() - 1);
+            const model_part<measure> mn = measure_part(p, measure_id);
+            return binding::element(mn, &measure::initiatives, mn.get().initiatives.size() - 1);
           },
           "measure_id"_a, "initiative"_a,
           R"doc(Adds a copy of an initiative at the end of a measure, and returns it as a part.
 NotFoundError (no such measure) leaves the plan unchanged.)doc")
       .def(
           "add_indicator",
-          [](const node<plan>& p, const std::string& measure_id, const node<indicator>& x) {
+          [](const model_part<plan>& p, const std::string& measure_id, const model_part<indicator>& x) {
             indicator copy = x.get();
             p.get().add_indicator(measure_id, std::move(copy));
-            const node<measure> mn = measure_part(p, measure_id);
-            return kit::element(mn, &measure::indicators, mn.get().indicators.size() - 1);
+            const model_part<measure> mn = measure_part(p, measure_id);
+            return binding::element(mn, &measure::indicators, mn.get().indicators.size() - 1);
           },
           "measure_id"_a, "indicator"_a,
           R"doc(Adds a copy of an indicator at the end of a measure, and returns it as a part.
@@ -624,7 +624,7 @@ The plan is checked first: ValidationError (a duplicate id, a value outside the 
 in the unit, a target before the baseline) or NotFoundError leaves it unchanged.)doc")
       .def(
           "set_target",
-          [](const node<plan>& p, const std::string& indicator_id, const dated_value_view& target) {
+          [](const model_part<plan>& p, const std::string& indicator_id, const dated_value_view& target) {
             dated_value copy = target.value.get();
             p.get().set_target(indicator_id, std::move(copy));
           },
@@ -635,19 +635,19 @@ Indicator.dated_value).
 The plan is checked first: ValidationError (a date before the baseline, a value outside the
 bounds or not in the unit) or NotFoundError leaves it unchanged.)doc")
       .def(
-          "to_json", [](const node<plan>& p) { return to_json_text(p.get()); },
+          "to_json", [](const model_part<plan>& p) { return to_json_text(p.get()); },
           R"doc(The plan as JSON text (2-space indent, a final newline); Plan.from_json reads it
 back to an equal plan, and the bundled plan's text round-trips byte for byte.)doc")
       .def_static(
-          "from_json", [](std::string_view text) { return node<plan>(plan_from_json(text)); },
+          "from_json", [](std::string_view text) { return model_part<plan>(plan_from_json(text)); },
           "text"_a,
           R"doc(Reads a plan from JSON text. SchemaError (its ``where`` a JSON pointer, or line
 and column for bad syntax) for a text that is not a plan.)doc")
       .def(
           "save",
-          [](const node<plan>& p, const std::filesystem::path& path,
+          [](const model_part<plan>& p, const std::filesystem::path& path,
              const member_or_name<file_format>& format) {
-            save_plan(p.get(), path, kit::member(format));
+            save_plan(p.get(), path, binding::member(format));
           },
           "path"_a, "format"_a = file_format::json,
           R"doc(Writes the plan to a file (a str or os.PathLike) as ``format``: a FileFormat or
@@ -657,14 +657,14 @@ The file is replaced only once the new one is whole. FileError (an OSError) when
 be written.)doc")
       .def_static(
           "load",
-          [](const std::filesystem::path& path) { return node<plan>(load_plan(path)); }, "path"_a,
+          [](const std::filesystem::path& path) { return model_part<plan>(load_plan(path)); }, "path"_a,
           R"doc(Reads a plan file in whichever format it holds (read from its first bytes).
 
 FileError when it cannot be read; SchemaError, its ``where`` starting with the path, when it
 is not a plan.)doc");
 
   m.def(
-      "miyagi_it_plan_2013", [] { return node<plan>(plans::miyagi_it_2013()); },
+      "miyagi_it_plan_2013", [] { return model_part<plan>(plans::miyagi_it_2013()); },
       R"doc(The bundled plan みやぎＩＴ推進プラン２０１３ (Miyagi Prefecture, 平成23～25年度): 2 goals,
 5 areas, 17 measures (and 3 sub-measures) and 25 indicators.
 

@@ -39,22 +39,23 @@ void bind_model(py::module_& m);  // after bind_calendar: dates in the model are
 void bind_eval(py::module_& m);   // after bind_model: adds Plan.evaluate and Plan.observation
 void bind_vector(py::module_& m);  // column-at-a-time calendar functions for numpy and pandas
 
-// A model value as Python holds it (the Python class of a plan part is bound to node<part>).
+// A model value as Python holds it (the Python class of a plan part is bound to model_part<part>).
 //
-// A node either owns its value (made in Python, or a copy), or is a part of another node's
-// value: plan.indicator("4-4-1") is "indicator 1 of measure 4 of area 4" of that plan. A part keeps its root alive (the shared_ptr) and finds itself again at every use by
+// A model_part either owns its value (made in Python, or a copy), or is a part of another one's
+// value: plan.indicator("4-4-1") is "indicator 1 of measure 4 of area 4" of that plan, found
+// by its path. A part keeps its root alive (the shared_ptr) and finds itself again at every use by
 // the steps that led to it, never through a stored pointer: edits through it reach the root,
 // and an edit of the root that reallocates its vectors (every Plan.add_*, which replaces the
 // plan with a checked copy) cannot leave it dangling. A part whose place is gone (a shorter
 // list) raises miyagiplan.Error on use.
 //
-// Nodes are used with the GIL held; whole-plan work that releases the GIL copies the value
+// Model parts are used with the GIL held; whole-plan work that releases the GIL copies the value
 // first.
 template <class T>
-class node {
+class model_part {
  public:
-  node() : node(T{}) {}
-  explicit node(T value) {
+  model_part() : model_part(T{}) {}
+  explicit model_part(T value) {
     auto owned = std::make_shared<T>(std::move(value));
     T* raw = owned.get();
     root_ = std::move(owned);
@@ -63,7 +64,7 @@ class node {
   // A part of `parent`: `step(parent_value)` is a pointer to it, or nullptr once it is gone.
   // `what` names it in that error ("Indicator").
   template <class Parent, class Step>
-  node(const node<Parent>& parent, Step step, const char* what)
+  model_part(const model_part<Parent>& parent, Step step, const char* what)
       : root_(parent.root()),
         locate_([parent, step]() -> T* {
           Parent* p = parent.find();
@@ -89,7 +90,7 @@ class node {
 // ---------------------------------------------------------------------------------------------
 // What bind_model.cpp and bind_eval.cpp share. In a namespace of its own, so that nothing here
 // meets the file-local helpers of bind_calendar.cpp in unqualified lookup.
-namespace kit {
+namespace binding {
 
 // Python's repr of a text or a number, for reprs that evaluate back.
 inline std::string repr_of(std::string_view text) {
@@ -172,17 +173,17 @@ MIYAGIPLAN_PYTHON_NAMES(miyagiplan::scheme, "Scheme", "")
 template <class T>
 inline constexpr bool is_text = std::is_same_v<T, std::string>;
 
-// The part `field` of a node's value.
+// The part `field` of a model part's value.
 template <class T, class F>
-node<F> part(const node<T>& parent, F T::*field) {
-  return node<F>(
+model_part<F> part(const model_part<T>& parent, F T::*field) {
+  return model_part<F>(
       parent, [field](T& t) { return &(t.*field); }, names<F>::python);
 }
 
-// Element i of the vector `field` of a node's value.
+// Element i of the vector `field` of a model part's value.
 template <class T, class E>
-node<E> element(const node<T>& parent, std::vector<E> T::*field, std::size_t i) {
-  return node<E>(
+model_part<E> element(const model_part<T>& parent, std::vector<E> T::*field, std::size_t i) {
+  return model_part<E>(
       parent,
       [field, i](T& t) -> E* {
         std::vector<E>& v = t.*field;
@@ -205,8 +206,8 @@ inline date_expression expression_of(const date_arg& a) {
 // A baseline or target as Python sees it: the value, and where its unit comes from (the
 // indicator it belongs to, or a unit of its own for one made in Python).
 struct dated_value_view {
-  node<dated_value> value;
-  std::optional<node<indicator>> owner;
+  model_part<dated_value> value;
+  std::optional<model_part<indicator>> owner;
   std::optional<unit> own_unit;
 
   std::optional<unit> unit_now() const {
@@ -215,17 +216,17 @@ struct dated_value_view {
   }
   // The dated value `field` of a model part; an indicator's values are in its unit.
   template <class T>
-  static dated_value_view part_of(const node<T>& n, dated_value T::*field) {
+  static dated_value_view part_of(const model_part<T>& n, dated_value T::*field) {
     if constexpr (std::is_same_v<T, indicator>) return {part(n, field), n, std::nullopt};
     else return {part(n, field), std::nullopt, std::nullopt};
   }
 };
 
 // A unit: a Unit, or its symbol (read by Unit.parse: 百万円 is 10^6 円).
-using unit_arg = std::variant<node<unit>, std::string>;
+using unit_arg = std::variant<model_part<unit>, std::string>;
 
 inline unit unit_of(const unit_arg& a) {
-  if (const auto* n = std::get_if<node<unit>>(&a)) return n->get();
+  if (const auto* n = std::get_if<model_part<unit>>(&a)) return n->get();
   return unit::parse(std::get<std::string>(a));
 }
 
@@ -249,10 +250,10 @@ inline quantity quantity_in(double shown, const unit& u) {
 
 // A value: a Quantity (in base units), a number in the unit as written, or a text in it
 // (2,223; 2,223 百万円; 全所属).
-using value_arg = std::variant<node<quantity>, double, std::string>;
+using value_arg = std::variant<model_part<quantity>, double, std::string>;
 
 inline quantity quantity_of(const value_arg& v, const unit& u) {
-  if (const auto* q = std::get_if<node<quantity>>(&v)) return q->get();
+  if (const auto* q = std::get_if<model_part<quantity>>(&v)) return q->get();
   if (const auto* d = std::get_if<double>(&v)) return quantity_in(*d, u);
   return parse_quantity(std::get<std::string>(v), u);
 }
@@ -263,7 +264,7 @@ inline quantity quantity_of(const value_arg& v, const unit& u) {
 // edits silently). Items of model parts are parts too; items of text lists are str.
 
 template <class E>
-using list_node = node<std::vector<E>>;
+using list_node = model_part<std::vector<E>>;
 
 template <class E>
 E element_from(py::handle h) {
@@ -272,10 +273,10 @@ E element_from(py::handle h) {
       throw py::type_error("expected a str, not " + type_name_of(h));
     return h.cast<std::string>();
   } else {
-    if (!py::isinstance<node<E>>(h))
+    if (!py::isinstance<model_part<E>>(h))
       throw py::type_error(std::string("expected a miyagiplan.") + names<E>::python + ", not " +
                            type_name_of(h));
-    return h.cast<const node<E>&>().get();  // a copy, taken before anything changes
+    return h.cast<const model_part<E>&>().get();  // a copy, taken before anything changes
   }
 }
 
@@ -295,7 +296,7 @@ bool element_equals(const E& value, py::handle h) {
   if constexpr (is_text<E>)
     return py::isinstance<py::str>(h) && h.cast<std::string>() == value;
   else
-    return py::isinstance<node<E>>(h) && h.cast<const node<E>&>().get() == value;
+    return py::isinstance<model_part<E>>(h) && h.cast<const model_part<E>&>().get() == value;
 }
 
 template <class E>
@@ -303,7 +304,7 @@ py::object list_item(const list_node<E>& l, std::size_t i) {
   if constexpr (is_text<E>) {
     return py::str(l.get()[i]);
   } else {
-    return py::cast(node<E>(
+    return py::cast(model_part<E>(
         l,
         [i](std::vector<E>& v) -> E* { return i < v.size() ? &v[i] : nullptr; },
         names<E>::python));
@@ -434,7 +435,7 @@ whatever is at its position now. Compares equal to a list or tuple of equal item
             if constexpr (is_text<E>)
               return py::str(removed);
             else
-              return py::cast(node<E>(std::move(removed)));
+              return py::cast(model_part<E>(std::move(removed)));
           },
           py::arg("index") = -1, "Removes the item at ``index`` and returns it (as a value of its own).")
       .def(
@@ -463,30 +464,30 @@ whatever is at its position now. Compares equal to a list or tuple of equal item
   cls.attr("__hash__") = py::none();
 }
 
-// --- Fields of a node class --------------------------------------------------------------------
+// --- Fields of a model class --------------------------------------------------------------------
 
 // A field Python reads and writes as a plain value (str, int, float, bool, Optional[str]).
 template <class T, class F>
-void value_field(py::class_<node<T>>& cls, const char* name, F T::*field, const char* doc) {
+void value_field(py::class_<model_part<T>>& cls, const char* name, F T::*field, const char* doc) {
   cls.def_property(
-      name, [field](const node<T>& n) -> F { return n.get().*field; },
-      [field](const node<T>& n, F v) { n.get().*field = std::move(v); }, doc);
+      name, [field](const model_part<T>& n) -> F { return n.get().*field; },
+      [field](const model_part<T>& n, F v) { n.get().*field = std::move(v); }, doc);
 }
 
 // A field that is an enum; it is set from a member or its name.
 template <class T, described_enum Enum>
-void enum_field(py::class_<node<T>>& cls, const char* name, Enum T::*field, const char* doc) {
+void enum_field(py::class_<model_part<T>>& cls, const char* name, Enum T::*field, const char* doc) {
   cls.def_property(
-      name, [field](const node<T>& n) -> Enum { return n.get().*field; },
-      [field](const node<T>& n, const member_or_name<Enum>& v) { n.get().*field = member(v); }, doc);
+      name, [field](const model_part<T>& n) -> Enum { return n.get().*field; },
+      [field](const model_part<T>& n, const member_or_name<Enum>& v) { n.get().*field = member(v); }, doc);
 }
 
 // A field that is a model part: read as a part (edits reach the owner), set from a copy.
 template <class T, class F>
-void part_field(py::class_<node<T>>& cls, const char* name, F T::*field, const char* doc) {
+void part_field(py::class_<model_part<T>>& cls, const char* name, F T::*field, const char* doc) {
   cls.def_property(
-      name, [field](const node<T>& n) { return part(n, field); },
-      [field](const node<T>& n, const node<F>& v) {
+      name, [field](const model_part<T>& n) { return part(n, field); },
+      [field](const model_part<T>& n, const model_part<F>& v) {
         F copy = v.get();
         n.get().*field = std::move(copy);
       },
@@ -495,41 +496,41 @@ void part_field(py::class_<node<T>>& cls, const char* name, F T::*field, const c
 
 // A vector field: read as a live list, set from any iterable of items.
 template <class T, class E>
-void list_field(py::class_<node<T>>& cls, const char* name, std::vector<E> T::*field,
+void list_field(py::class_<model_part<T>>& cls, const char* name, std::vector<E> T::*field,
                 const char* doc) {
   cls.def_property(
       name,
-      [field](const node<T>& n) {
+      [field](const model_part<T>& n) {
         return list_node<E>(
             n, [field](T& t) { return &(t.*field); }, names<E>::list);
       },
-      [field](const node<T>& n, py::handle items) {
+      [field](const model_part<T>& n, py::handle items) {
         std::vector<E> v = elements_from<E>(items);
         n.get().*field = std::move(v);
       },
       doc);
 }
 
-// ==, copies and a repr, for every node class. Model values are mutable: no hash.
+// ==, copies and a repr, for every model class. Model values are mutable: no hash.
 template <class T, class Repr>
-void value_methods(py::class_<node<T>>& cls, Repr repr) {
+void value_methods(py::class_<model_part<T>>& cls, Repr repr) {
   cls.def(
-         "__eq__", [](const node<T>& a, const node<T>& b) { return a.get() == b.get(); },
+         "__eq__", [](const model_part<T>& a, const model_part<T>& b) { return a.get() == b.get(); },
          py::is_operator(), "Equal values: every field the same.")
       .def(
-          "copy", [](const node<T>& n) { return node<T>(n.get()); },
+          "copy", [](const model_part<T>& n) { return model_part<T>(n.get()); },
           "A copy of its own: a value that is no part of anything, to change freely.")
       .def(
-          "__copy__", [](const node<T>& n) { return node<T>(n.get()); },
+          "__copy__", [](const model_part<T>& n) { return model_part<T>(n.get()); },
           "A copy of its own (model values copy deeply: they hold no shared parts).")
       .def(
-          "__deepcopy__", [](const node<T>& n, const py::dict&) { return node<T>(n.get()); },
+          "__deepcopy__", [](const model_part<T>& n, const py::dict&) { return model_part<T>(n.get()); },
           py::arg("memo"), "A copy of its own.")
       .def(
-          "__repr__", [repr](const node<T>& n) { return repr(n.get()); }, "The value in brief.");
+          "__repr__", [repr](const model_part<T>& n) { return repr(n.get()); }, "The value in brief.");
   cls.attr("__hash__") = py::none();
 }
 
-}  // namespace kit
+}  // namespace binding
 
 }  // namespace miyagiplan::python
