@@ -7,9 +7,3 @@
 #include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/calendar/format.hpp"
 #include "miyagiplan/error.hpp"
-
-#ifdef MIYAGIPLAN_HEADER_ONLY
-#include "miyagiplan/calendar/calendar_text-inl.hpp"
-#include "miyagiplan/calendar/calendar_read-inl.hpp"
-#include "miyagiplan/calendar/calendar_write-inl.hpp"
-#endif

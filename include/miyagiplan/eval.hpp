@@ -5,8 +5,3 @@
 #include "miyagiplan/eval/observation.hpp"
 #include "miyagiplan/eval/scheme.hpp"
 #include "miyagiplan/model.hpp"
-
-#ifdef MIYAGIPLAN_HEADER_ONLY
-#include "miyagiplan/eval/eval-inl.hpp"
-#include "miyagiplan/eval/observation-inl.hpp"
-#endif

@@ -9,10 +9,3 @@
 #include "miyagiplan/model.hpp"
 #include "miyagiplan/plans/miyagi_it_2013.hpp"
 #include "miyagiplan/version.hpp"
-
-#ifdef MIYAGIPLAN_HEADER_ONLY
-#include "miyagiplan/io/archive-inl.hpp"
-#include "miyagiplan/io/files-inl.hpp"
-#include "miyagiplan/io/json-inl.hpp"
-#include "miyagiplan/plans/plans-inl.hpp"
-#endif

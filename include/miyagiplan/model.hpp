@@ -4,7 +4,3 @@
 #include "miyagiplan/calendar.hpp"
 #include "miyagiplan/model/plan.hpp"
 #include "miyagiplan/model/quantity.hpp"
-
-#ifdef MIYAGIPLAN_HEADER_ONLY
-#include "miyagiplan/model/model-inl.hpp"
-#endif

@@ -3,6 +3,12 @@
 // and the exact source text kept.
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_CALENDAR_DATE_EXPRESSION_HPP
+#endif
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -104,3 +110,8 @@ MIYAGIPLAN_FUNC std::string_view to_string(date_kind k) noexcept;
 MIYAGIPLAN_FUNC date_kind date_kind_from_string(std::string_view name);
 
 }  // namespace miyagiplan
+
+#define MIYAGIPLAN_NEEDS_CALENDAR_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_CALENDAR_DATE_EXPRESSION_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

@@ -1,6 +1,12 @@
 // 和暦: the eras as data, and era dates that convert through the day (sys_days).
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_CALENDAR_ERA_HPP
+#endif
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -89,3 +95,8 @@ MIYAGIPLAN_FUNC era_date to_era_date(sys_days d);
 MIYAGIPLAN_FUNC sys_days to_gregorian(const era_date& d);
 
 }  // namespace miyagiplan
+
+#define MIYAGIPLAN_NEEDS_CALENDAR_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_CALENDAR_ERA_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

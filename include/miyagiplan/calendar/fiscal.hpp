@@ -2,6 +2,12 @@
 // 2013-04-01 … 2014-03-31). April is the default start month; others are a parameter.
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_CALENDAR_FISCAL_HPP
+#endif
+
 #include <string>
 #include <string_view>
 
@@ -89,3 +95,8 @@ class fiscal_year {
 };
 
 }  // namespace miyagiplan
+
+#define MIYAGIPLAN_NEEDS_CALENDAR_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_CALENDAR_FISCAL_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

@@ -1,6 +1,12 @@
 // Formatting lives apart from the value types: era dates and days as the documents write them.
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_CALENDAR_FORMAT_HPP
+#endif
+
 #include <cstddef>
 #include <string>
 
@@ -31,3 +37,8 @@ MIYAGIPLAN_FUNC std::string_view to_string(date_style s) noexcept;
 MIYAGIPLAN_FUNC date_style date_style_from_string(std::string_view name);
 
 }  // namespace miyagiplan
+
+#define MIYAGIPLAN_NEEDS_CALENDAR_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_CALENDAR_FORMAT_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

@@ -3,6 +3,12 @@
 // Evaluations are pure functions of their arguments: no globals, safe from any thread.
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_EVAL_EVALUATE_HPP
+#endif
+
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -100,3 +106,8 @@ struct enum_description<progress_status> {
 };
 
 }  // namespace miyagiplan
+
+#define MIYAGIPLAN_NEEDS_EVAL_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_EVAL_EVALUATE_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

@@ -2,6 +2,12 @@
 // from CSV or JSON files against a plan (so that values are read in each indicator's unit).
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_EVAL_OBSERVATION_HPP
+#endif
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -94,3 +100,8 @@ struct enum_description<observation_status> {
 };
 
 }  // namespace miyagiplan
+
+#define MIYAGIPLAN_NEEDS_OBSERVATION_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_EVAL_OBSERVATION_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

@@ -3,6 +3,12 @@
 // schemes in real use; a user writes their own in code or JSON.
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_EVAL_SCHEME_HPP
+#endif
+
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -93,3 +99,8 @@ struct enum_description<formula> {
 };
 
 }  // namespace miyagiplan
+
+#define MIYAGIPLAN_NEEDS_EVAL_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_EVAL_SCHEME_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

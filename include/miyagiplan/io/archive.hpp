@@ -10,6 +10,12 @@
 // on one machine, and exchange text, XML or JSON.
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_IO_ARCHIVE_HPP
+#endif
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -329,3 +335,8 @@ struct tracking_level<T> {
   BOOST_STATIC_CONSTANT(int, value = tracking_level::type::value);
 };
 }  // namespace boost::serialization
+
+#define MIYAGIPLAN_NEEDS_ARCHIVE_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_IO_ARCHIVE_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

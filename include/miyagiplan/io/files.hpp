@@ -2,6 +2,12 @@
 // first bytes, so load_plan needs no hint; saving replaces a file only once the new one is whole.
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_IO_FILES_HPP
+#endif
+
 #include <cstdint>
 #include <filesystem>
 #include <string_view>
@@ -44,3 +50,8 @@ MIYAGIPLAN_FUNC std::string read_file(const std::filesystem::path& path);
 MIYAGIPLAN_FUNC plan load_plan(const std::filesystem::path& path);
 
 }  // namespace miyagiplan
+
+#define MIYAGIPLAN_NEEDS_FILES_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_IO_FILES_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

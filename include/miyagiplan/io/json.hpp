@@ -9,6 +9,12 @@
 // type is lifted by that type's upgrade steps before it is read.
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_IO_JSON_HPP
+#endif
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -169,3 +175,8 @@ MIYAGIPLAN_FUNC plan plan_from_json(std::string_view text);
 MIYAGIPLAN_FUNC ordered_json parse_json(std::string_view text);
 
 }  // namespace miyagiplan
+
+#define MIYAGIPLAN_NEEDS_JSON_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_IO_JSON_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

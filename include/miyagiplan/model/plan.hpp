@@ -3,6 +3,12 @@
 // Plain value types: copy, compare, edit; the Plan checks its own rules (validate()).
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_MODEL_PLAN_HPP
+#endif
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -437,3 +443,8 @@ struct description<plan> {
 };
 
 }  // namespace miyagiplan
+
+#define MIYAGIPLAN_NEEDS_MODEL_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_MODEL_PLAN_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

@@ -3,6 +3,12 @@
 // unit keeps the document's scale for display, and the quantity keeps its source text.
 #pragma once
 
+// Header-only mode: the outermost public header includes the definitions at its end.
+#if defined(MIYAGIPLAN_HEADER_ONLY) && !defined(MIYAGIPLAN_OUTERMOST_HEADER)
+#define MIYAGIPLAN_OUTERMOST_HEADER
+#define MIYAGIPLAN_OUTERMOST_MODEL_QUANTITY_HPP
+#endif
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -96,3 +102,8 @@ struct description<quantity> {
 };
 
 }  // namespace miyagiplan
+
+#define MIYAGIPLAN_NEEDS_MODEL_DEFINITIONS
+#ifdef MIYAGIPLAN_OUTERMOST_MODEL_QUANTITY_HPP
+#include "miyagiplan/header_only-inl.hpp"
+#endif

@@ -1,0 +1,36 @@
+// Header-only mode (as fmt does): the definitions (*-inl.hpp) that the public headers included
+// so far need. The outermost public header includes this file at its end, when every header it
+// included has declared everything, so each *-inl.hpp finds its declarations complete whatever
+// the order the headers came in. Each public header with MIYAGIPLAN_FUNC functions defines
+// MIYAGIPLAN_NEEDS_<topic>_DEFINITIONS; the *-inl.hpp files have #pragma once, so including
+// this file again only adds what is new.
+// No #pragma once: included once per outermost header.
+
+#undef MIYAGIPLAN_OUTERMOST_HEADER  // a header an *-inl.hpp includes is outermost in its turn
+
+#ifdef MIYAGIPLAN_NEEDS_CALENDAR_DEFINITIONS
+#include "miyagiplan/calendar/calendar_text-inl.hpp"
+#include "miyagiplan/calendar/calendar_read-inl.hpp"
+#include "miyagiplan/calendar/calendar_write-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_MODEL_DEFINITIONS
+#include "miyagiplan/model/model-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_JSON_DEFINITIONS
+#include "miyagiplan/io/json-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_ARCHIVE_DEFINITIONS
+#include "miyagiplan/io/archive-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_FILES_DEFINITIONS
+#include "miyagiplan/io/files-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_OBSERVATION_DEFINITIONS
+#include "miyagiplan/eval/observation-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_EVAL_DEFINITIONS
+#include "miyagiplan/eval/eval-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_PLANS_DEFINITIONS
+#include "miyagiplan/plans/plans-inl.hpp"
+#endif
