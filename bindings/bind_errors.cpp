@@ -55,10 +55,12 @@ PyObject* add_exception(py::module_& m, const char* name, const char* doc,
 }
 
 // A C++ text as a Python str. Invalid UTF-8 (bytes a caller passed in, quoted back in a
-// message) becomes U+FFFD, so that the error about bad input can always be raised.
+// message) becomes U+FFFD by the library's one decoder, so that the error about bad input can
+// always be raised.
 py::str text_of(std::string_view s) {
+  const std::string valid = miyagiplan::detail::valid_text(s, /*keep_nul=*/true);
   PyObject* decoded =
-      PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace");
+      PyUnicode_DecodeUTF8(valid.data(), static_cast<Py_ssize_t>(valid.size()), "strict");
   if (!decoded) throw py::error_already_set();
   return py::reinterpret_steal<py::str>(decoded);
 }

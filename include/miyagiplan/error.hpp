@@ -19,17 +19,7 @@ class error : public std::runtime_error {
  protected:
   // A message is text even when it quotes input that is not: a byte that is not UTF-8, or a
   // NUL (which would end what() early), becomes U+FFFD. Python reads what() as a str.
-  static std::string valid_text(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (detail::cursor in(s); !in.at_end(); in.advance()) {
-      detail::cursor next = in;
-      next.advance();
-      if (in.peek() == detail::invalid_utf8) out += "\uFFFD";
-      else out.append(s.substr(in.offset(), next.offset() - in.offset()));
-    }
-    return out;
-  }
+  static std::string valid_text(std::string_view s) { return detail::valid_text(s); }
 };
 
 // A text that could not be read; `position` counts characters (code points) from 0.

@@ -158,24 +158,11 @@ bool ascii_number(const Unit*& p, const Unit* end, int max_digits, int& value) n
   return n > 0 && !digit();
 }
 
-// The UTF-8 bytes of a code point of the Basic Multilingual Plane, worked out at compile time.
-struct utf8_bytes {
-  char data[3] = {};
-  std::size_t size = 0;
-};
-constexpr utf8_bytes utf8_of_bmp(char32_t c) noexcept {
-  if (c < 0x80) return {{static_cast<char>(c)}, 1};
-  if (c < 0x800) return {{static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))}, 2};
-  return {{static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
-           static_cast<char>(0x80 | (c & 0x3F))},
-          3};
-}
-
 // The code point C at p: its UTF-8 bytes for char, one unit otherwise.
 template <char32_t C, class Unit>
 bool accept_code_point(const Unit*& p, const Unit* end) noexcept {
   if constexpr (sizeof(Unit) == 1) {
-    constexpr utf8_bytes bytes = utf8_of_bmp(C);
+    constexpr utf8_bytes bytes = encode_utf8(C);
     if (static_cast<std::size_t>(end - p) < bytes.size || std::memcmp(p, bytes.data, bytes.size) != 0) return false;
     p += bytes.size;
     return true;
@@ -204,36 +191,5 @@ const era_info* accept_era_name(const Unit*& p, const Unit* end) noexcept {
   return nullptr;
 }
 
-// Code points → UTF-8, for the general reader (UTF-16 pairs joined; a lone surrogate stays
-// invalid, as the reader will say).
-template <class Unit>
-std::string utf8_of(std::basic_string_view<Unit> text) {
-  std::string out;
-  out.reserve(text.size() * 3);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char32_t c = unit_value(text[i]);
-    if constexpr (sizeof(Unit) == 2) {
-      if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.size() && unit_value(text[i + 1]) >= 0xDC00 &&
-          unit_value(text[i + 1]) <= 0xDFFF)
-        c = 0x10000 + ((c - 0xD800) << 10) + (unit_value(text[++i]) - 0xDC00);
-    }
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | ((c >> 18) & 0x07));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
 }  // namespace detail
 }  // namespace miyagiplan

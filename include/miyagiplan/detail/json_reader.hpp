@@ -14,12 +14,11 @@
 #include <nlohmann/json.hpp>
 
 #include "miyagiplan/describe.hpp"
+#include "miyagiplan/detail/text.hpp"
 #include "miyagiplan/error.hpp"
+#include "miyagiplan/io/ordered_json.hpp"
 
 namespace miyagiplan {
-
-using ordered_json = nlohmann::ordered_json;
-
 namespace detail {
 
 // RFC 6901 escaping of one pointer step.
@@ -217,20 +216,15 @@ inline std::string shortened(std::string message) {
   return message + "…";
 }
 
-// The JSON pointer of the first string in `j` that is not UTF-8 (nlohmann's dump refuses it
-// without saying where): "" for `j` itself, nullopt if there is none.
+// The JSON pointer of the first string (or key) in `j` that is not UTF-8 (nlohmann's dump
+// refuses it without saying where): "" for `j` itself, nullopt if there is none.
 inline std::optional<std::string> first_invalid_utf8(const ordered_json& j) {
-  if (j.is_string()) {
-    try {
-      (void)j.dump(-1, ' ', false, ordered_json::error_handler_t::strict);
-      return std::nullopt;
-    } catch (const nlohmann::json::type_error&) {
-      return "";
-    }
-  }
+  if (j.is_string()) return is_utf8(j.get_ref<const std::string&>()) ? std::nullopt : std::optional<std::string>("");
   if (j.is_object()) {
-    for (const auto& [key, value] : j.items())
+    for (const auto& [key, value] : j.items()) {
+      if (!is_utf8(key)) return pointer_step(key);
       if (auto inner = first_invalid_utf8(value)) return pointer_step(key) + *inner;
+    }
   } else if (j.is_array()) {
     for (std::size_t k = 0; k < j.size(); ++k)
       if (auto inner = first_invalid_utf8(j[k])) return "/" + std::to_string(k) + *inner;

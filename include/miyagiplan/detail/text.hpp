@@ -1,17 +1,116 @@
-// Reading UTF-8 text one code point at a time, as the parsers of dates and quantities do.
+// The library's one UTF-8 codec (decode_utf8, encode_utf8), and reading text one code point at
+// a time, as the parsers of dates and quantities do.
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
 namespace miyagiplan::detail {
 
-// Reading UTF-8 one code point at a time, counting characters for error positions.
-
 inline constexpr char32_t invalid_utf8 = 0xFFFFFFFF;
 inline constexpr char32_t end_of_text = 0;
+
+// ---------------------------------------------------------------------------------------------
+// The codec. Strict: one spelling per character, so no overlong forms, no surrogates (U+D800 to
+// U+DFFF) and nothing past U+10FFFF. NUL is a character here (JSON strings may hold one); the
+// cursor below refuses it.
+
+// The code point at byte `i` of `s` and its length in bytes: {invalid_utf8, 1} where no valid
+// sequence starts, {end_of_text, 0} past the end.
+constexpr std::pair<char32_t, std::size_t> decode_utf8(std::string_view s, std::size_t i) noexcept {
+  if (i >= s.size()) return {end_of_text, 0};
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return {char32_t{b0}, 1};
+  std::size_t n;
+  char32_t c;
+  if ((b0 & 0xE0) == 0xC0) n = 2, c = b0 & 0x1Fu;
+  else if ((b0 & 0xF0) == 0xE0) n = 3, c = b0 & 0x0Fu;
+  else if ((b0 & 0xF8) == 0xF0) n = 4, c = b0 & 0x07u;
+  else return {invalid_utf8, 1};
+  if (i + n > s.size()) return {invalid_utf8, 1};
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return {invalid_utf8, 1};
+    c = (c << 6) | (b & 0x3Fu);
+  }
+  constexpr char32_t min_of_length[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (c < min_of_length[n] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) return {invalid_utf8, 1};
+  return {c, n};
+}
+
+// Whether all of `s` is UTF-8 (NULs included).
+constexpr bool is_utf8(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto [c, n] = decode_utf8(s, i);
+    if (c == invalid_utf8) return false;
+    i += n;
+  }
+  return true;
+}
+
+// The UTF-8 bytes of a code point. A surrogate or a value past U+10FFFF has none: it becomes the
+// byte 0xFF, which no decoder accepts, so that a reader says where the text went wrong.
+struct utf8_bytes {
+  char data[4] = {};
+  std::size_t size = 0;
+  constexpr std::string_view view() const noexcept { return {data, size}; }
+};
+constexpr utf8_bytes encode_utf8(char32_t c) noexcept {
+  auto byte = [](char32_t b) { return static_cast<char>(static_cast<unsigned char>(b)); };
+  if (c < 0x80) return {{byte(c)}, 1};
+  if (c < 0x800) return {{byte(0xC0 | (c >> 6)), byte(0x80 | (c & 0x3F))}, 2};
+  if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) return {{byte(0xFF)}, 1};
+  if (c < 0x10000)
+    return {{byte(0xE0 | (c >> 12)), byte(0x80 | ((c >> 6) & 0x3F)), byte(0x80 | (c & 0x3F))}, 3};
+  return {{byte(0xF0 | (c >> 18)), byte(0x80 | ((c >> 12) & 0x3F)), byte(0x80 | ((c >> 6) & 0x3F)),
+           byte(0x80 | (c & 0x3F))},
+          4};
+}
+
+// Code units of any width as UTF-8: bytes are copied, UTF-16 pairs joined, code points encoded
+// (a lone surrogate stays invalid, as the reader will say).
+template <class Unit>
+std::string utf8_of(std::basic_string_view<Unit> text) {
+  if constexpr (sizeof(Unit) == 1) {
+    return std::string(reinterpret_cast<const char*>(text.data()), text.size());
+  } else {
+    auto value = [](Unit u) { return static_cast<char32_t>(static_cast<std::make_unsigned_t<Unit>>(u)); };
+    std::string out;
+    out.reserve(text.size() * 3);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      char32_t c = value(text[i]);
+      if constexpr (sizeof(Unit) == 2) {
+        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < text.size() && value(text[i + 1]) >= 0xDC00 &&
+            value(text[i + 1]) <= 0xDFFF)
+          c = 0x10000 + ((c - 0xD800) << 10) + (value(text[++i]) - 0xDC00);
+      }
+      out += encode_utf8(c).view();
+    }
+    return out;
+  }
+}
+
+// A text as valid UTF-8: each byte that starts no valid sequence becomes U+FFFD, and so does
+// each NUL (which would end a C string early) unless `keep_nul`. Messages quote input so.
+inline std::string valid_text(std::string_view s, bool keep_nul = false) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    const auto [c, n] = decode_utf8(s, i);
+    if (c == invalid_utf8 || (c == 0 && !keep_nul)) out += "\uFFFD";
+    else out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading UTF-8 one code point at a time, counting characters for error positions. A NUL is no
+// text here: it reads as invalid_utf8.
 
 class cursor {
  public:
@@ -54,26 +153,9 @@ class cursor {
 
   // The code point at byte i and its length in bytes; end_of_text past the end.
   std::pair<char32_t, std::size_t> decode_at(std::size_t i) const noexcept {
-    if (i >= s_.size()) return {end_of_text, 0};
-    const auto b0 = static_cast<unsigned char>(s_[i]);
-    if (b0 < 0x80) return {b0 == 0 ? invalid_utf8 : char32_t{b0}, 1};
-    std::size_t n;
-    char32_t c;
-    if ((b0 & 0xE0) == 0xC0) n = 2, c = b0 & 0x1F;
-    else if ((b0 & 0xF0) == 0xE0) n = 3, c = b0 & 0x0F;
-    else if ((b0 & 0xF8) == 0xF0) n = 4, c = b0 & 0x07;
-    else return {invalid_utf8, 1};
-    if (i + n > s_.size()) return {invalid_utf8, 1};
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto b = static_cast<unsigned char>(s_[i + k]);
-      if ((b & 0xC0) != 0x80) return {invalid_utf8, 1};
-      c = (c << 6) | (b & 0x3F);
-    }
-    // Reject overlong forms and surrogates so that one character has one spelling.
-    constexpr char32_t min_of_length[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (c < min_of_length[n] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-      return {invalid_utf8, 1};
-    return {c, n};
+    const auto decoded = decode_utf8(s_, i);
+    if (decoded.first == 0 && decoded.second == 1) return {invalid_utf8, 1};
+    return decoded;
   }
 
   std::string_view s_;

@@ -25,6 +25,7 @@
 #include "miyagiplan/config.hpp"
 #include "miyagiplan/describe.hpp"
 #include "miyagiplan/detail/json_reader.hpp"
+#include "miyagiplan/io/ordered_json.hpp"
 #include "miyagiplan/model/plan.hpp"
 #include "miyagiplan/model/quantity.hpp"
 
