@@ -19,6 +19,7 @@
 #include <variant>
 #include <vector>
 
+#include "argument_casters.hpp"  // strict str and float arguments, in every bind_*.cpp
 #include "date_caster.hpp"  // sys_days <-> datetime.date, in every bind_*.cpp
 #include "miyagiplan/calendar.hpp"
 #include "miyagiplan/error.hpp"

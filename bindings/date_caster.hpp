@@ -2,10 +2,15 @@
 // (pybind11/chrono.h goes through time_point and local midnight, which shifts days under
 // some TZ settings; it is not used.)
 //
-// Python → C++ accepts datetime.date and its subclasses, but not datetime.datetime: a
-// datetime carries a time and maybe a time zone, and silently dropping them is how days go
-// wrong. Passing one fails the cast, so pybind11 raises TypeError. A date before 1400 (the
-// first year the library supports) raises RangeError.
+// Python → C++ accepts the ways Python holds a day:
+// - datetime.date and its subclasses;
+// - datetime.datetime and pandas.Timestamp (a datetime subclass): the day of its date, as its
+//   own fields say it (no time zone conversion);
+// - numpy.datetime64 of day precision or finer: the day it falls in (floor). Coarser units
+//   (a month, a year) name no day and NaT names nothing: RangeError. numpy is never imported
+//   for this: a datetime64 is recognised by its type's name, and numpy is loaded already when
+//   there is one; pandas.NaT likewise raises RangeError.
+// A day before 1400 (the first year the library supports) raises RangeError.
 //
 // C++ → Python refuses a day outside the years 1400 … 9999 with RangeError: wrap a
 // maybe-missing day in std::optional instead (with pybind11/stl.h).
@@ -18,7 +23,10 @@
 #include <datetime.h>
 #include <pybind11/pybind11.h>
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "miyagiplan/calendar/civil.hpp"
 #include "miyagiplan/error.hpp"
@@ -32,9 +40,13 @@ struct type_caster<miyagiplan::sys_days> {
 
   bool load(handle src, bool /*convert*/) {
     if (!src) return false;
-    import_datetime_api();
     PyObject* obj = src.ptr();
-    if (!PyDate_Check(obj) || PyDateTime_Check(obj)) return false;
+    const std::string_view type_name = Py_TYPE(obj)->tp_name;
+    if (type_name == "numpy.datetime64") return load_datetime64(src);
+    if (type_name == "NaTType" || type_name.ends_with(".NaTType"))
+      throw miyagiplan::range_error("pandas.NaT is no day");
+    import_datetime_api();
+    if (!PyDate_Check(obj)) return false;
     // The accessor macros cast C-style, inside our expansion rather than the system header's.
 #if defined(__GNUC__)
 #pragma GCC diagnostic push
@@ -63,6 +75,30 @@ struct type_caster<miyagiplan::sys_days> {
   }
 
  private:
+  // A numpy.datetime64 scalar: numpy is loaded (the value exists), so importing it is a lookup.
+  bool load_datetime64(handle src) {
+    const module_ numpy = module_::import("numpy");
+    if (numpy.attr("isnat")(src).cast<bool>())
+      throw miyagiplan::range_error("numpy.datetime64('NaT') is no day");
+    const tuple info = numpy.attr("datetime_data")(src.attr("dtype"));
+    const std::string unit = info[std::size_t{0}].cast<std::string>();
+    static constexpr std::string_view day_or_finer[] = {"D", "h", "m", "s", "ms", "us", "ns", "ps", "fs", "as"};
+    bool fine = false;
+    for (std::string_view u : day_or_finer) fine = fine || u == unit;
+    if (!fine)
+      throw miyagiplan::range_error("numpy.datetime64 of unit '" + unit +
+                                    "' names no day (day precision or finer is needed)");
+    // numpy casts to a coarser unit by flooring, so a time before 1970 stays in its own day.
+    const auto count = src.attr("astype")("datetime64[D]").attr("astype")("int64").cast<long long>();
+    const auto first = miyagiplan::days_from_civil(miyagiplan::min_supported_year, 1, 1);
+    const auto last = miyagiplan::days_from_civil(miyagiplan::max_supported_year, 12, 31);
+    if (count < first.time_since_epoch().count() || count > last.time_since_epoch().count())
+      throw miyagiplan::range_error("numpy.datetime64 " + str(src).cast<std::string>() +
+                                    " is outside 1400 … 9999, the years supported");
+    value = miyagiplan::sys_days{miyagiplan::day_count{static_cast<std::int32_t>(count)}};
+    return true;
+  }
+
   // PyDateTimeAPI is a static of datetime.h, so each translation unit imports it once.
   static void import_datetime_api() {
     if (!PyDateTimeAPI) {

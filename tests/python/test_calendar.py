@@ -473,10 +473,8 @@ def test_keyword_arguments():
         lambda x: FiscalYear.of(x),
     ],
 )
-@pytest.mark.parametrize(
-    "value", [datetime.datetime(2010, 12, 31, 23, 0), "2010-12-31", 14974, None]
-)
-def test_only_a_date_is_a_date(call, value):
+@pytest.mark.parametrize("value", ["2010-12-31", 14974, None])
+def test_only_a_day_is_a_day(call, value):
     with pytest.raises(TypeError):
         call(value)
 
