@@ -286,6 +286,7 @@ void bind_model(py::module_& m) {
   kit::bind_enum<value_state>(m);
   kit::bind_enum<direction>(m);
   kit::bind_enum<accumulation>(m);
+  kit::bind_enum<indicator_role>(m);
   kit::bind_enum<file_format>(m);
   py::class_<node<unit>> unit_cls(m, "Unit", R"doc(A unit as plans write it, and its scale: 百万円 is 10^6 円.
 
