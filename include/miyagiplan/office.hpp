@@ -2,7 +2,9 @@
 #pragma once
 
 #include "miyagiplan/office/encoding.hpp"
+#include "miyagiplan/office/xlsx_reader.hpp"
 
 #ifdef MIYAGIPLAN_HEADER_ONLY
 #include "miyagiplan/office/encoding-inl.hpp"
+#include "miyagiplan/office/xlsx_reader-inl.hpp"
 #endif
