@@ -169,12 +169,15 @@ TEST_CASE("detection: a BOM or valid UTF-8 is UTF-8, anything else CP932") {
 
 TEST_CASE("streaming: a character may straddle two chunks, in either encoding") {
   const std::string utf8_text = "指標,値\n" + sample_utf8 + ",1\n";
+  const std::string with_bom = "\xEF\xBB\xBF" + utf8_text;
   const std::string cp932_text = office::from_utf8(utf8_text, text_encoding::cp932);
   for (const auto& [bytes, encoding] :
        std::vector<std::pair<std::string, text_encoding>>{{cp932_text, text_encoding::cp932},
                                                           {cp932_text, text_encoding::automatic},
                                                           {utf8_text, text_encoding::utf8},
-                                                          {utf8_text, text_encoding::automatic}}) {
+                                                          {utf8_text, text_encoding::automatic},
+                                                          {with_bom, text_encoding::utf8},
+                                                          {with_bom, text_encoding::automatic}}) {
     for (std::size_t chunk = 1; chunk <= 5; ++chunk) {
       office::utf8_decoder d(encoding, "a.csv");
       std::string out;

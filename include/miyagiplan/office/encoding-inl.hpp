@@ -153,6 +153,11 @@ struct utf8_decoder::state {
   // Decodes `in` (pending bytes included); a cut character at the end goes back to pending.
   void decode(std::string_view in, std::string& out, bool final) {
     if (!started) {
+      // A byte order mark cut by the end of a chunk waits for the rest of it.
+      if (!final && in.size() < detail::utf8_bom.size() && detail::utf8_bom.starts_with(in)) {
+        pending.assign(in);
+        return;
+      }
       started = true;
       if (in.starts_with(detail::utf8_bom) && encoding == text_encoding::utf8)
         in.remove_prefix(detail::utf8_bom.size());
