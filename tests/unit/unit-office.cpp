@@ -336,6 +336,7 @@ TEST_CASE("shared strings in Japanese, numbers stored as text, booleans, merged 
   CHECK(find_cell(rows, "B4")->text == "0123");
   CHECK(find_cell(rows, "B5")->text == "１２３");
   REQUIRE(summary.merged_cells.size() == 2);
+  CHECK(book.merged_cells("実績") == summary.merged_cells);
   CHECK(summary.merged_cells[0].a1() == "A6:C6");
   CHECK(summary.merged_cells[1].a1() == "E2:F3");
   const auto notes = rows_of(book, 1u == 1 ? "Notes" : "");
@@ -518,6 +519,26 @@ TEST_CASE("the uncompressed-size cap, and the ratio check of entries over 1 MiB"
   CHECK_NOTHROW(failure_of(make_zip({{"x", "y"}}), loose));
   loose.max_uncompressed_bytes = 1u << 20;
   CHECK(failure_of(bytes, loose).what.find("max_uncompressed_bytes") != std::string::npos);
+}
+
+TEST_CASE("an entry that holds more than its header states is cut off there") {
+  std::string rows;
+  for (int i = 1; i <= 20000; ++i) rows += "<row><c><v>1</v></c></row>";
+  const std::string sheet = sheet_xml(rows);
+  std::string bytes = workbook_with(sheet);
+  // The stated size, in the local header and the central directory, becomes 1000 bytes.
+  std::string real(4, '\0'), small(4, '\0');
+  for (int k = 0; k < 4; ++k) {
+    real[static_cast<std::size_t>(k)] = static_cast<char>((sheet.size() >> (8 * k)) & 0xFF);
+    small[static_cast<std::size_t>(k)] = static_cast<char>((1000u >> (8 * k)) & 0xFF);
+  }
+  int patched = 0;
+  for (auto at = bytes.find(real); at != std::string::npos; at = bytes.find(real, at + 4), ++patched)
+    bytes.replace(at, 4, small);
+  REQUIRE(patched == 2);
+  const auto f = failure_of(bytes);
+  CHECK(f.where == "bad.xlsx:xl/worksheets/sheet1.xml");
+  CHECK(f.what.find("more than the 1000 bytes its entry states") != std::string::npos);
 }
 
 TEST_CASE("malformed XML names the part, line and column") {

@@ -835,6 +835,10 @@ MIYAGIPLAN_FUNC sheet_summary xlsx_reader::read_sheet(std::size_t index,
   return impl_->read(index, on_row);
 }
 
+MIYAGIPLAN_FUNC std::vector<cell_range> xlsx_reader::merged_cells(std::string_view sheet) const {
+  return read_sheet(sheet, [](const xlsx_row&) {}).merged_cells;
+}
+
 namespace detail {
 inline constexpr std::chrono::sys_days excel_epoch_1900{std::chrono::year{1899} / 12 / 30};
 inline constexpr std::chrono::sys_days excel_epoch_1904{std::chrono::year{1904} / 1 / 1};

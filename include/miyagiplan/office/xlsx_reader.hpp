@@ -86,6 +86,8 @@ struct xlsx_limits {
   std::size_t max_shared_string_bytes = 64ull << 20;
 };
 
+// One reader serves one thread at a time (libzip's archive is not shared safely); open the file
+// once per thread to read sheets in parallel.
 class xlsx_reader {
  public:
   using row_callback = std::function<void(const xlsx_row&)>;
@@ -113,6 +115,9 @@ class xlsx_reader {
   // the workbook, or an index past the last, throws schema_error (where() the file) listing them.
   MIYAGIPLAN_FUNC sheet_summary read_sheet(std::string_view name, const row_callback& on_row) const;
   MIYAGIPLAN_FUNC sheet_summary read_sheet(std::size_t index, const row_callback& on_row) const;
+  // The merged ranges of a sheet, for a caller that refuses them before it reads any row: a
+  // pass over the sheet (they come after its rows in the file) that keeps no row.
+  MIYAGIPLAN_FUNC std::vector<cell_range> merged_cells(std::string_view sheet) const;
 
   struct impl;
 
