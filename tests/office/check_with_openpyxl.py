@@ -32,6 +32,7 @@ def main(path):
     expect("B2 (a number)", (ws["B2"].data_type, ws["B2"].value), ("n", 340))
     expect("B3 (a number)", (ws["B3"].data_type, ws["B3"].value), ("n", 12.5))
     expect("B4 (blank)", ws["B4"].value, None)
+    expect("B4 not bold", bool(ws["B4"].font and ws["B4"].font.b), False)
     for coordinate, day in (("C2", datetime.datetime(2024, 4, 1)),
                             ("C3", datetime.datetime(1900, 2, 28)),
                             ("C4", datetime.datetime(1900, 3, 1))):

@@ -16,6 +16,7 @@ struct xlsx_sheet::book {
   lxw_workbook* workbook = nullptr;
   lxw_format* bold = nullptr;
   lxw_format* date = nullptr;
+  lxw_format* plain = nullptr;  // a blank cell needs a format, or libxlsxwriter leaves it out
 
   [[noreturn]] void fail(const std::string& what, lxw_error error) const {
     throw io_error("cannot write " + path + ": " + what + (what.empty() ? "" : ": ") +
@@ -75,7 +76,7 @@ MIYAGIPLAN_FUNC void xlsx_sheet::write_date(std::uint32_t row, std::uint32_t col
 
 MIYAGIPLAN_FUNC void xlsx_sheet::write_blank(std::uint32_t row, std::uint32_t column) {
   detail::check_cell(row, column);
-  check(worksheet_write_blank(sheet_, detail::row0(row), detail::col0(column), book_->bold),
+  check(worksheet_write_blank(sheet_, detail::row0(row), detail::col0(column), book_->plain),
         cell_ref{row, column}.a1());
 }
 
@@ -104,7 +105,8 @@ MIYAGIPLAN_FUNC xlsx_writer::xlsx_writer(const std::filesystem::path& path)
     throw io_error("cannot write " + book_->path + ": libxlsxwriter cannot start a workbook");
   book_->bold = workbook_add_format(book_->workbook);
   book_->date = workbook_add_format(book_->workbook);
-  if (book_->bold == nullptr || book_->date == nullptr) {
+  book_->plain = workbook_add_format(book_->workbook);
+  if (book_->bold == nullptr || book_->date == nullptr || book_->plain == nullptr) {
     workbook_close(book_->workbook);
     throw io_error("cannot write " + book_->path + ": out of memory");
   }
