@@ -490,8 +490,10 @@ TEST_CASE("a zip bomb: a 1 GB entry of zeros") {
       }
     }
   } source;
-  for (const auto& [name, data] : {std::pair<std::string, std::string>{"xl/workbook.xml", workbook_xml},
-                                   {"xl/_rels/workbook.xml.rels", workbook_rels}})
+  // libzip reads the buffers at zip_close: they must live until then.
+  const std::vector<std::pair<std::string, std::string>> parts = {
+      {"xl/workbook.xml", workbook_xml}, {"xl/_rels/workbook.xml.rels", workbook_rels}};
+  for (const auto& [name, data] : parts)
     REQUIRE(zip_file_add(z, name.c_str(), zip_source_buffer(z, data.data(), data.size(), 0), 0) >= 0);
   const zip_int64_t index = zip_file_add(z, "xl/worksheets/sheet1.xml", zip_source_function(z, zeros::callback, &source), 0);
   REQUIRE(index >= 0);
