@@ -696,15 +696,15 @@ TEST_CASE("formatting in the four styles") {
 TEST_CASE("kind and style names read back; unknown names are parse errors") {
   for (auto k = static_cast<int>(date_kind::day); k <= static_cast<int>(date_kind::open_ended); ++k) {
     const auto kind = static_cast<date_kind>(k);
-    CHECK(date_kind_from_string(to_string(kind)) == kind);
+    CHECK(enum_from_string<date_kind>(to_string(kind)) == kind);
   }
   for (auto s = static_cast<int>(date_style::kanji); s <= static_cast<int>(date_style::iso); ++s) {
     const auto style = static_cast<date_style>(s);
-    CHECK(date_style_from_string(to_string(style)) == style);
+    CHECK(enum_from_string<date_style>(to_string(style)) == style);
   }
   CHECK(to_string(date_kind::fiscal_year_span) == "fiscal_year_span");
-  CHECK_THROWS_AS(date_kind_from_string("fiscal"), parse_error);
-  CHECK_THROWS_WITH_AS(date_style_from_string("Kanji"), doctest::Contains("kanji, abbrev"),
+  CHECK_THROWS_AS(enum_from_string<date_kind>("fiscal"), parse_error);
+  CHECK_THROWS_WITH_AS(enum_from_string<date_style>("Kanji"), doctest::Contains("kanji, abbrev"),
                        parse_error);
 }
 

@@ -137,9 +137,9 @@ TEST_SUITE("office") {
 
 TEST_CASE("encoding names, with the aliases offices use") {
   for (const auto e : {text_encoding::automatic, text_encoding::utf8, text_encoding::cp932})
-    CHECK(office::text_encoding_from_string(office::to_string(e)) == e);
-  CHECK(office::to_string(text_encoding::automatic) == "auto");
-  CHECK(office::to_string(text_encoding::utf8) == "utf-8");
+    CHECK(office::text_encoding_from_string(mp::to_string(e)) == e);
+  CHECK(mp::to_string(text_encoding::automatic) == "auto");
+  CHECK(mp::to_string(text_encoding::utf8) == "utf-8");
   CHECK(office::text_encoding_from_string("UTF8") == text_encoding::utf8);
   CHECK(office::text_encoding_from_string("Shift_JIS") == text_encoding::cp932);
   CHECK(office::text_encoding_from_string("sjis") == text_encoding::cp932);

@@ -15,7 +15,6 @@
 #include "miyagiplan/calendar/era.hpp"
 #include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/config.hpp"
-#include "miyagiplan/detail/enum_names.hpp"
 #include "miyagiplan/detail/text.hpp"
 #include "miyagiplan/error.hpp"
 
@@ -494,20 +493,6 @@ MIYAGIPLAN_FUNC fiscal_year fiscal_year::parse(std::string_view text, unsigned s
   const date_expression e = parse_date(text, o);
   if (e.kind() != date_kind::fiscal_year) throw parse_error(std::string(text), 0, "a fiscal year (年度)");
   return fiscal_year::of(e.days().first, start_month);
-}
-
-namespace detail {
-inline constexpr std::string_view date_kind_names[] = {
-    "day",       "month_end", "month",      "year",       "fiscal_year",      "fiscal_year_end",
-    "fiscal_quarter", "fiscal_half", "day_span", "month_span", "year_span", "fiscal_year_span",
-    "open_ended"};
-}  // namespace detail
-
-MIYAGIPLAN_FUNC std::string_view to_string(date_kind k) noexcept {
-  return detail::date_kind_names[static_cast<std::size_t>(k)];
-}
-MIYAGIPLAN_FUNC date_kind date_kind_from_string(std::string_view name) {
-  return detail::enum_from_name<date_kind>(detail::date_kind_names, name, "date kind");
 }
 
 }  // namespace miyagiplan

@@ -10,6 +10,7 @@
 
 #include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/describe.hpp"
 
 namespace miyagiplan {
 
@@ -99,8 +100,27 @@ MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const parse_op
 // A text that names one day (a day, a month end, a fiscal-year end) → that day.
 MIYAGIPLAN_FUNC sys_days to_western(std::string_view text, const parse_options& options = {});
 
-MIYAGIPLAN_FUNC std::string_view to_string(date_kind k) noexcept;
-// The inverse of to_string; throws parse_error for an unknown name.
-MIYAGIPLAN_FUNC date_kind date_kind_from_string(std::string_view name);
+template <>
+struct enum_description<date_kind> {
+  static constexpr std::string_view type = "date kind", python = "DateKind";
+  static constexpr std::string_view doc = "What a date expression names: a day, a month, a fiscal year, a span, …";
+  static constexpr std::array<std::string_view, 13> names{
+      "day",       "month_end",  "month",     "year",      "fiscal_year",      "fiscal_year_end", "fiscal_quarter",
+      "fiscal_half", "day_span", "month_span", "year_span", "fiscal_year_span", "open_ended"};
+  static constexpr std::array<std::string_view, 13> docs{
+      "one day: 平成22年12月31日, H22.12.31, 2010-12-31",
+      "the last day of a month: 平成22年12月末",
+      "a whole month: 平成22年3月, H10.3",
+      "a calendar year: 平成22年, 2010年",
+      "a fiscal year: 平成21年度, 2013年度, FY2013, H13",
+      "the last day of a fiscal year: 平成21年度末",
+      "a fiscal quarter: 平成25年度第1四半期",
+      "a fiscal half: 平成25年度上半期",
+      "days to days: 平成22年4月1日～12月31日",
+      "months to months: 平成22年4～12月",
+      "years to years: 平成22～24年",
+      "fiscal years to fiscal years: 平成23～25年度",
+      "from a start onwards: H26～, H10.3～"};
+};
 
 }  // namespace miyagiplan

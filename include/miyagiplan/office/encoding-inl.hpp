@@ -9,7 +9,6 @@
 #include <string>
 #include <utility>
 
-#include "miyagiplan/detail/enum_names.hpp"
 #include "miyagiplan/error.hpp"
 #include "miyagiplan/office/encoding.hpp"
 
@@ -123,8 +122,6 @@ class iconv_handle {
   iconv_t cd_;
 };
 
-inline constexpr std::string_view text_encoding_names[] = {"auto", "utf-8", "cp932"};
-
 // Up to this many bytes are gathered before an encoding is detected.
 inline constexpr std::size_t detection_bytes = 4096;
 
@@ -191,20 +188,12 @@ struct utf8_decoder::state {
   }
 };
 
-MIYAGIPLAN_FUNC std::string_view to_string(text_encoding e) noexcept {
-  return miyagiplan::detail::enum_name(detail::text_encoding_names, e);
-}
-
 MIYAGIPLAN_FUNC text_encoding text_encoding_from_string(std::string_view name) {
   std::string lower(name);
   for (char& c : lower)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  if (lower == "utf8") return text_encoding::utf8;
-  if (lower == "shift_jis" || lower == "shift-jis" || lower == "sjis" || lower == "windows-31j")
-    return text_encoding::cp932;
   try {
-    return miyagiplan::detail::enum_from_name<text_encoding>(detail::text_encoding_names, lower,
-                                                             "text encoding");
+    return enum_from_string<text_encoding>(lower);
   } catch (const parse_error& e) {
     throw parse_error(std::string(name), 0, e.expected());
   }

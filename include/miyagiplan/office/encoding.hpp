@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/describe.hpp"
 #include "miyagiplan/error.hpp"
 
 namespace miyagiplan::office {
@@ -20,10 +21,28 @@ enum class text_encoding : std::uint8_t {
   cp932,
 };
 
-// "auto", "utf-8", "cp932".
-MIYAGIPLAN_FUNC std::string_view to_string(text_encoding e) noexcept;
-// The inverse of to_string, case-insensitive, also accepting "utf8", "shift_jis", "shift-jis",
-// "sjis" and "windows-31j"; throws parse_error otherwise.
+}  // namespace miyagiplan::office
+
+namespace miyagiplan {
+// "auto", "utf-8", "cp932" (to_string); read also as utf8, shift_jis, shift-jis, sjis, windows-31j.
+template <>
+struct enum_description<office::text_encoding> {
+  static constexpr std::string_view type = "text encoding", python = "TextEncoding";
+  static constexpr std::string_view doc = "How a text file's bytes are read: UTF-8 or CP932 (Shift_JIS), or detected.";
+  static constexpr std::array<std::string_view, 3> names{"auto", "utf-8", "cp932"};
+  static constexpr std::array<std::string_view, 3> docs{
+      "a UTF-8 byte order mark, or text that is valid UTF-8, is UTF-8; else CP932", "UTF-8",
+      "CP932, the Shift_JIS of Japanese Windows and Excel"};
+  static constexpr std::pair<std::string_view, office::text_encoding> aliases[] = {
+      {"utf8", office::text_encoding::utf8},       {"shift_jis", office::text_encoding::cp932},
+      {"shift-jis", office::text_encoding::cp932}, {"sjis", office::text_encoding::cp932},
+      {"windows-31j", office::text_encoding::cp932}};
+};
+}  // namespace miyagiplan
+
+namespace miyagiplan::office {
+
+// The encoding a name names, in any case (enum_from_string, after folding ASCII capitals).
 MIYAGIPLAN_FUNC text_encoding text_encoding_from_string(std::string_view name);
 
 // The encoding of a text from its bytes: a UTF-8 byte order mark, or bytes that are all valid

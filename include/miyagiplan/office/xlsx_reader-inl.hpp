@@ -18,8 +18,6 @@
 namespace miyagiplan::office {
 namespace detail {
 
-inline constexpr std::string_view cell_type_names[] = {"empty", "number", "text", "boolean", "error"};
-
 // The local part of an XML name: "x:row" and "row" are both "row".
 inline std::string_view local_name(const char* name) noexcept {
   const std::string_view n(name);
@@ -755,10 +753,6 @@ MIYAGIPLAN_FUNC std::string column_name(std::uint32_t column) {
     column = (column - 1) / 26;
   }
   return out;
-}
-
-MIYAGIPLAN_FUNC std::string_view to_string(cell_type t) noexcept {
-  return miyagiplan::detail::enum_name(detail::cell_type_names, t);
 }
 
 MIYAGIPLAN_FUNC bool is_date_format(std::uint32_t id, std::string_view code) {

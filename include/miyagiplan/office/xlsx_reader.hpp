@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/describe.hpp"
 #include "miyagiplan/error.hpp"
 
 namespace miyagiplan::office {
@@ -49,7 +50,20 @@ struct cell_range {
 };
 
 enum class cell_type : std::uint8_t { empty, number, text, boolean, error };
-MIYAGIPLAN_FUNC std::string_view to_string(cell_type t) noexcept;  // "empty", "number", …
+}  // namespace miyagiplan::office
+
+namespace miyagiplan {
+template <>
+struct enum_description<office::cell_type> {
+  static constexpr std::string_view type = "cell type", python = "CellType";
+  static constexpr std::string_view doc = "What a workbook cell holds.";
+  static constexpr std::array<std::string_view, 5> names{"empty", "number", "text", "boolean", "error"};
+  static constexpr std::array<std::string_view, 5> docs{"nothing", "a number (dates are numbers)", "text",
+                                                        "TRUE or FALSE", "an error value (#N/A …)"};
+};
+}  // namespace miyagiplan
+
+namespace miyagiplan::office {
 
 struct cell {
   cell_ref ref;
