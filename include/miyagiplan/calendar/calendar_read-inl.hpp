@@ -3,12 +3,14 @@
 // inline by the header-only target (MIYAGIPLAN_HEADER_ONLY).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <new>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "miyagiplan/calendar/calendar_text-inl.hpp"
 #include "miyagiplan/calendar/date_expression.hpp"
@@ -689,6 +691,205 @@ MIYAGIPLAN_FUNC sys_days to_western(std::string_view text, const parse_options& 
   if (!detail::read_date(text, options, r, f)) detail::throw_parse_error(text, f);
   if (!names_a_day(r.kind)) detail::throw_parse_error(text, {0, "a text that names one day"});
   return r.days.first;
+}
+
+namespace detail {
+// Finding dates in running text: a cheap scan for where one may start, then the parser on a
+// bounded window, keeping the longest prefix it reads.
+
+// The code point at byte i of valid UTF-8 (invalid bytes read as themselves), and its length.
+inline char32_t code_point_at(std::string_view t, std::size_t i, std::size_t& n) noexcept {
+  const auto b = static_cast<unsigned char>(t[i]);
+  if (b < 0x80) return n = 1, b;
+  if ((b & 0xE0) == 0xC0 && i + 1 < t.size()) return n = 2, char32_t((b & 0x1Fu) << 6 | (static_cast<unsigned char>(t[i + 1]) & 0x3Fu));
+  if ((b & 0xF0) == 0xE0 && i + 2 < t.size())
+    return n = 3, char32_t((b & 0x0Fu) << 12 | (static_cast<unsigned char>(t[i + 1]) & 0x3Fu) << 6 |
+                           (static_cast<unsigned char>(t[i + 2]) & 0x3Fu));
+  return n = 1, invalid_utf8;
+}
+
+// The start of the code point that ends just before byte i.
+inline std::size_t previous_start(std::string_view t, std::size_t i) noexcept {
+  std::size_t k = i;
+  while (k > 0 && i - k < 4) {
+    --k;
+    if ((static_cast<unsigned char>(t[k]) & 0xC0) != 0x80) return k;
+  }
+  return i - 1;
+}
+
+inline bool is_space(char32_t c) noexcept {
+  return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\n' || c == U'\r';
+}
+
+inline bool is_ascii_alnum(char32_t c) noexcept {
+  const char32_t u = ascii_upper(c);
+  return digit_value(c) >= 0 || (u >= U'A' && u <= U'Z');
+}
+
+// Whether a date may start at byte i (the first byte of code point c): an era name or ligature,
+// 皇紀, an era letter or FY before a number, or digits before 年, 月 or a separator.
+inline bool may_start_date(std::string_view t, std::size_t i, char32_t c, std::size_t n) noexcept {
+  std::size_t k = i + n, m = 0;
+  auto next = [&] {  // the next code point after spaces
+    char32_t d = 0;
+    for (;;) {
+      if (k >= t.size()) return char32_t{0};
+      d = code_point_at(t, k, m);
+      if (!is_space(d)) return d;
+      k += m;
+    }
+  };
+  const bool after_alnum = i > 0 && [&] {
+    std::size_t pm = 0;
+    return is_ascii_alnum(code_point_at(t, previous_start(t, i), pm));
+  }();
+  if (digit_value(c) >= 0) {
+    if (after_alnum) return false;
+    for (;;) {  // the rest of the digits
+      if (k >= t.size()) return false;
+      const char32_t d = code_point_at(t, k, m);
+      if (digit_value(d) < 0) break;
+      k += m;
+    }
+    const char32_t d = next();
+    return d == U'年' || d == U'月' || is_separator(d) || d == U'－';
+  }
+  switch (c) {
+    case U'明': case U'大': case U'昭': case U'平': case U'令': {
+      for (const auto& e : era_names)
+        if (e.first == c) {
+          if (next() != e.second) continue;
+          k += m;
+          const char32_t d = next();
+          return digit_value(d) >= 0 || kanji_digit_value(d) >= 0 || kanji_multiplier(d) > 0 || d == U'元';
+        }
+      return false;
+    }
+    case U'\u337E': case U'\u337D': case U'\u337C': case U'\u337B': case U'\u32FF': case U'皇': {
+      if (c == U'皇' && next() != U'紀') return false;
+      if (c == U'皇') k += m;
+      const char32_t d = next();
+      return digit_value(d) >= 0 || kanji_digit_value(d) >= 0 || kanji_multiplier(d) > 0 || d == U'元';
+    }
+    default: break;
+  }
+  const char32_t u = ascii_upper(c);
+  if (after_alnum || u < U'A' || u > U'Z') return false;
+  const char32_t d = next();
+  if (u == U'F') return ascii_upper(d) == U'Y';
+  for (const auto& e : eras)
+    if (u == static_cast<char32_t>(e.letter)) return digit_value(d) >= 0 || d == U'元';
+  return false;
+}
+
+// The byte where the code point at `position` (counted from the start of w) begins.
+inline std::size_t byte_of_position(std::string_view w, std::size_t position) noexcept {
+  cursor in(w);
+  while (in.position() < position && !in.at_end()) in.advance();
+  return in.offset();
+}
+
+inline std::string_view trim_end(std::string_view w) noexcept {
+  while (!w.empty()) {
+    std::size_t n = 0;
+    const std::size_t k = previous_start(w, w.size());
+    if (!is_space(code_point_at(w, k, n))) break;
+    w = w.substr(0, k);
+  }
+  return w;
+}
+
+// The longest prefix of a window from a start that reads as a date; 0 when none does.
+inline std::size_t longest_date(std::string_view window, const parse_options& o, date_reading& r) noexcept {
+  std::string_view w = trim_end(window);
+  for (int tries = 0; tries < 24 && !w.empty(); ++tries) {
+    failure f{0, ""};
+    if (read_date(w, o, r, f)) {
+      // A number with no mark at the end of a text that has 年 or 月 (平成22年 3 回) is prose.
+      std::size_t n = 0;
+      const std::size_t k = previous_start(w, w.size());
+      if (digit_value(code_point_at(w, k, n)) < 0 || (w.find("年") == std::string_view::npos && w.find("月") == std::string_view::npos))
+        return w.size();
+      std::size_t cut = k;
+      while (cut > 0) {
+        const std::size_t p = previous_start(w, cut);
+        if (digit_value(code_point_at(w, p, n)) < 0) break;
+        cut = p;
+      }
+      w = trim_end(w.substr(0, cut));
+      continue;
+    }
+    if (f.position == 0) return 0;
+    const std::size_t at = byte_of_position(w, f.position);
+    w = trim_end(w.substr(0, at >= w.size() ? previous_start(w, w.size()) : at));
+  }
+  return 0;
+}
+
+inline std::size_t count_code_points(std::string_view t, std::size_t from, std::size_t to) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = from; i < to; ++i) n += (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+// Lead bytes a date may start with: ASCII digits and letters, and the three-byte forms of kanji,
+// ligatures and full-width characters.
+inline constexpr auto date_lead_bytes = [] {
+  std::array<bool, 256> a{};
+  for (unsigned c = '0'; c <= '9'; ++c) a[c] = true;
+  for (const char c : {'M', 'T', 'S', 'H', 'R', 'F', 'm', 't', 's', 'h', 'r', 'f'})
+    a[static_cast<unsigned char>(c)] = true;
+  for (unsigned c = 0xE3; c <= 0xE7; ++c) a[c] = true;
+  a[0xEF] = true;
+  return a;
+}();
+
+inline constexpr std::size_t find_window = 256;  // bytes: longer than any date with its spaces
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::vector<date_match> find_dates(std::string_view text, const parse_options& options) {
+  std::vector<date_match> out;
+  std::size_t i = 0, counted = 0, position = 0;  // byte i; `position` code points up to byte `counted`
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (!detail::date_lead_bytes[b]) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    const char32_t c = detail::code_point_at(text, i, n);
+    if (!detail::may_start_date(text, i, c, n)) {
+      i += n;
+      continue;
+    }
+    std::string_view window = text.substr(i, detail::find_window);
+    if (window.size() < text.size() - i) {  // end on a character's first byte
+      std::size_t e = window.size();
+      while (e > 0 && (static_cast<unsigned char>(text[i + e]) & 0xC0) == 0x80) --e;
+      window = window.substr(0, e);
+    }
+    date_reading r;
+    std::size_t length = detail::longest_date(window, options, r);
+    // A number run into letters or digits (H2O) is a name, not a date.
+    if (length > 0 && i + length < text.size()) {
+      std::size_t m = 0;
+      if (detail::is_ascii_alnum(detail::code_point_at(text, i + length, m)) &&
+          detail::digit_value(detail::code_point_at(text, detail::previous_start(text, i + length), m)) >= 0)
+        length = 0;
+    }
+    if (length == 0) {
+      i += n;
+      continue;
+    }
+    position += detail::count_code_points(text, counted, i);
+    const std::size_t begin = position;
+    position += detail::count_code_points(text, i, i + length);
+    counted = i + length;
+    out.push_back({begin, position, date_expression(std::string(text.substr(i, length)), r)});
+    i += length;
+  }
+  return out;
 }
 
 MIYAGIPLAN_FUNC fiscal_year fiscal_year::parse(std::string_view text, unsigned start_month) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/config.hpp"
@@ -119,6 +120,22 @@ MIYAGIPLAN_FUNC date_context context_of(sys_days day) noexcept;
 MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const date_expression& context,
                                            parse_options options = {});
 MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, sys_days context, parse_options options = {});
+
+// One date expression found in running text: where it stands, in code points [begin, end), and
+// what it reads as (its text is the matched text).
+struct date_match {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  date_expression expression;
+  const std::string& text() const noexcept { return expression.text(); }
+};
+
+// Every date expression in a text (a plan, a PDF's extraction with stray spaces and full-width
+// digits), in order and never overlapping. Each match is the longest text from its start that
+// reads as a date, and reads alone to the same expression; quantities (2,280 件) and bare parts
+// (第3四半期) are not dates. Dates without a year are found only with options.context. Offsets
+// count code points of valid UTF-8 (as Python's str indexes).
+MIYAGIPLAN_FUNC std::vector<date_match> find_dates(std::string_view text, const parse_options& options = {});
 
 // A text that names one day (a day, a month end, a fiscal-year end) → that day.
 MIYAGIPLAN_FUNC sys_days to_western(std::string_view text, const parse_options& options = {});
