@@ -740,6 +740,10 @@ inline bool may_start_date(std::string_view t, std::size_t i, char32_t c, std::s
       k += m;
     }
   };
+  // Most characters of a Japanese text start nothing: decide those first.
+  if (c >= 0x80 && digit_value(c) < 0 && c != U'明' && c != U'大' && c != U'昭' && c != U'平' && c != U'令' &&
+      c != U'皇' && (c < U'\u337B' || c > U'\u337E') && c != U'\u32FF' && ascii_upper(c) == c)
+    return false;
   const bool after_alnum = i > 0 && [&] {
     std::size_t pm = 0;
     return is_ascii_alnum(code_point_at(t, previous_start(t, i), pm));
