@@ -87,6 +87,22 @@ parse_options options(bool strict, int fiscal_start_month) {
   return o;
 }
 
+// The context of parse_date and find_dates: None, a text, a DateExpression, a FiscalYear, a
+// datetime.date or an int year.
+date_context context_from(const py::object& c, const parse_options& o) {
+  if (c.is_none()) return {};
+  if (py::isinstance<py::str>(c)) return context_of(parse_date(c.cast<std::string>(), o).reading(), o.fiscal_start_month);
+  if (py::isinstance<date_expression>(c)) return context_of(c.cast<const date_expression&>().reading(), o.fiscal_start_month);
+  if (py::isinstance<fiscal_year>(c)) return {c.cast<fiscal_year>().year(), true};
+  if (py::isinstance<py::bool_>(c)) throw py::type_error("context: not a bool");
+  if (py::isinstance<py::int_>(c)) {
+    const int y = c.cast<int>();
+    if (y < min_supported_year || y > max_supported_year - 1) throw py::value_error("context: a year between 1400 and 9998");
+    return {y, false};
+  }
+  return context_of(c.cast<sys_days>());
+}
+
 // A fiscal year whose days a date can hold (the parser's range, 1400 … 9998).
 fiscal_year checked_fiscal_year(int year, int start_month) {
   if (year < min_supported_year || year > max_supported_year - 1)
@@ -548,12 +564,43 @@ as plans written before 2019 have it.)doc")
 
   // --- Functions -----------------------------------------------------------------------------
 
+  py::class_<date_match> match_cls(m, "DateMatch",
+                                   R"doc(A date expression found by find_dates: text[start:end] is its text.)doc");
+  set_module(match_cls);
+  match_cls.def_readonly("start", &date_match::begin, "Where the match starts, in characters.")
+      .def_readonly("end", &date_match::end, "Where the match ends (exclusive), in characters.")
+      .def_property_readonly("text", &date_match::text, "The matched text.")
+      .def_readonly("expression", &date_match::expression, "What the text reads as, a DateExpression.")
+      .def("__repr__", [](const date_match& d) {
+        return "<" + std::string(package_name) + ".DateMatch " + std::to_string(d.begin) + ":" +
+               std::to_string(d.end) + " " + python_repr(d.text()) + ">";
+      });
+
   m.def(
-      "parse_date",
-      [](std::string_view text, bool strict, int fiscal_start_month) {
-        return parse_date(text, options(strict, fiscal_start_month));
+      "find_dates",
+      [](std::string_view text, bool strict, int fiscal_start_month, const py::object& context) {
+        parse_options o = options(strict, fiscal_start_month);
+        o.context = context_from(context, o);
+        py::gil_scoped_release release;
+        return find_dates(text, o);
       },
       "text"_a, "strict"_a = false, "fiscal_start_month"_a = default_fiscal_start_month,
+      "context"_a = py::none(),
+      R"doc(Every date expression in a text, in order and never overlapping: a list of DateMatch
+(start, end, text, expression), offsets in characters. Each match reads alone as its expression.
+With a context (see parse_date), dates without a year are found too.
+
+>>> [m.text for m in miyagiplan.find_dates('平成22年12月末：2,280 件 → 平成25年度末：4,000 件')]
+['平成22年12月末', '平成25年度末'])doc");
+  m.def(
+      "parse_date",
+      [](std::string_view text, bool strict, int fiscal_start_month, const py::object& context) {
+        parse_options o = options(strict, fiscal_start_month);
+        o.context = context_from(context, o);
+        return parse_date(text, o);
+      },
+      "text"_a, "strict"_a = false, "fiscal_start_month"_a = default_fiscal_start_month,
+      "context"_a = py::none(),
       R"doc(Reads a date expression as plans write them, into a DateExpression.
 
 Reads days (平成22年12月31日, H22.12.31, 2010-12-31), month ends (平成22年12月末), months
@@ -566,6 +613,9 @@ Args:
     text: the expression.
     strict: reject era years past the era's end (平成32年度) instead of marking them proleptic.
     fiscal_start_month: the month fiscal years start in (4, April, by default).
+    context: the year a date without one (8月22日) is read in: a text or DateExpression (a fiscal
+        one gives a fiscal year: 2月1日 in 令和5年度 is 2024-02-01), a FiscalYear, a
+        datetime.date or an int (a calendar year).
 
 Raises:
     ParseError: the text is not a date; ``position`` says where reading stopped.
@@ -615,7 +665,7 @@ miyagiplan.FiscalYear(2013))doc");
 >>> miyagiplan.era_of(datetime.date(1989, 1, 7))
 <Era.SHOWA: 2>)doc");
 
-  for (const char* name : {"parse_date", "to_western", "to_wareki", "fiscal_year", "era_of"})
+  for (const char* name : {"parse_date", "find_dates", "to_western", "to_wareki", "fiscal_year", "era_of"})
     m.attr(name).attr("__module__") = package_name;
 }
 
