@@ -93,6 +93,7 @@ from ._core import (
     format_quantity,
     miyagi_it_plan_2013,
     parse_quantity,
+    write_plan_template,
     # evaluation
     Assessment,
     Formula,
@@ -172,6 +173,7 @@ __all__ = [
     "format_quantity",
     "miyagi_it_plan_2013",
     "parse_quantity",
+    "write_plan_template",
     # evaluation
     "Assessment",
     "Formula",

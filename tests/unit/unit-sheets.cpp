@@ -2,6 +2,7 @@
 // cp932 codec and openpyxl: tests/office/make_actuals_fixtures.py), and the plan as a workbook.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -31,6 +32,13 @@ std::string evaluation_of(const mp::plan& p, const mp::observation_set& obs) {
     out += "\n";
   }
   return out;
+}
+
+std::string read_head(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::string head(8, '\0');
+  in.read(head.data(), 8);
+  return head;
 }
 
 fs::path temp_path(const std::string& name) {
@@ -144,6 +152,54 @@ TEST_CASE("an empty header row, and merged cells, are errors") {
   // strings.xlsx (openpyxl) has merged cells on its first sheet.
   CHECK_THROWS_WITH_AS(mp::observation_set::load(fixtures / "strings.xlsx", p), doctest::Contains("merged"),
                        mp::schema_error);
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("sheets") {
+
+TEST_CASE("the bundled plan as a workbook reads back to byte-identical JSON") {
+  const mp::plan p = mp::plans::miyagi_it_2013();
+  const fs::path path = temp_path("plan.xlsx");
+  mp::save_plan(p, path, mp::file_format::xlsx);
+  CHECK(mp::detect_format(read_head(path)) == mp::file_format::xlsx);
+  const mp::plan again = mp::load_plan(path);
+  CHECK(again == p);
+  CHECK(mp::to_json_text(again) == mp::to_json_text(p));
+  // The sheets are the descriptions' labels.
+  const auto book = mp::office::xlsx_reader::open(path);
+  for (const char* name : {"計画", "本文", "推進体制", "基本目標", "重点分野", "施策", "取組方針", "主な取組", "取組項目",
+                           "目標指標", "関連計画", "リスト", "説明"})
+    CHECK(std::find(book.sheet_names().begin(), book.sheet_names().end(), name) != book.sheet_names().end());
+}
+
+TEST_CASE("a workbook that breaks the model's rules names every problem's cell") {
+  mp::plan p = mp::plans::miyagi_it_2013();
+  p.areas[0].measures[0].indicators[0].id = p.areas[1].measures[0].indicators[0].id;  // a duplicate id
+  p.goals[0].areas.push_back("99");                                                    // a dangling area
+  const fs::path path = temp_path("broken-plan.xlsx");
+  mp::write_plan_workbook(p, path);
+  try {
+    mp::read_plan_workbook(path);
+    FAIL("expected a schema_error");
+  } catch (const mp::schema_error& e) {
+    const std::string what = e.what();
+    CHECK(what.find("!目標指標!A") != std::string::npos);
+    CHECK(what.find("!基本目標!A") != std::string::npos);
+    CHECK(what.find("duplicate id") != std::string::npos);
+  }
+}
+
+TEST_CASE("the template has every sheet, and sheet 説明 a line for every column") {
+  const fs::path path = temp_path("template.xlsx");
+  mp::write_plan_template(path);
+  const auto book = mp::office::xlsx_reader::open(path);
+  std::size_t help_rows = 0;
+  book.read_sheet("説明", [&](const mp::office::xlsx_row&) { ++help_rows; });
+  CHECK(help_rows > 60);
+  std::size_t indicator_rows = 0;
+  book.read_sheet("目標指標", [&](const mp::office::xlsx_row&) { ++indicator_rows; });
+  CHECK(indicator_rows == 3);  // two header rows, one example
 }
 
 }  // TEST_SUITE
