@@ -744,9 +744,13 @@ class reader {
           if (m.kind == member_spec::single_child) {
             if (children.size() > 1)
               problem(at(m.sheet, children[1]->number, 1), "a second row of " + child.label + " for " + r.key);
-            if (children.empty()) {
-              problem(at(index, r.number, 1), "no row of sheet " + child.label + " for this row");
-              j[m.name] = nullptr;
+            if (children.empty()) {  // none: an object of empty fields
+              read_row empty;
+              empty.number = r.number;
+              empty.values.resize(child.columns.size());
+              empty.value_columns.assign(child.columns.size(), 0);
+              j[m.name] = build(m.sheet, empty, here);
+              pointers_[here] = at(index, r.number, 1);
             } else {
               j[m.name] = build(m.sheet, *children[0], here);
             }
@@ -798,15 +802,37 @@ class reader {
   std::vector<miyagiplan::problem> problems_;
 };
 
-// The plan with every list cut to its first item: the template's example rows.
-inline void keep_first(ordered_json& j) {
+// How many non-empty lists an object holds, all the way down.
+inline std::size_t richness(const ordered_json& j) {
+  std::size_t n = 0;
   if (j.is_array()) {
-    if (j.size() > 1) j.erase(j.begin() + 1, j.end());
-    for (auto& x : j) keep_first(x);
+    n += j.empty() ? 0u : 1u;
+    for (const auto& x : j) n += richness(x);
+  } else if (j.is_object()) {
+    for (const auto& [k, v] : j.items()) {
+      (void)k;
+      n += richness(v);
+    }
+  }
+  return n;
+}
+
+// The plan with every list cut to one item, the one that holds the most (so that every kind of
+// object has an example): the template's example rows.
+inline void keep_one(ordered_json& j) {
+  if (j.is_array()) {
+    if (j.size() > 1) {
+      std::size_t best = 0;
+      for (std::size_t i = 1; i < j.size(); ++i)
+        if (richness(j[i]) > richness(j[best])) best = i;
+      ordered_json kept = j[best];
+      j = ordered_json::array({std::move(kept)});
+    }
+    for (auto& x : j) keep_one(x);
   } else if (j.is_object()) {
     for (auto& [k, v] : j.items()) {
       (void)k;
-      keep_first(v);
+      keep_one(v);
     }
   }
 }
@@ -835,7 +861,7 @@ MIYAGIPLAN_FUNC plan read_plan_workbook(const std::filesystem::path& path) {
 
 MIYAGIPLAN_FUNC void write_plan_template(const std::filesystem::path& path) {
   ordered_json j = ordered_json(plans::miyagi_it_2013());
-  detail::workbook::keep_first(j);
+  detail::workbook::keep_one(j);
   detail::workbook::write_workbook(j, path);
 }
 

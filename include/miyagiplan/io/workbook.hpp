@@ -2,7 +2,8 @@
 // walking the descriptions (describe.hpp), so a field added to a type is a column here too:
 //
 // - one sheet per kind of object, named by its description's label: 計画 (one row), 本文, 推進体制
-//   (one row), 基本目標, 重点分野, 施策, 取組方針, 主な取組, 取組項目, 目標指標, 関連計画;
+//   (one row at most; none: its fields empty), 基本目標, 重点分野, 施策, 取組方針, 主な取組, 取組項目,
+//   目標指標, 関連計画;
 // - row 1 holds each column's Japanese label (指標名), row 2 its field name (name): row 2 is what
 //   reading goes by, so columns may be moved; rows 3 on hold one object each, empty rows skipped;
 // - a value inside an object (a baseline's date and value, bounds) takes one column per field,
@@ -42,7 +43,7 @@ MIYAGIPLAN_FUNC void write_plan_workbook(const plan& p, const std::filesystem::p
 MIYAGIPLAN_FUNC plan read_plan_workbook(const std::filesystem::path& path);
 
 // A blank workbook to author a plan in: every sheet with its two header rows and one example
-// row (the first object of each kind in the bundled plan), and sheet 説明.
+// row (an object of each kind from the bundled plan), and sheet 説明.
 MIYAGIPLAN_FUNC void write_plan_template(const std::filesystem::path& path);
 
 }  // namespace miyagiplan
