@@ -11,6 +11,7 @@
 #include <array>
 #include <cstddef>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -44,6 +45,13 @@ const plan& bundled_plan() {
 }
 
 const plan& plan_or_bundled(const node<plan>* p) { return p ? p->get() : bundled_plan(); }
+
+void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out << bytes;
+  out.close();
+  if (!out) throw io_error("cannot write " + path.string());
+}
 
 // An observation set Python holds: shared with the reports made from it, copied before an
 // add when a report still holds it (so a report's set never changes).
@@ -495,18 +503,40 @@ Args:
           "indicator_id"_a, "Copies of one indicator's observations, in the order added.")
       .def_static(
           "from_csv",
-          [](const std::filesystem::path& path, const node<plan>* p) {
-            const std::string text = read_file(path);
+          [](const std::filesystem::path& path, const node<plan>* p, std::string_view encoding) {
+            const office::text_encoding e = office::text_encoding_from_string(encoding);
+            const std::string text = office::to_utf8(read_file(path), e, path.string());
             return box_of(observation_set::from_csv(text, plan_or_bundled(p), path.string()));
           },
-          "path"_a, "plan"_a = py::none(),
+          "path"_a, "plan"_a = py::none(), "encoding"_a = "auto",
           R"doc(Reads a CSV file (a str or os.PathLike) with a header row:
 indicator,date,value[,status,total,source,note], or value_base in place of value for numbers
-in base units. Values are read in each indicator's unit of ``plan`` (default: the bundled
-plan).
+in base units (or the Japanese names 指標ID, 時点, 実績値, 基本単位の値, 区分, 全体, 出典, 備考).
+Values are read in each indicator's unit of ``plan`` (default: the bundled plan).
+
+``encoding``: "auto" (a UTF-8 byte order mark or valid UTF-8 is UTF-8, anything else CP932, as
+Japanese Excel saves CSV), "utf-8" or "cp932" (also "shift_jis").
 
 Raises SchemaError (also a ValueError) naming every bad cell, its ``where`` the first one's
 file:line:column; FileError when the file cannot be read.)doc")
+      .def_static(
+          "from_file",
+          [](const std::filesystem::path& path, const node<plan>* p, std::string_view encoding,
+             const std::optional<std::string>& sheet) {
+            load_options options;
+            options.encoding = office::text_encoding_from_string(encoding);
+            options.sheet = sheet.value_or("");
+            return box_of(observation_set::load(path, plan_or_bundled(p), options));
+          },
+          "path"_a, "plan"_a = py::none(), "encoding"_a = "auto", "sheet"_a = py::none(),
+          R"doc(Reads actuals from any file an office keeps, by its extension: .csv (in ``encoding``,
+as from_csv), .json, or .xlsx (``sheet``, default the first): a header row naming the
+columns in English or Japanese (指標ID, 時点, 実績値 …), dates as date cells (1900 or 1904
+system) or text (平成23年度末), values as numbers or text (2,900 件), a formula's saved value.
+
+Raises SchemaError naming every bad cell (``actuals.xlsx!実績!C12``, or file:line:column);
+nothing of a bad file is kept. FileError when the file cannot be read or has another
+extension.)doc")
       .def_static(
           "from_csv_text",
           [](std::string_view text, const node<plan>* p, std::string_view file_name) {
@@ -547,6 +577,19 @@ Raises SchemaError, its ``where`` the file and JSON pointer.)doc")
           "plan"_a = py::none(),
           R"doc(The observations as CSV text, values in each indicator's unit of ``plan``
 (default: the bundled plan); from_csv_text reads it back.)doc")
+      .def(
+          "to_csv",
+          [](const observations_box& box, const std::filesystem::path& path, const node<plan>* p,
+             std::string_view encoding) {
+            const std::string bytes =
+                box.set->to_csv(plan_or_bundled(p), office::text_encoding_from_string(encoding));
+            write_bytes(path, bytes);
+          },
+          "path"_a, "plan"_a = py::none(), "encoding"_a = "cp932",
+          R"doc(Writes the observations as a CSV file (a str or os.PathLike) in ``encoding``: "cp932"
+(the default: Shift_JIS, as Japanese Excel opens CSV) or "utf-8". SchemaError naming the
+character and its line and column when CP932 has no code for one; FileError when the file
+cannot be written.)doc")
       .def(
           "to_json",
           [](const observations_box& box, const node<plan>* p) {

@@ -96,6 +96,7 @@ from ._core import (
     format_quantity,
     miyagi_it_plan_2013,
     parse_quantity,
+    write_plan_template,
     # evaluation
     Assessment,
     Formula,
@@ -178,6 +179,7 @@ __all__ = [
     "format_quantity",
     "miyagi_it_plan_2013",
     "parse_quantity",
+    "write_plan_template",
     # evaluation
     "Assessment",
     "Formula",

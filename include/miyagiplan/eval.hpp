@@ -5,6 +5,7 @@
 #include "miyagiplan/eval/observation.hpp"
 #include "miyagiplan/eval/scheme.hpp"
 #include "miyagiplan/model.hpp"
+#include "miyagiplan/office.hpp"
 
 #ifdef MIYAGIPLAN_HEADER_ONLY
 #include "miyagiplan/eval/eval-inl.hpp"

@@ -6,7 +6,9 @@
 #include "miyagiplan/io/archive.hpp"
 #include "miyagiplan/io/files.hpp"
 #include "miyagiplan/io/json.hpp"
+#include "miyagiplan/io/workbook.hpp"
 #include "miyagiplan/model.hpp"
+#include "miyagiplan/office.hpp"
 #include "miyagiplan/plans/miyagi_it_2013.hpp"
 #include "miyagiplan/version.hpp"
 
@@ -14,5 +16,6 @@
 #include "miyagiplan/io/archive-inl.hpp"
 #include "miyagiplan/io/files-inl.hpp"
 #include "miyagiplan/io/json-inl.hpp"
+#include "miyagiplan/io/workbook-inl.hpp"
 #include "miyagiplan/plans/plans-inl.hpp"
 #endif

@@ -12,6 +12,7 @@
 #include "miyagiplan/io/archive.hpp"
 #include "miyagiplan/io/files.hpp"
 #include "miyagiplan/io/json.hpp"
+#include "miyagiplan/io/workbook.hpp"
 
 namespace miyagiplan {
 namespace detail {
@@ -52,6 +53,7 @@ MIYAGIPLAN_FUNC std::string read_file(const std::filesystem::path& path) {
 }
 
 MIYAGIPLAN_FUNC file_format detect_format(std::string_view head) noexcept {
+  if (head.starts_with(std::string_view("PK\x03\x04", 4))) return file_format::xlsx;
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   const auto start = head.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos) return file_format::binary;
@@ -78,6 +80,13 @@ MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
   }
   const fs::path temp = detail::temporary_beside(target);
   try {
+    if (format == file_format::xlsx) {
+      write_plan_workbook(p, temp);
+      if (fs::exists(old)) fs::permissions(temp, old.permissions(), error);
+      fs::rename(temp, target, error);
+      if (error) throw io_error("cannot replace " + target.string() + ": " + error.message());
+      return;
+    }
     errno = 0;
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) throw detail::file_error("write", target);
@@ -97,6 +106,7 @@ MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
 MIYAGIPLAN_FUNC plan load_plan(const std::filesystem::path& path) {
   const std::string content = read_file(path);
   const file_format format = detect_format(content);
+  if (format == file_format::xlsx) return read_plan_workbook(path);  // its errors name the file
   try {
     if (format == file_format::json) return plan_from_json(content);
     return load_archive(content, detail::archive_format_of(format));

@@ -860,12 +860,14 @@ MIYAGIPLAN_FUNC std::chrono::sys_days excel_serial_to_days(double serial, bool d
 
 MIYAGIPLAN_FUNC double days_to_excel_serial(std::chrono::sys_days day, bool date1904) {
   using namespace std::chrono;
-  const sys_days first = date1904 ? detail::excel_epoch_1904 : sys_days{year{1900} / 1 / 1};
+  // std::chrono::sys_days, not the calendar's (an int count) that header-only builds also see.
+  const std::chrono::sys_days first =
+      date1904 ? detail::excel_epoch_1904 : std::chrono::sys_days{std::chrono::year{1900} / 1 / 1};
   if (day < first || day > detail::excel_last_day)
     throw range_error("a day outside what an Excel date serial holds");
   if (date1904) return static_cast<double>((day - detail::excel_epoch_1904).count());
   const long n = (day - detail::excel_epoch_1900).count();
-  return static_cast<double>(day < sys_days{year{1900} / 3 / 1} ? n - 1 : n);
+  return static_cast<double>(day < std::chrono::sys_days{std::chrono::year{1900} / 3 / 1} ? n - 1 : n);
 }
 
 }  // namespace miyagiplan::office
