@@ -38,6 +38,7 @@ struct column_spec {
   value_kind kind = value_kind::text;
   bool optional = false;           // empty is none (null)
   std::vector<std::string> path;   // JSON keys below the object: {"baseline", "date"}
+  ordered_json fallback = nullptr; // a field added in a later version: its default, for an empty cell
 };
 
 // One field of a type, in its order: a column, a group of columns, a list, or child rows.
@@ -127,7 +128,8 @@ void fill_sheet(layout& out, std::size_t index) {
       m.kind = member_spec::scalar;
       sheet_spec& s = out.sheets[index];
       s.columns.push_back({std::string(f.name), std::string(f.label), std::string(f.doc) + enum_note<V>(),
-                           kind_of<V>(), opt, {std::string(f.name)}});
+                           kind_of<V>(), opt, {std::string(f.name)},
+                           f.since > 1 ? detail::json_of(T{}.*f.member) : ordered_json(nullptr)});
       m.columns.push_back(s.columns.size() - 1);
       if (f.name == "id") s.has_id = true;
     } else if constexpr (is_vector<V>) {
@@ -769,6 +771,7 @@ class reader {
   static ordered_json value_or_default(const std::optional<ordered_json>& v, const column_spec& col) {
     if (v) return *v;
     if (col.optional) return nullptr;
+    if (!col.fallback.is_null()) return col.fallback;
     switch (col.kind) {
       case value_kind::text: return "";
       case value_kind::boolean: return false;
