@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
-#include "text_width.hpp"
+#include <miyagiplan/report.hpp>
 
 namespace mpcli {
 namespace {
+
+using miyagiplan::present::display_width;
+using miyagiplan::present::fit;
 
 const option_spec* find_long(const command_spec& spec, std::string_view name) {
   for (const auto& o : spec.options)

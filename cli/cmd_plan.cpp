@@ -129,7 +129,7 @@ const command_spec validate_spec{
 
 int run_validate(const parsed_args& args) {
   const std::string file = args.positionals.front();
-  const bool ja = language_option(args) == lang::ja;
+  const bool ja = language_option(args) == miyagiplan::language::ja;
   std::vector<std::string> findings;
   std::string summary;
   if (is_actuals_file(file)) {

@@ -41,19 +41,38 @@ const command_spec report_spec{
     "Exit status: 0 ok, 1 a file or date that cannot be read, 2 a usage mistake.\n"};
 
 int run_report(const parsed_args& args) {
-  const std::string format = args.get_or("format", "text");
-  check_choice("format", format, {"text", "markdown", "md", "csv", "json", "html"});
-  language_option(args);
-  terminal_width(args);
-  const report_context c = build_context(args);
-  std::string out;
-  if (format == "text") out = render_text(c);
-  else if (format == "markdown" || format == "md") out = render_markdown(c);
-  else if (format == "csv") out = render_csv(c);
-  else if (format == "json") out = render_json(c);
-  else out = render_html(c);
-  if (!out.ends_with('\n')) out += '\n';
-  write_output(args.get("output"), out);
+  const std::string format_name = args.get_or("format", "text");
+  check_choice("format", format_name, {"text", "markdown", "md", "csv", "json", "html"});
+  const miyagiplan::render_options options{.lang = language_option(args), .width = terminal_width(args)};
+  miyagiplan::scheme scheme;
+  try {
+    scheme = miyagiplan::scheme::from_name_or_file(args.get_or("scheme", "miyagi"));
+  } catch (const miyagiplan::not_found_error& e) {
+    throw usage_error(std::string("--scheme: ") + e.what());
+  }
+  const auto as_of_text = args.get("as-of");
+  std::optional<miyagiplan::sys_days> as_of;
+  const miyagiplan::plan plan = load_plan_option(args);
+  const std::string plan_source = args.has("plan") ? shown_path(*args.get("plan")) : std::string();
+  std::optional<miyagiplan::observation_set> actuals;
+  std::string actuals_source;
+  std::optional<miyagiplan::report> evaluation;
+  if (as_of_text) as_of = miyagiplan::resolve_as_of(plan, *as_of_text);
+  if (const auto file = args.get("actuals")) {
+    actuals_source = shown_path(*file);
+    actuals = miyagiplan::observation_set::load(*file, plan);
+    if (!as_of) as_of = miyagiplan::resolve_as_of(plan);
+    evaluation = miyagiplan::evaluate(plan, *actuals, *as_of, scheme);
+  }
+  const miyagiplan::report_input input{.plan = plan,
+                                       .plan_source = plan_source,
+                                       .actuals = actuals ? &*actuals : nullptr,
+                                       .actuals_source = actuals_source,
+                                       .scheme = scheme,
+                                       .as_of = as_of,
+                                       .evaluation = evaluation ? &*evaluation : nullptr};
+  const auto format = *miyagiplan::report_format_named(format_name);
+  write_output(args.get("output"), miyagiplan::render_report(input, format, options));
   return 0;
 }
 

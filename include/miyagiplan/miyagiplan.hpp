@@ -8,6 +8,7 @@
 #include "miyagiplan/io/json.hpp"
 #include "miyagiplan/model.hpp"
 #include "miyagiplan/plans/miyagi_it_2013.hpp"
+#include "miyagiplan/report.hpp"
 #include "miyagiplan/version.hpp"
 
 #ifdef MIYAGIPLAN_HEADER_ONLY

@@ -240,7 +240,8 @@ def test_report_defaults_as_of_to_the_plan_end(run, actuals):
 
 
 def test_report_as_of_forms(run, actuals):
-    for text in ("平成25年度末", "H26.3.31", "2014-03-31", "平成26年3月31日"):
+    # A day is that day; a span (平成25年度) its last day, as Python's as_of reads it.
+    for text in ("平成25年度末", "H26.3.31", "2014-03-31", "平成26年3月31日", "平成25年度"):
         data = json.loads(run("report", "--actuals", actuals, "--as-of", text, "--format", "json", check=0).stdout)
         assert data["as_of"] == "2014-03-31", text
     data = json.loads(run("report", "--actuals", actuals, "--as-of", "R5.3.31", "--format", "json", check=0).stdout)
@@ -482,8 +483,8 @@ def test_bad_plan_file_exits_1(run, tmp_path):
     assert str(path) in line and "line 3" in line
 
 
-@pytest.mark.parametrize("text", ["平成25年度", "平成25年ほげ", "2014-02-30"])
-def test_as_of_must_name_a_day(run, actuals, text):
+@pytest.mark.parametrize("text", ["平成25年ほげ", "2014-02-30", "H26～"])
+def test_as_of_must_name_a_day_or_a_closed_span(run, actuals, text):
     r = run("report", "--actuals", actuals, "--as-of", text)
     assert r.returncode == 1
     one_line(r.stderr)

@@ -424,7 +424,8 @@ inline std::string day_text(sys_days d) {
 
 }  // namespace detail
 
-MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, const scheme& s) {
+MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, const scheme& s, language lang) {
+  (void)lang;
   using detail::percent;
   auto q = [&](double v) { return format_quantity(v, ind.unit); };
   std::string out;
@@ -472,6 +473,22 @@ MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, c
   out += a.reached ? "target reached" : std::string(to_string(a.status));
   (void)s;
   return out + " → " + a.grade;
+}
+
+MIYAGIPLAN_FUNC sys_days resolve_as_of(const plan& p, std::optional<std::string_view> text) {
+  if (text) {
+    const date_expression d = parse_date(*text);
+    if (d.open_ended())
+      throw range_error("as-of \"" + std::string(*text) + "\" is an open span: name a day, or a span with an end");
+    return d.days().last;
+  }
+  // The last day of the plan's period, or of its latest target when it states none.
+  sys_days last = p.period.empty() ? sys_days{} : p.period.days().last;
+  if (p.period.empty() || p.period.open_ended())
+    for (const auto* ind : p.indicators())
+      if (!ind->target.when.empty() && !ind->target.when.open_ended())
+        last = std::max(last, ind->target.when.days().last);
+  return last;
 }
 
 namespace detail {
