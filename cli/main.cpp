@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include <miyagiplan/miyagiplan.hpp>
 
 #include "commands.hpp"
@@ -29,9 +31,12 @@ const command_spec report_spec{
                          "(default: the last day of the plan period)"},
      {"scheme", 's', "NAME|FILE", "miyagi (default), soumu, open_sdg, unsd_2023, okr,\n"
                                   "or a JSON scheme file"},
-     {"format", 'f', "FORMAT", "text (default), markdown, csv, json or html"},
+     {"format", 'f', "FORMAT", "text (default), markdown, csv, json or html",
+      {"text", "markdown", "md", "csv", "json", "html"}},
      {"output", 'o', "FILE", "write to FILE (default: standard output)"},
-     {"lang", 0, "ja|en", "labels in Japanese (default) or English"},
+     {"lang", 0, "ja|en", "labels and explanations in Japanese (default) or\n"
+                         "English",
+      {"ja", "en"}},
      {"width", 0, "N", "text columns (default: $COLUMNS up to 120, else 80)"}},
     0,
     0,
@@ -42,7 +47,6 @@ const command_spec report_spec{
 
 int run_report(const parsed_args& args) {
   const std::string format_name = args.get_or("format", "text");
-  check_choice("format", format_name, {"text", "markdown", "md", "csv", "json", "html"});
   const miyagiplan::render_options options{.lang = language_option(args), .width = terminal_width(args)};
   miyagiplan::scheme scheme;
   try {
@@ -150,16 +154,26 @@ int run(int argc, char** argv) {
     std::cout << "miyagiplan " << miyagiplan::version_string << "\n";
     return 0;
   }
-  for (const auto& c : commands) {
-    if (c.spec->name != name) continue;
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
+  const command* chosen = nullptr;
+  for (const auto& c : commands)
+    if (c.spec->name == name) chosen = &c;
+  if (chosen) {
+    // CLI11 parses the command line: the commands are its subcommands.
+    CLI::App app("Japanese prefectural plans, their indicators and attainment", "miyagiplan");
+    app.set_help_flag();  // miyagiplan --help is program_help(), handled above
+    app.require_subcommand(1, 1);
+    parsed_args parsed;
+    for (const auto& c : commands) add_command(app, *c.spec, parsed);
     try {
-      const parsed_args parsed = parse_args(*c.spec, rest);
-      if (parsed.help) {
-        std::cout << help_text(*c.spec);
+      try {
+        app.parse(argc, argv);
+      } catch (const CLI::CallForHelp&) {
+        std::cout << help_text(*chosen->spec);
         return 0;
+      } catch (const CLI::ParseError& e) {
+        throw usage_error(e.what());
       }
-      return c.run(parsed);
+      return chosen->run(parsed);
     } catch (const usage_error& e) {
       // One line: what was wrong, in which command, and where to read more.
       std::string what = e.what();

@@ -11,8 +11,7 @@
 namespace mpcli {
 
 miyagiplan::language language_option(const parsed_args& args) {
-  const std::string l = args.get_or("lang", "ja");
-  check_choice("lang", l, {"ja", "en"});
+  const std::string l = args.get_or("lang", "ja");  // ja or en, as CLI11 checked
   return l == "en" ? miyagiplan::language::en : miyagiplan::language::ja;
 }
 

@@ -208,7 +208,7 @@ inline std::string chart_svg(const report_view& c, const miyagiplan::indicator& 
   miyagiplan::fiscal_year fy1 = miyagiplan::fiscal_year::of(hi_day);
   if (fy1.year() - fy0.year() > 30) fy1 = miyagiplan::fiscal_year(fy0.year() + 30);
   const double x0 = axis_day(fy0.days().first), x1 = axis_day(fy1.days().last) + 1;
-  auto X = [&](double day) { return left + (std::clamp(day, x0, x1) - x0) / (x1 - x0) * (right - left); };
+  auto x_at = [&](double day) { return left + (std::clamp(day, x0, x1) - x0) / (x1 - x0) * (right - left); };
 
   // The value axis: from 0 when the values sit well above it, with round ticks.
   std::vector<double> values;
@@ -224,7 +224,7 @@ inline std::string chart_svg(const report_view& c, const miyagiplan::indicator& 
   lo = std::floor(lo / step + 1e-9) * step;
   hi = std::ceil(hi / step - 1e-9) * step;
   if (hi <= lo) hi = lo + step;
-  auto Y = [&](double v) { return bottom - (v - lo) / (hi - lo) * (bottom - top); };
+  auto y_at = [&](double v) { return bottom - (v - lo) / (hi - lo) * (bottom - top); };
   const int tick_decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
 
   const auto* a = c.assessment(ind.id);
@@ -235,12 +235,12 @@ inline std::string chart_svg(const report_view& c, const miyagiplan::indicator& 
   svg += "<title>" + escape_html(ind.id + " " + ind.name) + "</title>";
   // The plan period, shaded.
   if (!c.plan.period.empty())
-    svg += "<rect class=\"period\" x=\"" + svg_number(X(axis_day(period.first))) + "\" y=\"" + svg_number(top) + "\" width=\"" +
-           svg_number(X(axis_day(period.last) + 1) - X(axis_day(period.first))) + "\" height=\"" + svg_number(bottom - top) +
+    svg += "<rect class=\"period\" x=\"" + svg_number(x_at(axis_day(period.first))) + "\" y=\"" + svg_number(top) + "\" width=\"" +
+           svg_number(x_at(axis_day(period.last) + 1) - x_at(axis_day(period.first))) + "\" height=\"" + svg_number(bottom - top) +
            "\"/>";
   // Value grid and labels.
   for (double v = lo; v <= hi + step * 1e-6; v += step) {
-    const double y = Y(v);
+    const double y = y_at(v);
     svg += "<line class=\"grid\" x1=\"" + svg_number(left) + "\" x2=\"" + svg_number(right) + "\" y1=\"" + svg_number(y) + "\" y2=\"" +
            svg_number(y) + "\"/>";
     svg += "<text class=\"ylabel\" x=\"" + svg_number(left - 4) + "\" y=\"" + svg_number(y + 3.5) + "\">" +
@@ -250,7 +250,7 @@ inline std::string chart_svg(const report_view& c, const miyagiplan::indicator& 
   const int years = fy1.year() - fy0.year() + 1;
   const int every = years > 8 ? (years + 7) / 8 : 1;
   for (auto fy = fy0; fy <= fy1; fy = fy.next()) {
-    const double xa = X(axis_day(fy.days().first)), xb = X(axis_day(fy.days().last) + 1);
+    const double xa = x_at(axis_day(fy.days().first)), xb = x_at(axis_day(fy.days().last) + 1);
     svg += "<line class=\"tick\" x1=\"" + svg_number(xa) + "\" x2=\"" + svg_number(xa) + "\" y1=\"" + svg_number(top) + "\" y2=\"" +
            svg_number(bottom + 4) + "\"/>";
     if ((fy.year() - fy0.year()) % every == 0)
@@ -262,21 +262,21 @@ inline std::string chart_svg(const report_view& c, const miyagiplan::indicator& 
   svg += "<text class=\"unit\" x=\"" + svg_number(left - 4) + "\" y=\"" + svg_number(top - 5) + "\">" + escape_html(s.unit) + "</text>";
   // The expected line.
   if (s.expected.size() == 2)
-    svg += "<line class=\"expected\" x1=\"" + svg_number(X(s.expected[0].day)) + "\" y1=\"" + svg_number(Y(s.expected[0].value)) +
-           "\" x2=\"" + svg_number(X(s.expected[1].day)) + "\" y2=\"" + svg_number(Y(s.expected[1].value)) + "\"/>";
+    svg += "<line class=\"expected\" x1=\"" + svg_number(x_at(s.expected[0].day)) + "\" y1=\"" + svg_number(y_at(s.expected[0].value)) +
+           "\" x2=\"" + svg_number(x_at(s.expected[1].day)) + "\" y2=\"" + svg_number(y_at(s.expected[1].value)) + "\"/>";
   // The as-of line.
   if (c.as_of) {
-    const double x = X(axis_day(*c.as_of));
+    const double x = x_at(axis_day(*c.as_of));
     svg += "<line class=\"as-of\" x1=\"" + svg_number(x) + "\" x2=\"" + svg_number(x) + "\" y1=\"" + svg_number(top - 4) + "\" y2=\"" +
            svg_number(bottom) + "\"><title>" + escape_html(std::string(label_of(l, "as_of")) + " " + iso_day(*c.as_of)) +
            "</title></line>";
   }
   // Baseline (hollow circle) and target (diamond).
   if (s.baseline)
-    svg += "<circle class=\"baseline\" cx=\"" + svg_number(X(s.baseline->day)) + "\" cy=\"" + svg_number(Y(s.baseline->value)) +
+    svg += "<circle class=\"baseline\" cx=\"" + svg_number(x_at(s.baseline->day)) + "\" cy=\"" + svg_number(y_at(s.baseline->value)) +
            "\" r=\"3.6\"><title>" + escape_html(std::string(label_of(l, "baseline")) + " " + s.baseline->label) + "</title></circle>";
   if (s.target) {
-    const double x = X(s.target->day), y = Y(s.target->value);
+    const double x = x_at(s.target->day), y = y_at(s.target->value);
     svg += "<path class=\"target\" d=\"M" + svg_number(x) + " " + svg_number(y - 5) + "L" + svg_number(x + 5) + " " + svg_number(y) + "L" + svg_number(x) +
            " " + svg_number(y + 5) + "L" + svg_number(x - 5) + " " + svg_number(y) + "Z\"><title>" +
            escape_html(std::string(label_of(l, "target")) + " " + s.target->label) + "</title></path>";
@@ -284,12 +284,12 @@ inline std::string chart_svg(const report_view& c, const miyagiplan::indicator& 
   // Actuals on top: a line, then points (hollow for estimates).
   if (s.actual.size() > 1) {
     std::string pts;
-    for (const auto& p : s.actual) pts += (pts.empty() ? "" : " ") + svg_number(X(p.day)) + "," + svg_number(Y(p.value));
+    for (const auto& p : s.actual) pts += (pts.empty() ? "" : " ") + svg_number(x_at(p.day)) + "," + svg_number(y_at(p.value));
     svg += "<polyline class=\"actual\" points=\"" + pts + "\" style=\"stroke:" + colour + "\"/>";
   }
   for (const auto& p : s.actual)
-    svg += "<circle class=\"actual" + std::string(p.estimate ? " estimate" : "") + "\" cx=\"" + svg_number(X(p.day)) +
-           "\" cy=\"" + svg_number(Y(p.value)) + "\" r=\"3.2\" style=\"" +
+    svg += "<circle class=\"actual" + std::string(p.estimate ? " estimate" : "") + "\" cx=\"" + svg_number(x_at(p.day)) +
+           "\" cy=\"" + svg_number(y_at(p.value)) + "\" r=\"3.2\" style=\"" +
            (p.estimate ? "fill:#fff;stroke:" + colour : "fill:" + colour + ";stroke:#fff") + "\"><title>" +
            escape_html(p.label) + "</title></circle>";
   svg += "</svg>";

@@ -52,8 +52,7 @@ struct report_view {
   }
   // The explanation of an assessment in the report's language.
   std::string explanation(const miyagiplan::indicator_assessment& a, const miyagiplan::indicator& ind) const {
-    (void)ind;
-    return a.explanation;
+    return lang == language::en ? a.explanation : explain(a.assessment, ind, scheme, lang);
   }
   // The index of a grade among the scheme's bands (0 = best), or -1 for not evaluable.
   int grade_rank(const std::string& grade) const {
