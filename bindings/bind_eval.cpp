@@ -23,7 +23,9 @@
 
 #include "bind_described.hpp"
 #include "miyagiplan/eval.hpp"
+#include "miyagiplan/io/files.hpp"
 #include "miyagiplan/plans/miyagi_it_2013.hpp"
+#include "miyagiplan/report.hpp"
 
 namespace miyagiplan::python {
 namespace {
@@ -57,6 +59,7 @@ void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
 // add when a report still holds it (so a report's set never changes).
 struct observations_box {
   std::shared_ptr<observation_set> set = std::make_shared<observation_set>();
+  std::string source;  // the file read, as given (reports name it)
 
   std::shared_ptr<const observation_set> snapshot() const { return set; }
   observation_set& to_change() {
@@ -65,8 +68,8 @@ struct observations_box {
   }
 };
 
-observations_box box_of(observation_set s) {
-  return observations_box{std::make_shared<observation_set>(std::move(s))};
+observations_box box_of(observation_set s, std::string source = {}) {
+  return observations_box{std::make_shared<observation_set>(std::move(s)), std::move(source)};
 }
 
 // An indicator's assessment, with the observations it was made from.
@@ -75,11 +78,13 @@ struct assessment_ref {
   std::shared_ptr<const observation_set> observations;
 };
 
-// A report, with the plan and observations it was made from.
+// A report, with the plan, observations and scheme it was made from (its renderers read them).
 struct report_ref {
   report value;
   std::shared_ptr<const plan> source;
   std::shared_ptr<const observation_set> observations;
+  std::shared_ptr<const scheme> used_scheme;
+  std::string observations_source;  // the actuals' file, when they were read from one
 };
 
 std::string member_repr(py::handle member) {
@@ -97,12 +102,14 @@ double floor_of(const std::optional<double>& v) { return v ? *v : no_floor; }
 
 // --- Arguments -------------------------------------------------------------------------------
 
-// A scheme: a Scheme, or a preset's name.
-using scheme_arg = std::variant<node<scheme>, std::string>;
+// A scheme: a Scheme, a preset's name, or a JSON scheme file (a str or a path) — read by the
+// same rule as the command line's --scheme (scheme::from_name_or_file).
+using scheme_arg = std::variant<node<scheme>, std::string, std::filesystem::path>;
 
 scheme scheme_of(const scheme_arg& a) {
   if (const auto* n = std::get_if<node<scheme>>(&a)) return n->get();
-  return scheme::preset(std::get<std::string>(a));
+  if (const auto* path = std::get_if<std::filesystem::path>(&a)) return scheme::load(*path);
+  return scheme::from_name_or_file(std::get<std::string>(a));
 }
 
 // The day of an as_of argument: a datetime.date, or the last day a DateExpression or a text
@@ -179,13 +186,15 @@ report_ref evaluate_plan(const node<plan>& p, const observations_box* observatio
   auto source = std::make_shared<const plan>(p.get());
   const scheme sch = scheme_of(s);
   auto set = observations ? observations->snapshot() : std::make_shared<const observation_set>();
-  const sys_days day = as_of ? day_of(*as_of) : source->period.last();
+  // The command line's rule: a day, the last day of a span, or by default the plan's last day.
+  const sys_days day = as_of ? day_of(*as_of) : resolve_as_of(*source);
   report r;
   {
     py::gil_scoped_release release;
     r = evaluate(*source, *set, day, sch);
   }
-  return report_ref{std::move(r), std::move(source), std::move(set)};
+  return report_ref{std::move(r), std::move(source), std::move(set), std::make_shared<const scheme>(sch),
+                    observations ? observations->source : std::string()};
 }
 
 // --- Reports as DataFrames -------------------------------------------------------------------
@@ -263,6 +272,28 @@ py::object rollups_frame(const report_ref& r) {
   py::dict columns;
   for (std::size_t c = 0; c < order.size(); ++c) columns[py::str(order[c])] = cols[c];
   return dataframe(columns, order);
+}
+
+// --- Reports as text, Markdown, CSV, JSON and HTML -------------------------------------------
+
+language language_of(const std::string& code) {
+  if (code == "ja") return language::ja;
+  if (code == "en") return language::en;
+  throw py::value_error("lang: expected \"ja\" or \"en\", not \"" + code + "\"");
+}
+
+std::string render(const report_ref& r, report_format format, const std::string& lang, int width) {
+  if (width < 40 || width > 1000) throw py::value_error("width: expected 40 to 1000 columns");
+  const report_input input{.plan = *r.source,
+                           .plan_source = {},
+                           .actuals = r.observations.get(),
+                           .actuals_source = r.observations_source,
+                           .scheme = *r.used_scheme,
+                           .as_of = r.value.as_of,
+                           .evaluation = &r.value};
+  const render_options options{.lang = language_of(lang), .width = width};
+  py::gil_scoped_release release;
+  return render_report(input, format, options);
 }
 
 // --- Reprs -----------------------------------------------------------------------------------
@@ -506,7 +537,7 @@ Args:
           [](const std::filesystem::path& path, const node<plan>* p, std::string_view encoding) {
             const office::text_encoding e = office::text_encoding_from_string(encoding);
             const std::string text = office::to_utf8(read_file(path), e, path.string());
-            return box_of(observation_set::from_csv(text, plan_or_bundled(p), path.string()));
+            return box_of(observation_set::from_csv(text, plan_or_bundled(p), path.string()), path.string());
           },
           "path"_a, "plan"_a = py::none(), "encoding"_a = "auto",
           R"doc(Reads a CSV file (a str or os.PathLike) with a header row:
@@ -526,7 +557,7 @@ file:line:column; FileError when the file cannot be read.)doc")
             load_options options;
             options.encoding = office::text_encoding_from_string(encoding);
             options.sheet = sheet.value_or("");
-            return box_of(observation_set::load(path, plan_or_bundled(p), options));
+            return box_of(observation_set::load(path, plan_or_bundled(p), options), path.string());
           },
           "path"_a, "plan"_a = py::none(), "encoding"_a = "auto", "sheet"_a = py::none(),
           R"doc(Reads actuals from any file an office keeps, by its extension: .csv (in ``encoding``,
@@ -548,7 +579,7 @@ extension.)doc")
           "from_json",
           [](const std::filesystem::path& path, const node<plan>* p) {
             const std::string text = read_file(path);
-            return box_of(observation_set::from_json(text, plan_or_bundled(p), path.string()));
+            return box_of(observation_set::from_json(text, plan_or_bundled(p), path.string()), path.string());
           },
           "path"_a, "plan"_a = py::none(),
           R"doc(Reads a JSON file: {"schema": "miyagiplan.Observations.1", "observations":
@@ -565,7 +596,7 @@ Raises SchemaError, its ``where`` the file and JSON pointer.)doc")
       .def_static(
           "load",
           [](const std::filesystem::path& path, const node<plan>* p) {
-            return box_of(observation_set::load(path, plan_or_bundled(p)));
+            return box_of(observation_set::load(path, plan_or_bundled(p)), path.string());
           },
           "path"_a, "plan"_a = py::none(),
           "Reads a .csv or .json file by its extension (FileError for another).")
@@ -917,6 +948,31 @@ baseline, target, actual and expected are in each indicator's unit as written (2
 2,223 百万円), NaN for a state or none; the dates are the last days (datetime.date) of the
 baseline's and target's date expressions; rate is 1.0 for 100 % (NaN when none); status is
 the ProgressStatus's name. pandas is imported when called.)doc")
+      .def(
+          "to_json", [](const report_ref& r) { return render(r, report_format::json, "ja", 80); },
+          R"doc(The report as JSON text ("miyagiplan.Report.1"), exactly as ``miyagiplan report
+--format json`` writes it for the same plan, actuals, as-of day and scheme.)doc")
+      .def(
+          "to_text",
+          [](const report_ref& r, const std::string& lang, int width) {
+            return render(r, report_format::text, lang, width);
+          },
+          "lang"_a = "ja", "width"_a = 80,
+          R"doc(The report as a text table ``width`` columns wide (wide characters count two), with
+labels in ``lang``: "ja" (default) or "en".)doc")
+      .def(
+          "to_markdown",
+          [](const report_ref& r, const std::string& lang) { return render(r, report_format::markdown, lang, 80); },
+          "lang"_a = "ja", "The report as Markdown, labels and explanations in ``lang`` (\"ja\" or \"en\").")
+      .def(
+          "to_csv", [](const report_ref& r) { return render(r, report_format::csv, "ja", 80); },
+          "The report as CSV, one row per indicator (as ``miyagiplan report --format csv``).")
+      .def(
+          "to_html",
+          [](const report_ref& r, const std::string& lang) { return render(r, report_format::html, lang, 80); },
+          "lang"_a = "ja",
+          R"doc(The report as one self-contained HTML page (inline CSS and SVG charts), labels and
+explanations in ``lang`` ("ja" or "en").)doc")
       .def("rollups_dataframe", &rollups_frame,
            R"doc(A pandas DataFrame of the roll-ups: measures, then areas, then goals, with the
 columns kind, id, title, rating, average_points, evaluable, total, and one column per grade
@@ -944,7 +1000,7 @@ Args:
         for 2,150 百万円), a text in it (``"3,656"``, ``"全所属"``) or a Quantity; or None.
     as_of: the day to assess at: a datetime.date, or a DateExpression or text whose last day
         it is (平成24年度末); by default the last day of the indicator's target.
-    scheme: a Scheme or a preset's name (default ``"miyagi"``).
+    scheme: a Scheme, a preset's name (default ``"miyagi"``) or a JSON scheme file's path.
     observations: Observations to assess, with ``actual`` added to them.
     when: the date ``actual`` was observed at (a DateExpression, datetime.date or text); by
         default ``as_of`` (its text when it is one).
@@ -973,8 +1029,11 @@ goals, and returns a Report.
 Args:
     observations: the Observations (None: no actuals, every indicator not evaluable).
     as_of: the day: a datetime.date, or a DateExpression or text whose last day it is
-        (平成25年度末); by default the last day of the plan's period.
-    scheme: a Scheme or a preset's name (default ``"miyagi"``).
+        (平成25年度末, or 平成25年度 for its last day); by default the last day of the plan's
+        period, or of its latest target when the period is empty or open — the rule of
+        ``miyagiplan report`` (miyagiplan::resolve_as_of).
+    scheme: a Scheme, a preset's name (default ``"miyagi"``), or the path of a JSON scheme
+        file (a str or a pathlib.Path), as ``miyagiplan report --scheme`` reads it.
 
 The plan, scheme and observations are copied first and the GIL is released while the
 evaluation runs: threads can evaluate at once.)doc");

@@ -10,6 +10,7 @@
 #include "miyagiplan/model.hpp"
 #include "miyagiplan/office.hpp"
 #include "miyagiplan/plans/miyagi_it_2013.hpp"
+#include "miyagiplan/report.hpp"
 #include "miyagiplan/version.hpp"
 
 #ifdef MIYAGIPLAN_HEADER_ONLY

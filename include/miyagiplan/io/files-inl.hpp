@@ -1,6 +1,7 @@
 // Definitions of plan files. Compiled once by src/archive.cpp, or inline when header-only.
 #pragma once
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <fstream>
@@ -10,6 +11,7 @@
 
 #include "miyagiplan/error.hpp"
 #include "miyagiplan/io/archive.hpp"
+#include "miyagiplan/eval/scheme.hpp"
 #include "miyagiplan/io/files.hpp"
 #include "miyagiplan/io/json.hpp"
 #include "miyagiplan/io/workbook.hpp"
@@ -113,6 +115,39 @@ MIYAGIPLAN_FUNC plan load_plan(const std::filesystem::path& path) {
   } catch (const schema_error& e) {
     throw schema_error(path.string() + (e.where().empty() ? "" : ": " + e.where()), e.message());
   }
+}
+
+MIYAGIPLAN_FUNC scheme scheme::load(const std::filesystem::path& path) {
+  const std::string file = path.string();
+  const std::string text = read_file(path);
+  scheme s;
+  try {
+    s = from_json(text);
+  } catch (const schema_error& e) {
+    throw schema_error(file + ":" + e.where(), e.message());
+  }
+  try {
+    s.validate();
+  } catch (const validation_error& e) {
+    throw schema_error(file, e.what());
+  }
+  return s;
+}
+
+MIYAGIPLAN_FUNC scheme scheme::from_name_or_file(std::string_view value) {
+  namespace fs = std::filesystem;
+  const std::string text(value);
+  std::error_code ec;
+  const bool looks_like_file = value.ends_with(".json") || value.find('/') != std::string_view::npos ||
+                               fs::exists(fs::path(text), ec);
+  if (looks_like_file) return load(text);
+  const auto names = preset_names();
+  if (std::find(names.begin(), names.end(), text) == names.end()) {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    throw not_found_error("no preset named \"" + text + "\" (presets: " + list + "; or give a JSON scheme file)");
+  }
+  return preset(text);
 }
 
 }  // namespace miyagiplan

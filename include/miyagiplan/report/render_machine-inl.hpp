@@ -1,28 +1,31 @@
-// The report for programs: CSV (one row per indicator) and JSON (everything, with explanations).
+// The report for programs: CSV (one row per indicator) and JSON ("miyagiplan.Report.1": everything,
+// with explanations). Included by render-inl.hpp.
+#pragma once
+
 #include <nlohmann/json.hpp>
 
-#include "report_data.hpp"
+#include "miyagiplan/report/render_view-inl.hpp"
 
-namespace mpcli {
-namespace {
+namespace miyagiplan::present::machine_format {
+
 
 using json = nlohmann::ordered_json;
 
-std::string csv_cell(std::string_view s) {
+inline std::string csv_cell(std::string_view s) {
   if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
   std::string out = "\"";
   for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
   return out + "\"";
 }
 
-std::string csv_line(const std::vector<std::string>& cells) {
+inline std::string csv_line(const std::vector<std::string>& cells) {
   std::string out;
   for (std::size_t k = 0; k < cells.size(); ++k) out += (k ? "," : "") + csv_cell(cells[k]);
   return out + "\n";
 }
 
 // The number of a quantity in its display unit, or empty for a state (全所属, －).
-std::string quantity_number(const miyagiplan::quantity& q, const miyagiplan::indicator& ind) {
+inline std::string quantity_number(const miyagiplan::quantity& q, const miyagiplan::indicator& ind) {
   if (!q.is_number()) return {};
   value_style s = style_for(ind, nullptr);
   s.share = false;
@@ -32,9 +35,9 @@ std::string quantity_number(const miyagiplan::quantity& q, const miyagiplan::ind
   return plain_value(s, q.value);
 }
 
-json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+inline json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
-json date_json(const miyagiplan::date_expression& d) {
+inline json date_json(const miyagiplan::date_expression& d) {
   if (d.empty()) return nullptr;
   return {{"text", d.text()},
           {"kind", miyagiplan::to_string(d.kind())},
@@ -44,14 +47,14 @@ json date_json(const miyagiplan::date_expression& d) {
           {"proleptic", d.proleptic()}};
 }
 
-json dated_value_json(const miyagiplan::dated_value& v) {
+inline json dated_value_json(const miyagiplan::dated_value& v) {
   return {{"text", v.value.text},
           {"state", miyagiplan::to_string(v.value.state)},
           {"value", v.value.is_number() ? json(v.value.value) : json(nullptr)},
           {"date", date_json(v.when)}};
 }
 
-json rollup_json(const miyagiplan::rollup& r) {
+inline json rollup_json(const miyagiplan::rollup& r) {
   json counts = json::object();
   for (const auto& [label, n] : r.grade_counts) counts[label] = n;
   return {{"kind", r.kind},          {"id", r.id},           {"title", r.title},
@@ -59,9 +62,8 @@ json rollup_json(const miyagiplan::rollup& r) {
           {"evaluable", r.evaluable}, {"total", r.total},     {"grade_counts", counts}};
 }
 
-}  // namespace
 
-std::string render_csv(const report_context& c) {
+inline std::string render_csv_text(const report_view& c) {
   std::string out = csv_line({"id", "area", "measure", "name", "unit", "accumulation", "direction", "baseline_value",
                               "baseline_text", "baseline_date", "target_value", "target_text", "target_date", "as_of",
                               "actual", "actual_date", "expected", "value_unit", "rate_percent", "grade", "status"});
@@ -103,7 +105,7 @@ std::string render_csv(const report_context& c) {
   return out;
 }
 
-std::string render_json(const report_context& c) {
+inline std::string render_json_text(const report_view& c) {
   json j;
   j["schema"] = "miyagiplan.Report.1";
   j["plan"] = {{"id", c.plan.id},
@@ -193,4 +195,4 @@ std::string render_json(const report_context& c) {
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-}  // namespace mpcli
+}  // namespace miyagiplan::present::machine_format

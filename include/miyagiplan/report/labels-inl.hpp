@@ -1,17 +1,23 @@
-#include "labels.hpp"
+// Definitions of miyagiplan/report/labels.hpp: compiled by src/report.cpp, or included inline by the
+// header-only target (MIYAGIPLAN_HEADER_ONLY).
+#pragma once
 
+#include "miyagiplan/report/labels.hpp"
+
+#include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 
-namespace mpcli {
-namespace {
+#include <fmt/format.h>
+
+namespace miyagiplan::present {
+namespace detail {
 
 struct entry {
   std::string_view key, ja, en;
 };
 
-constexpr std::array entries{
+inline constexpr std::array label_entries{
     entry{"plan", "計画", "Plan"},
     entry{"issuer", "策定", "Issuer"},
     entry{"period", "計画期間", "Plan period"},
@@ -65,40 +71,36 @@ constexpr std::array entries{
     entry{"frequency_note", "各年度の回数", "count per fiscal year"},
 };
 
-std::string era_year(miyagiplan::era e, int western_year) {
+inline std::string era_year(miyagiplan::era e, int western_year) {
   const auto& i = miyagiplan::info(e);
   return std::string(1, i.letter) + std::to_string(western_year - i.first_year + 1);
 }
 
 // H25 for a fiscal year (the latest era whose 元年 is its starting year), or 2013.
-std::string fiscal_era_year(const miyagiplan::fiscal_year& fy) {
+inline std::string fiscal_era_year(const miyagiplan::fiscal_year& fy) {
   if (const auto e = fy.naming_era(miyagiplan::era_rule::latest)) return era_year(*e, fy.year());
   return std::to_string(fy.year());
 }
 
 // H22 for the calendar year of a day, in the era of that day.
-std::string day_era_year(miyagiplan::sys_days s) {
+inline std::string day_era_year(miyagiplan::sys_days s) {
   const miyagiplan::civil_date c = miyagiplan::civil_from_days(s);
   if (const auto e = miyagiplan::era_of(s)) return era_year(*e, c.year);
   return std::to_string(c.year);
 }
 
-std::string two(unsigned v) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02u", v);
-  return buf;
-}
+inline std::string two_digits(unsigned v) { return fmt::format("{:02}", v); }
 
-}  // namespace
+}  // namespace detail
 
-std::string_view tr(lang l, std::string_view key) {
-  for (const auto& e : entries)
-    if (e.key == key) return l == lang::ja ? e.ja : e.en;
+MIYAGIPLAN_FUNC std::string_view label_of(language l, std::string_view key) {
+  for (const auto& e : detail::label_entries)
+    if (e.key == key) return l == language::ja ? e.ja : e.en;
   return key;
 }
 
-std::string scheme_label(lang l, std::string_view label) {
-  if (l == lang::ja) return std::string(label);
+MIYAGIPLAN_FUNC std::string scheme_label(language l, std::string_view label) {
+  if (l == language::ja) return std::string(label);
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 10> glosses{{
       {"順調", "on track"},
       {"概ね順調", "mostly on track"},
@@ -116,10 +118,10 @@ std::string scheme_label(lang l, std::string_view label) {
   return std::string(label);
 }
 
-std::string kind_text(lang l, const miyagiplan::indicator& ind) {
+MIYAGIPLAN_FUNC std::string kind_text(language l, const miyagiplan::indicator& ind) {
   using miyagiplan::accumulation;
   std::string_view acc, dir;
-  const bool ja = l == lang::ja;
+  const bool ja = l == language::ja;
   switch (ind.accumulation) {
     case accumulation::level: acc = ja ? "水準" : "level"; break;
     case accumulation::running_total: acc = ja ? "累計" : "running total"; break;
@@ -136,8 +138,8 @@ std::string kind_text(lang l, const miyagiplan::indicator& ind) {
   return std::string(acc) + (ja ? "・" : ", ") + std::string(dir);
 }
 
-std::string_view status_text(lang l, miyagiplan::progress_status s) {
-  const bool ja = l == lang::ja;
+MIYAGIPLAN_FUNC std::string_view status_text(language l, miyagiplan::progress_status s) {
+  const bool ja = l == language::ja;
   switch (s) {
     case miyagiplan::progress_status::achieved: return ja ? "達成" : "achieved";
     case miyagiplan::progress_status::on_track: return ja ? "想定どおり" : "on track";
@@ -147,25 +149,25 @@ std::string_view status_text(lang l, miyagiplan::progress_status s) {
   return "";
 }
 
-std::string iso_day(miyagiplan::sys_days d) {
+MIYAGIPLAN_FUNC std::string iso_day(miyagiplan::sys_days d) {
   char buf[miyagiplan::max_formatted_date];
   return std::string(buf, miyagiplan::format_date_to(buf, d, miyagiplan::date_style::iso));
 }
 
-std::string kanji_day(miyagiplan::sys_days d) {
+MIYAGIPLAN_FUNC std::string kanji_day(miyagiplan::sys_days d) {
   char buf[miyagiplan::max_formatted_date];
   const std::size_t n = miyagiplan::format_date_to(buf, d, miyagiplan::date_style::kanji);
   return n ? std::string(buf, n) : iso_day(d);
 }
 
-std::string compact_date(lang l, const miyagiplan::date_expression& d) {
+MIYAGIPLAN_FUNC std::string compact_date(language l, const miyagiplan::date_expression& d) {
   using miyagiplan::date_kind;
   const auto span = d.days();
   const miyagiplan::civil_date a = miyagiplan::civil_from_days(span.first);
   const miyagiplan::civil_date b = miyagiplan::civil_from_days(span.last);
   const auto fy_a = miyagiplan::fiscal_year::of(span.first);
   const auto fy_b = miyagiplan::fiscal_year::of(span.last);
-  const bool ja = l == lang::ja;
+  const bool ja = l == language::ja;
   const bool ends = d.text().ends_with("末");
   std::string out;
   auto abbrev = [](miyagiplan::sys_days s) {
@@ -173,31 +175,31 @@ std::string compact_date(lang l, const miyagiplan::date_expression& d) {
     const std::size_t n = miyagiplan::format_date_to(buf, s, miyagiplan::date_style::abbrev);
     return n ? std::string(buf, n) : iso_day(s);
   };
-  auto month_iso = [](const miyagiplan::civil_date& c) { return std::to_string(c.year) + "-" + two(c.month); };
+  auto month_iso = [](const miyagiplan::civil_date& c) { return std::to_string(c.year) + "-" + detail::two_digits(c.month); };
   switch (d.kind()) {
     case date_kind::day: out = ja ? abbrev(span.first) : iso_day(span.first); break;
     case date_kind::month_end:
-      out = ja ? day_era_year(span.last) + "." + std::to_string(b.month) + "末" : iso_day(span.last);
+      out = ja ? detail::day_era_year(span.last) + "." + std::to_string(b.month) + "末" : iso_day(span.last);
       break;
     case date_kind::month:
-      out = ja ? day_era_year(span.first) + "." + std::to_string(a.month) + "月" : month_iso(a);
+      out = ja ? detail::day_era_year(span.first) + "." + std::to_string(a.month) + "月" : month_iso(a);
       break;
-    case date_kind::year: out = ja ? day_era_year(span.first) + "年" : std::to_string(a.year); break;
+    case date_kind::year: out = ja ? detail::day_era_year(span.first) + "年" : std::to_string(a.year); break;
     case date_kind::fiscal_year:
-      out = ja ? fiscal_era_year(fy_a) + "年度" : "FY" + std::to_string(fy_a.year());
+      out = ja ? detail::fiscal_era_year(fy_a) + "年度" : "FY" + std::to_string(fy_a.year());
       break;
     case date_kind::fiscal_year_end:
-      out = ja ? fiscal_era_year(fy_b) + "年度末" : "FY" + std::to_string(fy_b.year()) + " end";
+      out = ja ? detail::fiscal_era_year(fy_b) + "年度末" : "FY" + std::to_string(fy_b.year()) + " end";
       break;
     case date_kind::fiscal_quarter: {
       const unsigned q = ((a.month + 12 - fy_a.start_month()) % 12) / 3 + 1;
-      out = (ja ? fiscal_era_year(fy_a) + "年度" : "FY" + std::to_string(fy_a.year()) + " ") + "Q" +
+      out = (ja ? detail::fiscal_era_year(fy_a) + "年度" : "FY" + std::to_string(fy_a.year()) + " ") + "Q" +
             std::to_string(q);
       break;
     }
     case date_kind::fiscal_half: {
       const bool first = a.month == fy_a.start_month();
-      out = ja ? fiscal_era_year(fy_a) + (first ? "年度上期" : "年度下期")
+      out = ja ? detail::fiscal_era_year(fy_a) + (first ? "年度上期" : "年度下期")
                : "FY" + std::to_string(fy_a.year()) + (first ? " H1" : " H2");
       break;
     }
@@ -206,8 +208,8 @@ std::string compact_date(lang l, const miyagiplan::date_expression& d) {
       break;
     case date_kind::month_span:
       if (ja)
-        out = day_era_year(span.first) + "." + std::to_string(a.month) + "～" +
-              (a.year == b.year ? std::string() : day_era_year(span.last) + ".") + std::to_string(b.month) + "月";
+        out = detail::day_era_year(span.first) + "." + std::to_string(a.month) + "～" +
+              (a.year == b.year ? std::string() : detail::day_era_year(span.last) + ".") + std::to_string(b.month) + "月";
       else
         out = month_iso(a) + ".." + month_iso(b);
       break;
@@ -215,7 +217,7 @@ std::string compact_date(lang l, const miyagiplan::date_expression& d) {
       if (!ja) {
         out = std::to_string(a.year) + ".." + std::to_string(b.year);
       } else if (const auto e = miyagiplan::era_of(span.first)) {  // 平成22～24年: one era
-        out = era_year(*e, a.year) + "～" + std::to_string(b.year - miyagiplan::info(*e).first_year + 1) + "年";
+        out = detail::era_year(*e, a.year) + "～" + std::to_string(b.year - miyagiplan::info(*e).first_year + 1) + "年";
       } else {
         out = std::to_string(a.year) + "～" + std::to_string(b.year) + "年";
       }
@@ -224,11 +226,11 @@ std::string compact_date(lang l, const miyagiplan::date_expression& d) {
       if (!ja) {
         out = "FY" + std::to_string(fy_a.year()) + "-" +
               (fy_a.year() / 100 == fy_b.year() / 100 && fy_b.year() > fy_a.year()
-                   ? two(static_cast<unsigned>(fy_b.year() % 100))
+                   ? detail::two_digits(static_cast<unsigned>(fy_b.year() % 100))
                    : std::to_string(fy_b.year())) +
               (ends ? " end" : "");
       } else if (const auto e = fy_a.naming_era(miyagiplan::era_rule::latest)) {  // 平成23～25年度
-        out = era_year(*e, fy_a.year()) + "～" +
+        out = detail::era_year(*e, fy_a.year()) + "～" +
               std::to_string(fy_b.year() - miyagiplan::info(*e).first_year + 1) + "年度" + (ends ? "末" : "");
       } else {
         out = std::to_string(fy_a.year()) + "～" + std::to_string(fy_b.year()) + "年度" + (ends ? "末" : "");
@@ -240,15 +242,13 @@ std::string compact_date(lang l, const miyagiplan::date_expression& d) {
   return out;
 }
 
-std::string fiscal_axis_label(lang l, const miyagiplan::fiscal_year& fy) {
-  return l == lang::ja ? fiscal_era_year(fy) : "FY" + std::to_string(fy.year());
+MIYAGIPLAN_FUNC std::string fiscal_axis_label(language l, const miyagiplan::fiscal_year& fy) {
+  return l == language::ja ? detail::fiscal_era_year(fy) : "FY" + std::to_string(fy.year());
 }
 
-std::string format_number(double v, int decimals) {
+MIYAGIPLAN_FUNC std::string format_number(double v, int decimals) {
   if (!std::isfinite(v)) return v > 0 ? "∞" : v < 0 ? "-∞" : "NaN";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
-  std::string digits = buf;
+  const std::string digits = fmt::format("{:.{}f}", std::fabs(v), std::max(decimals, 0));
   const auto point = digits.find('.');
   std::string whole = digits.substr(0, point);
   const std::string frac = point == std::string::npos ? "" : digits.substr(point);
@@ -261,7 +261,7 @@ std::string format_number(double v, int decimals) {
   return (negative ? "-" : "") + grouped + frac;
 }
 
-int decimals_of(std::string_view text) {
+MIYAGIPLAN_FUNC int decimals_of(std::string_view text) {
   // The digits (either width) after the first decimal point that follows a digit.
   std::size_t pos = 0;
   bool after_digit = false;
@@ -295,7 +295,7 @@ int decimals_of(std::string_view text) {
   return 0;
 }
 
-value_style style_for(const miyagiplan::indicator& ind, const miyagiplan::observation_set* obs) {
+MIYAGIPLAN_FUNC value_style style_for(const miyagiplan::indicator& ind, const miyagiplan::observation_set* obs) {
   value_style s;
   if (ind.accumulation == miyagiplan::accumulation::completion) {
     s.unit = "%";
@@ -314,7 +314,7 @@ value_style style_for(const miyagiplan::indicator& ind, const miyagiplan::observ
   return s;
 }
 
-std::string plain_value(const value_style& s, double base_value) {
+MIYAGIPLAN_FUNC std::string plain_value(const value_style& s, double base_value) {
   std::string text = format_number(base_value / s.factor, s.decimals);
   std::string out;
   for (char c : text)
@@ -322,13 +322,13 @@ std::string plain_value(const value_style& s, double base_value) {
   return out;
 }
 
-std::string format_value(const value_style& s, double base_value) {
+MIYAGIPLAN_FUNC std::string format_value(const value_style& s, double base_value) {
   const std::string n = format_number(base_value / s.factor, s.decimals);
   if (s.unit.empty()) return n;
   const bool tight = s.unit == "%" || s.unit == "％";
   return n + (tight ? "" : " ") + s.unit;
 }
 
-std::string format_rate(double rate) { return format_number(rate * 100, 1) + "%"; }
+MIYAGIPLAN_FUNC std::string format_rate(double rate) { return format_number(rate * 100, 1) + "%"; }
 
-}  // namespace mpcli
+}  // namespace miyagiplan::present

@@ -1,11 +1,78 @@
-#include "text_table.hpp"
+// Definitions of miyagiplan/report/text_table.hpp: compiled by src/report.cpp, or included inline
+// by the header-only target (MIYAGIPLAN_HEADER_ONLY). Widths come from utf8proc.
+#pragma once
+
+#include "miyagiplan/report/text_table.hpp"
+
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <numeric>
 
-namespace mpcli {
+namespace miyagiplan::present {
 
-std::string text_table::render(int width) const {
+MIYAGIPLAN_FUNC char32_t next_code_point(std::string_view text, std::size_t& pos) noexcept {
+  utf8proc_int32_t c = 0;
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos);
+  const utf8proc_ssize_t n = utf8proc_iterate(bytes, static_cast<utf8proc_ssize_t>(text.size() - pos), &c);
+  if (n <= 0 || c < 0) {
+    ++pos;
+    return U'\uFFFD';
+  }
+  pos += static_cast<std::size_t>(n);
+  return static_cast<char32_t>(c);
+}
+
+MIYAGIPLAN_FUNC int code_point_width(char32_t c) noexcept {
+  if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return 0;  // control characters
+  return std::max(0, static_cast<int>(utf8proc_charwidth(static_cast<utf8proc_int32_t>(c))));
+}
+
+MIYAGIPLAN_FUNC int display_width(std::string_view text) noexcept {
+  int width = 0;
+  for (std::size_t pos = 0; pos < text.size();) width += code_point_width(next_code_point(text, pos));
+  return width;
+}
+
+MIYAGIPLAN_FUNC std::string truncate_to_width(std::string_view text, int width) {
+  if (display_width(text) <= width) return std::string(text);
+  if (width <= 0) return {};
+  const int room = width - 1;  // for the ellipsis
+  std::size_t pos = 0, cut = 0;
+  int used = 0;
+  while (pos < text.size()) {
+    std::size_t next = pos;
+    const int w = code_point_width(next_code_point(text, next));
+    if (used + w > room) break;
+    used += w;
+    pos = next;
+    cut = pos;
+  }
+  return std::string(text.substr(0, cut)) + "\u2026";
+}
+
+MIYAGIPLAN_FUNC std::string fit(std::string_view text, int width, align a) {
+  std::string s = truncate_to_width(text, width);
+  const int gap = std::max(0, width - display_width(s));
+  switch (a) {
+    case align::left: return s + std::string(static_cast<std::size_t>(gap), ' ');
+    case align::right: return std::string(static_cast<std::size_t>(gap), ' ') + s;
+    case align::center:
+      return std::string(static_cast<std::size_t>(gap / 2), ' ') + s +
+             std::string(static_cast<std::size_t>(gap - gap / 2), ' ');
+  }
+  return s;
+}
+
+MIYAGIPLAN_FUNC std::string repeat(std::string_view s, int n) {
+  std::string out;
+  for (int k = 0; k < n; ++k) out += s;
+  return out;
+}
+
+
+
+MIYAGIPLAN_FUNC std::string text_table::render(int width) const {
   const std::size_t n = columns_.size();
   std::vector<int> widths(n, 0);
   std::size_t header_lines = 0;
@@ -77,4 +144,4 @@ std::string text_table::render(int width) const {
   return out;
 }
 
-}  // namespace mpcli
+}  // namespace miyagiplan::present
