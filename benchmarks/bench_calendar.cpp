@@ -134,3 +134,25 @@ void fiscal_year_of_bench(benchmark::State& state) {
 BENCHMARK(fiscal_year_of_bench)->Name("fiscal_year_of/serial");
 
 }  // namespace
+
+#include <fstream>
+#include <sstream>
+
+namespace {
+// find_dates over the whole plan text (about 13,000 characters, 85 dates).
+void find_dates_bench(benchmark::State& state) {
+  std::ifstream in(MIYAGIPLAN_PLAN_TEXT, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  const std::string text = s.str();
+  std::size_t found = 0;
+  for (auto _ : state) {
+    auto matches = miyagiplan::find_dates(text);
+    found = matches.size();
+    benchmark::DoNotOptimize(matches);
+  }
+  state.counters["dates"] = static_cast<double>(found);
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+}
+}  // namespace
+BENCHMARK(find_dates_bench)->Name("find_dates/plan_text");

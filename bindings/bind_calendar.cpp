@@ -23,20 +23,6 @@ using namespace pybind11::literals;
 // Enum names: str(member) is the C++ name (date_kind's and date_style's to_string), and
 // from_string reads it back, rejecting unknown names with ParseError as the C++ does.
 
-constexpr std::array<std::string_view, 5> era_names{"meiji", "taisho", "showa", "heisei", "reiwa"};
-constexpr std::array<std::string_view, 3> fiscal_label_names{"era", "western", "fy"};
-constexpr std::array<std::string_view, 2> era_rule_names{"latest", "first_day"};
-
-template <class Enum, std::size_t N>
-Enum enum_from_name(const std::array<std::string_view, N>& names, std::string_view name,
-                    const char* what) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (names[i] == name) return static_cast<Enum>(i);
-  std::string expected = std::string("one of the ") + what + " names (";
-  for (std::size_t i = 0; i < N; ++i) expected += (i ? ", " : "") + std::string(names[i]);
-  throw parse_error(std::string(name), 0, expected + ")");
-}
-
 char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
@@ -57,12 +43,10 @@ era era_from_string(std::string_view name) {
                     "an era: a name (heisei), its kanji (平成) or its letter (H)");
 }
 
-fiscal_label fiscal_label_from_string(std::string_view name) {
-  return enum_from_name<fiscal_label>(fiscal_label_names, name, "fiscal label");
-}
-era_rule era_rule_from_string(std::string_view name) {
-  return enum_from_name<era_rule>(era_rule_names, name, "era rule");
-}
+fiscal_label fiscal_label_from_string(std::string_view name) { return enum_from_string<fiscal_label>(name); }
+era_rule era_rule_from_string(std::string_view name) { return enum_from_string<era_rule>(name); }
+date_kind date_kind_from_string(std::string_view name) { return enum_from_string<date_kind>(name); }
+date_style date_style_from_string(std::string_view name) { return enum_from_string<date_style>(name); }
 
 // An argument that takes a member or its name: style=DateStyle.ABBREV or style="abbrev".
 template <class Enum>
@@ -82,16 +66,10 @@ void set_str(py::enum_<Enum>& cls, std::string_view (*name)(Enum)) {
       "The member's name as the C++ library spells it; from_string reads it back.");
 }
 
-template <class Enum, std::size_t N>
-std::string_view name_in(const std::array<std::string_view, N>& names, Enum e) {
-  return names[static_cast<std::size_t>(e)];
+template <described_enum Enum>
+std::string_view name_of(Enum e) {
+  return to_string(e);
 }
-
-std::string_view era_name(era e) { return name_in(era_names, e); }
-std::string_view fiscal_label_name(fiscal_label l) { return name_in(fiscal_label_names, l); }
-std::string_view era_rule_name(era_rule r) { return name_in(era_rule_names, r); }
-std::string_view date_kind_name(date_kind k) { return to_string(k); }
-std::string_view date_style_name(date_style s) { return to_string(s); }
 
 // ---------------------------------------------------------------------------------------------
 // Checks a Python caller can fail: the C++ value types leave validity to queries.
@@ -107,6 +85,22 @@ parse_options options(bool strict, int fiscal_start_month) {
   o.strict = strict;
   o.fiscal_start_month = checked_month(fiscal_start_month, "fiscal_start_month");
   return o;
+}
+
+// The context of parse_date and find_dates: None, a text, a DateExpression, a FiscalYear, a
+// datetime.date or an int year.
+date_context context_from(const py::object& c, const parse_options& o) {
+  if (c.is_none()) return {};
+  if (py::isinstance<py::str>(c)) return context_of(parse_date(c.cast<std::string>(), o).reading(), o.fiscal_start_month);
+  if (py::isinstance<date_expression>(c)) return context_of(c.cast<const date_expression&>().reading(), o.fiscal_start_month);
+  if (py::isinstance<fiscal_year>(c)) return {c.cast<fiscal_year>().year(), true};
+  if (py::isinstance<py::bool_>(c)) throw py::type_error("context: not a bool");
+  if (py::isinstance<py::int_>(c)) {
+    const int y = c.cast<int>();
+    if (y < min_supported_year || y > max_supported_year - 1) throw py::value_error("context: a year between 1400 and 9998");
+    return {y, false};
+  }
+  return context_of(c.cast<sys_days>());
 }
 
 // A fiscal year whose days a date can hold (the parser's range, 1400 … 9998).
@@ -235,7 +229,7 @@ is kept exactly. Immutable and hashable.)doc");
       .value("SHOWA", era::showa, "昭和 (S), from 1926-12-25")
       .value("HEISEI", era::heisei, "平成 (H), from 1989-01-08")
       .value("REIWA", era::reiwa, "令和 (R), from 2019-05-01");
-  set_str(era_cls, &era_name);
+  set_str(era_cls, &name_of<era>);
   era_cls.def_static("from_string", &era_from_string, "name"_a,
                      R"doc(The era named by its lower-case name (``"heisei"``, as str gives), its
 romaji (``"Heisei"``), its kanji (``"平成"``) or its letter (``"H"``, ``"h"``).
@@ -271,7 +265,7 @@ Raises ParseError for anything else.)doc");
       .value("FISCAL_YEAR_SPAN", date_kind::fiscal_year_span,
              "fiscal years to fiscal years: 平成23～25年度")
       .value("OPEN_ENDED", date_kind::open_ended, "from a start onwards: H26～, H10.3～");
-  set_str(kind_cls, &date_kind_name);
+  set_str(kind_cls, &name_of<date_kind>);
   kind_cls.def_static("from_string", &date_kind_from_string, "name"_a,
                       R"doc(The kind named ``name`` (``"fiscal_year"``, as str gives).
 
@@ -284,7 +278,7 @@ Raises ParseError for an unknown name.)doc");
       .value("ABBREV", date_style::abbrev, "H22.12.31")
       .value("WESTERN", date_style::western, "2010年12月31日")
       .value("ISO", date_style::iso, "2010-12-31");
-  set_str(style_cls, &date_style_name);
+  set_str(style_cls, &name_of<date_style>);
   style_cls.def_static("from_string", &date_style_from_string, "name"_a,
                        R"doc(The style named ``name`` (``"kanji"``, as str gives).
 
@@ -293,7 +287,7 @@ Raises ParseError for an unknown name.)doc");
   label_cls.value("ERA", fiscal_label::era, "平成25年度")
       .value("WESTERN", fiscal_label::western, "2013年度")
       .value("FY", fiscal_label::fy, "FY2013");
-  set_str(label_cls, &fiscal_label_name);
+  set_str(label_cls, &name_of<fiscal_label>);
   label_cls.def_static("from_string", &fiscal_label_from_string, "name"_a,
                        R"doc(The label style named ``name`` (``"era"``, ``"western"``, ``"fy"``).
 
@@ -305,7 +299,7 @@ Raises ParseError for an unknown name.)doc");
       .value("FIRST_DAY", era_rule::first_day,
              "the era of the fiscal year's first day: FY2019 is 平成31年度 (as written before May "
              "2019)");
-  set_str(rule_cls, &era_rule_name);
+  set_str(rule_cls, &name_of<era_rule>);
   rule_cls.def_static("from_string", &era_rule_from_string, "name"_a,
                       R"doc(The rule named ``name`` (``"latest"``, ``"first_day"``).
 
@@ -570,12 +564,43 @@ as plans written before 2019 have it.)doc")
 
   // --- Functions -----------------------------------------------------------------------------
 
+  py::class_<date_match> match_cls(m, "DateMatch",
+                                   R"doc(A date expression found by find_dates: text[start:end] is its text.)doc");
+  set_module(match_cls);
+  match_cls.def_readonly("start", &date_match::begin, "Where the match starts, in characters.")
+      .def_readonly("end", &date_match::end, "Where the match ends (exclusive), in characters.")
+      .def_property_readonly("text", &date_match::text, "The matched text.")
+      .def_readonly("expression", &date_match::expression, "What the text reads as, a DateExpression.")
+      .def("__repr__", [](const date_match& d) {
+        return "<" + std::string(package_name) + ".DateMatch " + std::to_string(d.begin) + ":" +
+               std::to_string(d.end) + " " + python_repr(d.text()) + ">";
+      });
+
   m.def(
-      "parse_date",
-      [](std::string_view text, bool strict, int fiscal_start_month) {
-        return parse_date(text, options(strict, fiscal_start_month));
+      "find_dates",
+      [](std::string_view text, bool strict, int fiscal_start_month, const py::object& context) {
+        parse_options o = options(strict, fiscal_start_month);
+        o.context = context_from(context, o);
+        py::gil_scoped_release release;
+        return find_dates(text, o);
       },
       "text"_a, "strict"_a = false, "fiscal_start_month"_a = default_fiscal_start_month,
+      "context"_a = py::none(),
+      R"doc(Every date expression in a text, in order and never overlapping: a list of DateMatch
+(start, end, text, expression), offsets in characters. Each match reads alone as its expression.
+With a context (see parse_date), dates without a year are found too.
+
+>>> [m.text for m in miyagiplan.find_dates('平成22年12月末：2,280 件 → 平成25年度末：4,000 件')]
+['平成22年12月末', '平成25年度末'])doc");
+  m.def(
+      "parse_date",
+      [](std::string_view text, bool strict, int fiscal_start_month, const py::object& context) {
+        parse_options o = options(strict, fiscal_start_month);
+        o.context = context_from(context, o);
+        return parse_date(text, o);
+      },
+      "text"_a, "strict"_a = false, "fiscal_start_month"_a = default_fiscal_start_month,
+      "context"_a = py::none(),
       R"doc(Reads a date expression as plans write them, into a DateExpression.
 
 Reads days (平成22年12月31日, H22.12.31, 2010-12-31), month ends (平成22年12月末), months
@@ -588,6 +613,9 @@ Args:
     text: the expression.
     strict: reject era years past the era's end (平成32年度) instead of marking them proleptic.
     fiscal_start_month: the month fiscal years start in (4, April, by default).
+    context: the year a date without one (8月22日) is read in: a text or DateExpression (a fiscal
+        one gives a fiscal year: 2月1日 in 令和5年度 is 2024-02-01), a FiscalYear, a
+        datetime.date or an int (a calendar year).
 
 Raises:
     ParseError: the text is not a date; ``position`` says where reading stopped.
@@ -637,7 +665,7 @@ miyagiplan.FiscalYear(2013))doc");
 >>> miyagiplan.era_of(datetime.date(1989, 1, 7))
 <Era.SHOWA: 2>)doc");
 
-  for (const char* name : {"parse_date", "to_western", "to_wareki", "fiscal_year", "era_of"})
+  for (const char* name : {"parse_date", "find_dates", "to_western", "to_wareki", "fiscal_year", "era_of"})
     m.attr(name).attr("__module__") = package_name;
 }
 

@@ -11,6 +11,7 @@
 #include <array>
 #include <cstddef>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -22,7 +23,9 @@
 
 #include "bind_described.hpp"
 #include "miyagiplan/eval.hpp"
+#include "miyagiplan/io/files.hpp"
 #include "miyagiplan/plans/miyagi_it_2013.hpp"
+#include "miyagiplan/report.hpp"
 
 namespace miyagiplan::python {
 namespace {
@@ -45,10 +48,18 @@ const plan& bundled_plan() {
 
 const plan& plan_or_bundled(const model_part<plan>* p) { return p ? p->get() : bundled_plan(); }
 
+void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out << bytes;
+  out.close();
+  if (!out) throw io_error("cannot write " + path.string());
+}
+
 // An observation set Python holds: shared with the reports made from it, copied before an
 // add when a report still holds it (so a report's set never changes).
 struct shared_observations {
   std::shared_ptr<observation_set> set = std::make_shared<observation_set>();
+  std::string source;  // the file read, as given (reports name it)
 
   std::shared_ptr<const observation_set> snapshot() const { return set; }
   observation_set& to_change() {
@@ -57,8 +68,8 @@ struct shared_observations {
   }
 };
 
-shared_observations shared(observation_set s) {
-  return shared_observations{std::make_shared<observation_set>(std::move(s))};
+shared_observations shared(observation_set s, std::string source = {}) {
+  return shared_observations{std::make_shared<observation_set>(std::move(s)), std::move(source)};
 }
 
 // An indicator's assessment, with the observations it was made from.
@@ -67,11 +78,13 @@ struct assessment_ref {
   std::shared_ptr<const observation_set> observations;
 };
 
-// A report, with the plan and observations it was made from.
+// A report, with the plan, observations and scheme it was made from (its renderers read them).
 struct report_ref {
   report value;
   std::shared_ptr<const plan> source;
   std::shared_ptr<const observation_set> observations;
+  std::shared_ptr<const scheme> used_scheme;
+  std::string observations_source;  // the actuals' file, when they were read from one
 };
 
 std::string member_repr(py::handle member) {
@@ -89,12 +102,14 @@ double floor_of(const std::optional<double>& v) { return v ? *v : no_floor; }
 
 // --- Arguments -------------------------------------------------------------------------------
 
-// A scheme: a Scheme, or a preset's name.
-using scheme_arg = std::variant<model_part<scheme>, std::string>;
+// A scheme: a Scheme, a preset's name, or a JSON scheme file (a str or a path) — read by the
+// same rule as the command line's --scheme (scheme::from_name_or_file).
+using scheme_arg = std::variant<model_part<scheme>, std::string, std::filesystem::path>;
 
 scheme scheme_of(const scheme_arg& a) {
   if (const auto* n = std::get_if<model_part<scheme>>(&a)) return n->get();
-  return scheme::preset(std::get<std::string>(a));
+  if (const auto* path = std::get_if<std::filesystem::path>(&a)) return scheme::load(*path);
+  return scheme::from_name_or_file(std::get<std::string>(a));
 }
 
 // The day of an as_of argument: a datetime.date, or the last day a DateExpression or a text
@@ -171,13 +186,15 @@ report_ref evaluate_plan(const model_part<plan>& p, const shared_observations* o
   auto source = std::make_shared<const plan>(p.get());
   const scheme sch = scheme_of(s);
   auto set = observations ? observations->snapshot() : std::make_shared<const observation_set>();
-  const sys_days day = as_of ? day_of(*as_of) : source->period.last();
+  // The command line's rule: a day, the last day of a span, or by default the plan's last day.
+  const sys_days day = as_of ? day_of(*as_of) : resolve_as_of(*source);
   report r;
   {
     py::gil_scoped_release release;
     r = evaluate(*source, *set, day, sch);
   }
-  return report_ref{std::move(r), std::move(source), std::move(set)};
+  return report_ref{std::move(r), std::move(source), std::move(set), std::make_shared<const scheme>(sch),
+                    observations ? observations->source : std::string()};
 }
 
 // --- Reports as DataFrames -------------------------------------------------------------------
@@ -255,6 +272,28 @@ py::object rollups_frame(const report_ref& r) {
   py::dict columns;
   for (std::size_t c = 0; c < order.size(); ++c) columns[py::str(order[c])] = cols[c];
   return dataframe(columns, order);
+}
+
+// --- Reports as text, Markdown, CSV, JSON and HTML -------------------------------------------
+
+language language_of(const std::string& code) {
+  if (code == "ja") return language::ja;
+  if (code == "en") return language::en;
+  throw py::value_error("lang: expected \"ja\" or \"en\", not \"" + code + "\"");
+}
+
+std::string render(const report_ref& r, report_format format, const std::string& lang, int width) {
+  if (width < 40 || width > 1000) throw py::value_error("width: expected 40 to 1000 columns");
+  const report_input input{.plan = *r.source,
+                           .plan_source = {},
+                           .actuals = r.observations.get(),
+                           .actuals_source = r.observations_source,
+                           .scheme = *r.used_scheme,
+                           .as_of = r.value.as_of,
+                           .evaluation = &r.value};
+  const render_options options{.lang = language_of(lang), .width = width};
+  py::gil_scoped_release release;
+  return render_report(input, format, options);
 }
 
 // --- Reprs -----------------------------------------------------------------------------------
@@ -495,18 +534,40 @@ Args:
           "indicator_id"_a, "Copies of one indicator's observations, in the order added.")
       .def_static(
           "from_csv",
-          [](const std::filesystem::path& path, const model_part<plan>* p) {
-            const std::string text = read_file(path);
-            return shared(observation_set::from_csv(text, plan_or_bundled(p), path.string()));
+          [](const std::filesystem::path& path, const model_part<plan>* p, std::string_view encoding) {
+            const office::text_encoding e = office::text_encoding_from_string(encoding);
+            const std::string text = office::to_utf8(read_file(path), e, path.string());
+            return shared(observation_set::from_csv(text, plan_or_bundled(p), path.string()), path.string());
           },
-          "path"_a, "plan"_a = py::none(),
+          "path"_a, "plan"_a = py::none(), "encoding"_a = "auto",
           R"doc(Reads a CSV file (a str or os.PathLike) with a header row:
 indicator,date,value[,status,total,source,note], or value_base in place of value for numbers
-in base units. Values are read in each indicator's unit of ``plan`` (default: the bundled
-plan).
+in base units (or the Japanese names 指標ID, 時点, 実績値, 基本単位の値, 区分, 全体, 出典, 備考).
+Values are read in each indicator's unit of ``plan`` (default: the bundled plan).
+
+``encoding``: "auto" (a UTF-8 byte order mark or valid UTF-8 is UTF-8, anything else CP932, as
+Japanese Excel saves CSV), "utf-8" or "cp932" (also "shift_jis").
 
 Raises SchemaError (also a ValueError) naming every bad cell, its ``where`` the first one's
 file:line:column; FileError when the file cannot be read.)doc")
+      .def_static(
+          "from_file",
+          [](const std::filesystem::path& path, const model_part<plan>* p, std::string_view encoding,
+             const std::optional<std::string>& sheet) {
+            load_options options;
+            options.encoding = office::text_encoding_from_string(encoding);
+            options.sheet = sheet.value_or("");
+            return shared(observation_set::load(path, plan_or_bundled(p), options), path.string());
+          },
+          "path"_a, "plan"_a = py::none(), "encoding"_a = "auto", "sheet"_a = py::none(),
+          R"doc(Reads actuals from any file an office keeps, by its extension: .csv (in ``encoding``,
+as from_csv), .json, or .xlsx (``sheet``, default the first): a header row naming the
+columns in English or Japanese (指標ID, 時点, 実績値 …), dates as date cells (1900 or 1904
+system) or text (平成23年度末), values as numbers or text (2,900 件), a formula's saved value.
+
+Raises SchemaError naming every bad cell (``actuals.xlsx!実績!C12``, or file:line:column);
+nothing of a bad file is kept. FileError when the file cannot be read or has another
+extension.)doc")
       .def_static(
           "from_csv_text",
           [](std::string_view text, const model_part<plan>* p, std::string_view file_name) {
@@ -518,7 +579,7 @@ file:line:column; FileError when the file cannot be read.)doc")
           "from_json",
           [](const std::filesystem::path& path, const model_part<plan>* p) {
             const std::string text = read_file(path);
-            return shared(observation_set::from_json(text, plan_or_bundled(p), path.string()));
+            return shared(observation_set::from_json(text, plan_or_bundled(p), path.string()), path.string());
           },
           "path"_a, "plan"_a = py::none(),
           R"doc(Reads a JSON file: {"schema": "miyagiplan.Observations.1", "observations":
@@ -535,7 +596,7 @@ Raises SchemaError, its ``where`` the file and JSON pointer.)doc")
       .def_static(
           "load",
           [](const std::filesystem::path& path, const model_part<plan>* p) {
-            return shared(observation_set::load(path, plan_or_bundled(p)));
+            return shared(observation_set::load(path, plan_or_bundled(p)), path.string());
           },
           "path"_a, "plan"_a = py::none(),
           "Reads a .csv or .json file by its extension (FileError for another).")
@@ -547,6 +608,19 @@ Raises SchemaError, its ``where`` the file and JSON pointer.)doc")
           "plan"_a = py::none(),
           R"doc(The observations as CSV text, values in each indicator's unit of ``plan``
 (default: the bundled plan); from_csv_text reads it back.)doc")
+      .def(
+          "to_csv",
+          [](const shared_observations& box, const std::filesystem::path& path, const model_part<plan>* p,
+             std::string_view encoding) {
+            const std::string bytes =
+                box.set->to_csv(plan_or_bundled(p), office::text_encoding_from_string(encoding));
+            write_bytes(path, bytes);
+          },
+          "path"_a, "plan"_a = py::none(), "encoding"_a = "cp932",
+          R"doc(Writes the observations as a CSV file (a str or os.PathLike) in ``encoding``: "cp932"
+(the default: Shift_JIS, as Japanese Excel opens CSV) or "utf-8". SchemaError naming the
+character and its line and column when CP932 has no code for one; FileError when the file
+cannot be written.)doc")
       .def(
           "to_json",
           [](const shared_observations& observations, const model_part<plan>* p) {
@@ -874,6 +948,31 @@ baseline, target, actual and expected are in each indicator's unit as written (2
 2,223 百万円), NaN for a state or none; the dates are the last days (datetime.date) of the
 baseline's and target's date expressions; rate is 1.0 for 100 % (NaN when none); status is
 the ProgressStatus's name. pandas is imported when called.)doc")
+      .def(
+          "to_json", [](const report_ref& r) { return render(r, report_format::json, "ja", 80); },
+          R"doc(The report as JSON text ("miyagiplan.Report.1"), exactly as ``miyagiplan report
+--format json`` writes it for the same plan, actuals, as-of day and scheme.)doc")
+      .def(
+          "to_text",
+          [](const report_ref& r, const std::string& lang, int width) {
+            return render(r, report_format::text, lang, width);
+          },
+          "lang"_a = "ja", "width"_a = 80,
+          R"doc(The report as a text table ``width`` columns wide (wide characters count two), with
+labels in ``lang``: "ja" (default) or "en".)doc")
+      .def(
+          "to_markdown",
+          [](const report_ref& r, const std::string& lang) { return render(r, report_format::markdown, lang, 80); },
+          "lang"_a = "ja", "The report as Markdown, labels and explanations in ``lang`` (\"ja\" or \"en\").")
+      .def(
+          "to_csv", [](const report_ref& r) { return render(r, report_format::csv, "ja", 80); },
+          "The report as CSV, one row per indicator (as ``miyagiplan report --format csv``).")
+      .def(
+          "to_html",
+          [](const report_ref& r, const std::string& lang) { return render(r, report_format::html, lang, 80); },
+          "lang"_a = "ja",
+          R"doc(The report as one self-contained HTML page (inline CSS and SVG charts), labels and
+explanations in ``lang`` ("ja" or "en").)doc")
       .def("rollups_dataframe", &rollups_frame,
            R"doc(A pandas DataFrame of the roll-ups: measures, then areas, then goals, with the
 columns kind, id, title, rating, average_points, evaluable, total, and one column per grade
@@ -901,7 +1000,7 @@ Args:
         for 2,150 百万円), a text in it (``"3,656"``, ``"全所属"``) or a Quantity; or None.
     as_of: the day to assess at: a datetime.date, or a DateExpression or text whose last day
         it is (平成24年度末); by default the last day of the indicator's target.
-    scheme: a Scheme or a preset's name (default ``"miyagi"``).
+    scheme: a Scheme, a preset's name (default ``"miyagi"``) or a JSON scheme file's path.
     observations: Observations to assess, with ``actual`` added to them.
     when: the date ``actual`` was observed at (a DateExpression, datetime.date or text); by
         default ``as_of`` (its text when it is one).
@@ -930,8 +1029,11 @@ goals, and returns a Report.
 Args:
     observations: the Observations (None: no actuals, every indicator not evaluable).
     as_of: the day: a datetime.date, or a DateExpression or text whose last day it is
-        (平成25年度末); by default the last day of the plan's period.
-    scheme: a Scheme or a preset's name (default ``"miyagi"``).
+        (平成25年度末, or 平成25年度 for its last day); by default the last day of the plan's
+        period, or of its latest target when the period is empty or open — the rule of
+        ``miyagiplan report`` (miyagiplan::resolve_as_of).
+    scheme: a Scheme, a preset's name (default ``"miyagi"``), or the path of a JSON scheme
+        file (a str or a pathlib.Path), as ``miyagiplan report --scheme`` reads it.
 
 The plan, scheme and observations are copied first and the GIL is released while the
 evaluation runs: threads can evaluate at once.)doc");

@@ -22,6 +22,7 @@
 #include "bind_described.hpp"
 #include "miyagiplan/io/files.hpp"
 #include "miyagiplan/io/json.hpp"
+#include "miyagiplan/io/workbook.hpp"
 #include "miyagiplan/model.hpp"
 #include "miyagiplan/plans/miyagi_it_2013.hpp"
 
@@ -286,6 +287,7 @@ void bind_model(py::module_& m) {
   binding::bind_enum<value_state>(m);
   binding::bind_enum<direction>(m);
   binding::bind_enum<accumulation>(m);
+  binding::bind_enum<indicator_role>(m);
   binding::bind_enum<file_format>(m);
   py::class_<model_part<unit>> unit_cls(m, "Unit", R"doc(A unit as plans write it, and its scale: 百万円 is 10^6 円.
 
@@ -651,17 +653,20 @@ and column for bad syntax) for a text that is not a plan.)doc")
           },
           "path"_a, "format"_a = file_format::json,
           R"doc(Writes the plan to a file (a str or os.PathLike) as ``format``: a FileFormat or
-its name, ``"json"`` (the default), ``"text"``, ``"binary"`` or ``"xml"``.
+its name, ``"json"`` (the default), ``"text"``, ``"binary"``, ``"xml"`` or ``"xlsx"`` (a
+workbook, one sheet per kind of object: see write_plan_template).
 
 The file is replaced only once the new one is whole. FileError (an OSError) when it cannot
 be written.)doc")
       .def_static(
           "load",
           [](const std::filesystem::path& path) { return model_part<plan>(load_plan(path)); }, "path"_a,
-          R"doc(Reads a plan file in whichever format it holds (read from its first bytes).
+          R"doc(Reads a plan file in whichever format it holds (read from its first bytes): JSON, a
+Boost archive, or an .xlsx workbook (as save(format="xlsx") and write_plan_template write).
 
 FileError when it cannot be read; SchemaError, its ``where`` starting with the path, when it
-is not a plan.)doc");
+is not a plan; for a workbook, every problem at its cell (``file!sheet!C12``), the rules the
+plan breaks included.)doc");
 
   m.def(
       "miyagi_it_plan_2013", [] { return model_part<plan>(plans::miyagi_it_2013()); },
@@ -669,7 +674,20 @@ is not a plan.)doc");
 5 areas, 17 measures (and 3 sub-measures) and 25 indicators.
 
 A fresh copy at every call, to change freely.)doc");
-  for (const char* name : {"parse_quantity", "format_quantity", "miyagi_it_plan_2013"})
+  m.def(
+      "write_plan_template",
+      [](const std::filesystem::path& path) {
+        py::gil_scoped_release release;
+        write_plan_template(path);
+      },
+      "path"_a,
+      R"doc(Writes a blank workbook (.xlsx) to author a plan in Excel: one sheet per kind of object
+(計画, 基本目標, 重点分野, 施策, 目標指標 …), each with its Japanese labels in row 1 and its field
+names in row 2 and one example row, a sheet リスト for lists of texts, and a sheet 説明 that
+explains every column. Plan.load reads the filled workbook back.
+
+FileError (an OSError) when it cannot be written.)doc");
+  for (const char* name : {"parse_quantity", "format_quantity", "miyagi_it_plan_2013", "write_plan_template"})
     m.attr(name).attr("__module__") = package_name;
 }
 

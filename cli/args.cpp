@@ -1,89 +1,53 @@
 #include "args.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 
-#include "text_width.hpp"
+#include <miyagiplan/report.hpp>
 
 namespace mpcli {
-namespace {
 
-const option_spec* find_long(const command_spec& spec, std::string_view name) {
-  for (const auto& o : spec.options)
-    if (o.name == name) return &o;
-  return nullptr;
-}
+using miyagiplan::present::display_width;
+using miyagiplan::present::fit;
 
-const option_spec* find_short(const command_spec& spec, char c) {
-  for (const auto& o : spec.options)
-    if (o.short_name != 0 && o.short_name == c) return &o;
-  return nullptr;
-}
-
-std::string prefix(const command_spec& spec) {
-  return spec.name.empty() ? std::string() : std::string(spec.name) + ": ";
-}
-
-}  // namespace
-
-parsed_args parse_args(const command_spec& spec, const std::vector<std::string>& args) {
-  parsed_args out;
-  bool options_done = false;
-  for (std::size_t k = 0; k < args.size(); ++k) {
-    const std::string& arg = args[k];
-    if (options_done || arg.size() < 2 || arg[0] != '-') {
-      out.positionals.push_back(arg);
+CLI::App* add_command(CLI::App& app, const command_spec& spec, parsed_args& out) {
+  CLI::App* sub = app.add_subcommand(std::string(spec.name), std::string(spec.summary));
+  sub->formatter_fn([&spec](const CLI::App*, std::string, CLI::AppFormatMode) { return help_text(spec); });
+  sub->set_help_flag("-h,--help", "show this help");
+  for (const auto& o : spec.options) {
+    const std::string name(o.name);
+    const std::string names = (o.short_name ? std::string("-") + o.short_name + "," : std::string()) + "--" + name;
+    if (!o.takes_value()) {
+      sub->add_flag_callback(names, [&out, name] { out.set(name, ""); }, std::string(o.help));
       continue;
     }
-    if (arg == "--") {
-      options_done = true;
-      continue;
-    }
-    if (arg == "--help" || arg == "-h") {
-      out.help = true;
-      continue;
-    }
-    const option_spec* opt = nullptr;
-    std::optional<std::string> inline_value;
-    std::string shown = arg;
-    if (arg.starts_with("--")) {
-      const auto eq = arg.find('=');
-      const std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
-      if (eq != std::string::npos) inline_value = arg.substr(eq + 1);
-      shown = "--" + name;
-      opt = find_long(spec, name);
-    } else if (arg.size() >= 2) {
-      opt = find_short(spec, arg[1]);
-      shown = arg.substr(0, 2);
-      if (arg.size() > 2) inline_value = arg.substr(2);
-    }
-    if (!opt) throw usage_error(prefix(spec) + "unknown option " + shown);
-    if (!opt->takes_value()) {
-      if (inline_value) throw usage_error(prefix(spec) + shown + " takes no value");
-      out.set(opt->name, "");
-      continue;
-    }
-    if (!inline_value) {
-      if (k + 1 >= args.size())
-        throw usage_error(prefix(spec) + shown + " needs a value (" + std::string(opt->value_name) + ")");
-      inline_value = args[++k];
-    }
-    out.set(opt->name, *inline_value);
+    CLI::Option* opt = sub->add_option_function<std::string>(
+        names, [&out, name](const std::string& value) { out.set(name, value); }, std::string(o.help));
+    opt->type_name(std::string(o.value_name));
+    opt->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    if (!o.choices.empty()) opt->check(CLI::IsMember(o.choices));
   }
-  if (out.help) return out;
-  if (out.positionals.size() < spec.min_positionals) {
-    std::string synopsis;  // on one line
-    for (char ch : spec.synopsis) {
-      const bool space = ch == ' ' || ch == '\n';
-      if (!space) synopsis += ch;
-      else if (!synopsis.empty() && synopsis.back() != ' ') synopsis += ' ';
+  if (spec.max_positionals > 0) {
+    // Named as the synopsis names them: TEXT…, DATE…, FILE.
+    std::string shown = "ARGUMENT";
+    for (std::size_t at = 0; at < spec.synopsis.size();) {
+      const std::size_t end = std::min(spec.synopsis.find_first_of(" \n", at), spec.synopsis.size());
+      const std::string_view word = spec.synopsis.substr(at, end - at);
+      if (!word.empty() && word.front() != '[') {
+        shown = std::string(word.substr(0, word.find("\u2026")));
+        break;
+      }
+      at = end + 1;
     }
-    throw usage_error(prefix(spec) + "missing argument (usage: miyagiplan " + std::string(spec.name) + " " +
-                      synopsis + ")");
+    CLI::Option* positionals = sub->add_option(shown, out.positionals);
+    if (spec.max_positionals == SIZE_MAX)
+      positionals->expected(static_cast<int>(spec.min_positionals), CLI::detail::expected_max_vector_size);
+    else
+      positionals->expected(static_cast<int>(spec.min_positionals), static_cast<int>(spec.max_positionals));
+    if (spec.min_positionals > 0) positionals->required();
   }
-  if (out.positionals.size() > spec.max_positionals)
-    throw usage_error(prefix(spec) + "unexpected argument \"" + out.positionals[spec.max_positionals] +
-                      "\"");
-  return out;
+  return sub;
 }
 
 std::string help_text(const command_spec& spec) {
@@ -119,15 +83,6 @@ std::string help_text(const command_spec& spec) {
   if (!spec.details.empty()) out += "\n" + std::string(spec.details);
   if (!out.ends_with('\n')) out += "\n";
   return out;
-}
-
-void check_choice(std::string_view option, std::string_view value,
-                  std::initializer_list<std::string_view> choices) {
-  if (std::find(choices.begin(), choices.end(), value) != choices.end()) return;
-  std::string list;
-  for (auto c : choices) list += (list.empty() ? "" : ", ") + std::string(c);
-  throw usage_error("--" + std::string(option) + ": unknown value \"" + std::string(value) +
-                    "\" (expected one of: " + list + ")");
 }
 
 }  // namespace mpcli

@@ -1,14 +1,20 @@
-// A small command-line parser: --name VALUE, --name=VALUE, -x VALUE, flags, positionals and
-// "--"; every mistake is a usage_error (exit code 2).
+// The commands' options, declared once: CLI11 parses them (subcommands, --name VALUE,
+// --name=VALUE, -x VALUE, flags, positionals and "--"), and the same declarations write each
+// command's --help. Every mistake is a usage error (exit code 2).
 #pragma once
 
 #include <cstddef>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace mpcli {
 
@@ -23,6 +29,7 @@ struct option_spec {
   char short_name = 0;          // 'p' for -p, or 0
   std::string_view value_name;  // "FILE"; empty for a flag
   std::string_view help;
+  std::vector<std::string> choices = {};  // the values allowed, when they are fixed
   bool takes_value() const noexcept { return !value_name.empty(); }
 };
 
@@ -36,9 +43,9 @@ struct command_spec {
   std::string_view details;  // paragraphs after the options
 };
 
+// What a command was given: option values by name (flags map to ""), and its positionals.
 class parsed_args {
  public:
-  bool help = false;
   std::vector<std::string> positionals;
 
   bool has(std::string_view name) const { return values_.count(std::string(name)) > 0; }
@@ -52,17 +59,14 @@ class parsed_args {
   void set(std::string_view name, std::string value) { values_[std::string(name)] = std::move(value); }
 
  private:
-  std::map<std::string, std::string> values_;  // flags map to ""
+  std::map<std::string, std::string> values_;
 };
 
-// Parses the arguments after the command name. The last of a repeated option wins.
-parsed_args parse_args(const command_spec& spec, const std::vector<std::string>& args);
+// Declares a command as a CLI11 subcommand of `app` whose options land in `out` (the last of a
+// repeated option wins) and whose --help is help_text(spec).
+CLI::App* add_command(CLI::App& app, const command_spec& spec, parsed_args& out);
 
 // The --help text of a command.
 std::string help_text(const command_spec& spec);
-
-// Checks a value against a fixed set of choices; throws usage_error naming them.
-void check_choice(std::string_view option, std::string_view value,
-                  std::initializer_list<std::string_view> choices);
 
 }  // namespace mpcli

@@ -4,11 +4,13 @@
 #include <miyagiplan/miyagiplan.hpp>
 
 #include "commands.hpp"
-#include "labels.hpp"
-#include "text_table.hpp"
 
 namespace mpcli {
 namespace {
+
+using miyagiplan::present::align;
+using miyagiplan::present::iso_day;
+using miyagiplan::present::text_table;
 
 const option_spec strict_option{"strict", 0, {}, "refuse era years past the era's end (平成32年度)"};
 const option_spec start_option{"start-month", 0, "M", "the month fiscal years start in (default 4, April)"};

@@ -80,7 +80,7 @@ const command_spec export_spec{
     "any format) as JSON, or as a Boost text, XML or binary archive.",
     {{"plan", 'p', "FILE", "a plan file, any format (default: the bundled plan)"},
      {"format", 'f', "FORMAT", "json, xml, text or binary (default: from the --output\n"
-                             "extension, else json)"},
+                             "extension, else json)", {"json", "xml", "text", "binary"}},
      {"output", 'o', "FILE", "write to FILE, replaced only once the new one is whole\n"
                            "(default: standard output)"}},
     0,
@@ -91,7 +91,6 @@ const command_spec export_spec{
 int run_export(const parsed_args& args) {
   miyagiplan::file_format format = miyagiplan::file_format::json;
   if (const auto f = args.get("format")) {
-    check_choice("format", *f, {"json", "xml", "text", "binary"});
     format = miyagiplan::enum_from_string<miyagiplan::file_format>(*f);
   } else if (const auto out = args.get("output")) {
     format = format_of_extension(*out);
@@ -122,14 +121,14 @@ const command_spec validate_spec{
     "\"observations\", read against the bundled plan or --plan FILE), and prints\n"
     "every problem with its place.",
     {{"plan", 'p', "FILE", "the plan of an actuals file (default: the bundled plan)"},
-     {"lang", 0, "ja|en", "language of the summary line (default ja)"}},
+     {"lang", 0, "ja|en", "language of the summary line (default ja)", {"ja", "en"}}},
     1,
     1,
     "Exit status: 0 when the file is sound, 1 when it has problems or cannot be read.\n"};
 
 int run_validate(const parsed_args& args) {
   const std::string file = args.positionals.front();
-  const bool ja = language_option(args) == lang::ja;
+  const bool ja = language_option(args) == miyagiplan::language::ja;
   std::vector<std::string> findings;
   std::string summary;
   if (is_actuals_file(file)) {

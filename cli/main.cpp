@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include <miyagiplan/miyagiplan.hpp>
 
 #include "commands.hpp"
@@ -29,9 +31,12 @@ const command_spec report_spec{
                          "(default: the last day of the plan period)"},
      {"scheme", 's', "NAME|FILE", "miyagi (default), soumu, open_sdg, unsd_2023, okr,\n"
                                   "or a JSON scheme file"},
-     {"format", 'f', "FORMAT", "text (default), markdown, csv, json or html"},
+     {"format", 'f', "FORMAT", "text (default), markdown, csv, json or html",
+      {"text", "markdown", "md", "csv", "json", "html"}},
      {"output", 'o', "FILE", "write to FILE (default: standard output)"},
-     {"lang", 0, "ja|en", "labels in Japanese (default) or English"},
+     {"lang", 0, "ja|en", "labels and explanations in Japanese (default) or\n"
+                         "English",
+      {"ja", "en"}},
      {"width", 0, "N", "text columns (default: $COLUMNS up to 120, else 80)"}},
     0,
     0,
@@ -41,19 +46,37 @@ const command_spec report_spec{
     "Exit status: 0 ok, 1 a file or date that cannot be read, 2 a usage mistake.\n"};
 
 int run_report(const parsed_args& args) {
-  const std::string format = args.get_or("format", "text");
-  check_choice("format", format, {"text", "markdown", "md", "csv", "json", "html"});
-  language_option(args);
-  terminal_width(args);
-  const report_context c = build_context(args);
-  std::string out;
-  if (format == "text") out = render_text(c);
-  else if (format == "markdown" || format == "md") out = render_markdown(c);
-  else if (format == "csv") out = render_csv(c);
-  else if (format == "json") out = render_json(c);
-  else out = render_html(c);
-  if (!out.ends_with('\n')) out += '\n';
-  write_output(args.get("output"), out);
+  const std::string format_name = args.get_or("format", "text");
+  const miyagiplan::render_options options{.lang = language_option(args), .width = terminal_width(args)};
+  miyagiplan::scheme scheme;
+  try {
+    scheme = miyagiplan::scheme::from_name_or_file(args.get_or("scheme", "miyagi"));
+  } catch (const miyagiplan::not_found_error& e) {
+    throw usage_error(std::string("--scheme: ") + e.what());
+  }
+  const auto as_of_text = args.get("as-of");
+  std::optional<miyagiplan::sys_days> as_of;
+  const miyagiplan::plan plan = load_plan_option(args);
+  const std::string plan_source = args.has("plan") ? shown_path(*args.get("plan")) : std::string();
+  std::optional<miyagiplan::observation_set> actuals;
+  std::string actuals_source;
+  std::optional<miyagiplan::report> evaluation;
+  if (as_of_text) as_of = miyagiplan::resolve_as_of(plan, *as_of_text);
+  if (const auto file = args.get("actuals")) {
+    actuals_source = shown_path(*file);
+    actuals = miyagiplan::observation_set::load(*file, plan);
+    if (!as_of) as_of = miyagiplan::resolve_as_of(plan);
+    evaluation = miyagiplan::evaluate(plan, *actuals, *as_of, scheme);
+  }
+  const miyagiplan::report_input input{.plan = plan,
+                                       .plan_source = plan_source,
+                                       .actuals = actuals ? &*actuals : nullptr,
+                                       .actuals_source = actuals_source,
+                                       .scheme = scheme,
+                                       .as_of = as_of,
+                                       .evaluation = evaluation ? &*evaluation : nullptr};
+  const auto format = *miyagiplan::report_format_named(format_name);
+  write_output(args.get("output"), miyagiplan::render_report(input, format, options));
   return 0;
 }
 
@@ -131,16 +154,26 @@ int run(int argc, char** argv) {
     std::cout << "miyagiplan " << miyagiplan::version_string << "\n";
     return 0;
   }
-  for (const auto& c : commands) {
-    if (c.spec->name != name) continue;
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
+  const command* chosen = nullptr;
+  for (const auto& c : commands)
+    if (c.spec->name == name) chosen = &c;
+  if (chosen) {
+    // CLI11 parses the command line: the commands are its subcommands.
+    CLI::App app("Japanese prefectural plans, their indicators and attainment", "miyagiplan");
+    app.set_help_flag();  // miyagiplan --help is program_help(), handled above
+    app.require_subcommand(1, 1);
+    parsed_args parsed;
+    for (const auto& c : commands) add_command(app, *c.spec, parsed);
     try {
-      const parsed_args parsed = parse_args(*c.spec, rest);
-      if (parsed.help) {
-        std::cout << help_text(*c.spec);
+      try {
+        app.parse(argc, argv);
+      } catch (const CLI::CallForHelp&) {
+        std::cout << help_text(*chosen->spec);
         return 0;
+      } catch (const CLI::ParseError& e) {
+        throw usage_error(e.what());
       }
-      return c.run(parsed);
+      return chosen->run(parsed);
     } catch (const usage_error& e) {
       // One line: what was wrong, in which command, and where to read more.
       std::string what = e.what();

@@ -18,7 +18,8 @@ configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/miyagiplanConfig.cmak
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/miyagiplanConfigVersion.cmake"
   COMPATIBILITY SameMinorVersion)
 install(FILES "${PROJECT_BINARY_DIR}/miyagiplanConfig.cmake"
-  "${PROJECT_BINARY_DIR}/miyagiplanConfigVersion.cmake" DESTINATION ${_config_dir})
+  "${PROJECT_BINARY_DIR}/miyagiplanConfigVersion.cmake"
+  "${PROJECT_SOURCE_DIR}/cmake/Findutf8proc.cmake" DESTINATION ${_config_dir})
 
 # The build tree is a package too.
 export(EXPORT miyagiplanTargets NAMESPACE miyagiplan::

@@ -55,8 +55,9 @@ constexpr field_info<Owner, Member> field(std::string_view name, Member Owner::*
   return {name, member, label, doc, since, name, false};
 }
 
-// A step that lifts a type's JSON from version `from` to `from + 1` (fields added with their
-// defaults, renamed, …), listed in the type's description as `upgrades`.
+// A step that lifts a type's JSON from version `from` to `from + 1` where more than added
+// fields changed (a field renamed, a meaning changed), listed in the type's description as
+// `upgrades`. A field that is only added needs no step: older files get its default.
 struct upgrade_step {
   int from;
   void (*apply)(nlohmann::ordered_json& object);

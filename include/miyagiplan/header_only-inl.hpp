@@ -34,3 +34,24 @@
 #ifdef MIYAGIPLAN_NEEDS_PLANS_DEFINITIONS
 #include "miyagiplan/plans/plans-inl.hpp"
 #endif
+#ifdef MIYAGIPLAN_NEEDS_OFFICE_ENCODING_DEFINITIONS
+#include "miyagiplan/office/encoding-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_XLSX_READER_DEFINITIONS
+#include "miyagiplan/office/xlsx_reader-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_XLSX_WRITER_DEFINITIONS
+#include "miyagiplan/office/xlsx_writer-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_WORKBOOK_DEFINITIONS
+#include "miyagiplan/io/workbook-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_REPORT_LABELS_DEFINITIONS
+#include "miyagiplan/report/labels-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_REPORT_RENDER_DEFINITIONS
+#include "miyagiplan/report/render-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_TEXT_TABLE_DEFINITIONS
+#include "miyagiplan/report/text_table-inl.hpp"
+#endif

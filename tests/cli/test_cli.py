@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import INDICATOR_IDS, display_width
+from conftest import ACTUALS, INDICATOR_IDS, SOURCE_DIR, display_width
 
 AS_OF = "平成25年度末"
 
@@ -240,7 +240,8 @@ def test_report_defaults_as_of_to_the_plan_end(run, actuals):
 
 
 def test_report_as_of_forms(run, actuals):
-    for text in ("平成25年度末", "H26.3.31", "2014-03-31", "平成26年3月31日"):
+    # A day is that day; a span (平成25年度) its last day, as Python's as_of reads it.
+    for text in ("平成25年度末", "H26.3.31", "2014-03-31", "平成26年3月31日", "平成25年度"):
         data = json.loads(run("report", "--actuals", actuals, "--as-of", text, "--format", "json", check=0).stdout)
         assert data["as_of"] == "2014-03-31", text
     data = json.loads(run("report", "--actuals", actuals, "--as-of", "R5.3.31", "--format", "json", check=0).stdout)
@@ -482,8 +483,8 @@ def test_bad_plan_file_exits_1(run, tmp_path):
     assert str(path) in line and "line 3" in line
 
 
-@pytest.mark.parametrize("text", ["平成25年度", "平成25年ほげ", "2014-02-30"])
-def test_as_of_must_name_a_day(run, actuals, text):
+@pytest.mark.parametrize("text", ["平成25年ほげ", "2014-02-30", "H26～"])
+def test_as_of_must_name_a_day_or_a_closed_span(run, actuals, text):
     r = run("report", "--actuals", actuals, "--as-of", text)
     assert r.returncode == 1
     one_line(r.stderr)
@@ -604,3 +605,59 @@ def test_validate_unreadable_plan(run, tmp_path):
     missing = run("validate", tmp_path / "missing.xml")
     assert missing.returncode == 1
     one_line(missing.stderr)
+
+
+# ----------------------------------------------------------------------------------------------
+# The command line and Python: one library decides, so the same inputs give the same report
+
+
+def _python_module():
+    return pytest.importorskip("miyagiplan", reason="the Python module is not on PYTHONPATH")
+
+
+@pytest.mark.parametrize("as_of", [None, "平成25年度", "平成24年度末", "2013-09-30"])
+@pytest.mark.parametrize("scheme", ["miyagi", "soumu", "okr"])
+def test_cli_json_is_python_report_json(run, monkeypatch, as_of, scheme):
+    mp = _python_module()
+    monkeypatch.chdir(SOURCE_DIR)
+    actuals = "examples/illustrative-actuals.csv"  # relative, as both name it
+    args = ["report", "--actuals", actuals, "--scheme", scheme, "--format", "json"]
+    if as_of:
+        args += ["--as-of", as_of]
+    cli = run(*args, cwd=SOURCE_DIR, check=0).stdout
+    plan = mp.miyagi_it_plan_2013()
+    observations = mp.Observations.load(actuals, plan)
+    report = plan.evaluate(observations, as_of=as_of, scheme=scheme)
+    assert json.loads(cli) == json.loads(report.to_json())
+    assert cli == report.to_json()
+
+
+def test_python_renderers_are_the_cli_formats(run, monkeypatch):
+    mp = _python_module()
+    monkeypatch.chdir(SOURCE_DIR)
+    actuals = "examples/illustrative-actuals.csv"
+    plan = mp.miyagi_it_plan_2013()
+    report = plan.evaluate(mp.Observations.load(actuals, plan))
+    assert report.to_csv() == run("report", "--actuals", actuals, "--format", "csv", check=0).stdout
+    assert report.to_text(lang="en", width=100) == run(
+        "report", "--actuals", actuals, "--lang", "en", "--width", "100", check=0).stdout
+    assert report.to_html(lang="en") == run("report", "--actuals", actuals, "--lang", "en", "--format", "html",
+                                            check=0).stdout
+    assert "<svg" in report.to_html() and report.to_markdown(lang="en").startswith("# ")
+
+
+def test_scheme_file_for_python_and_cli(run, tmp_path):
+    mp = _python_module()
+    path = tmp_path / "scheme.json"
+    path.write_text(mp.Scheme.okr().to_json(), encoding="utf-8")
+    plan = mp.miyagi_it_plan_2013()
+    observations = mp.Observations.load(ACTUALS, plan)
+    assert plan.evaluate(observations, scheme=str(path)).scheme_name == "okr"
+    assert plan.evaluate(observations, scheme=path).scheme_name == "okr"
+
+
+def test_explanations_follow_the_language(run, actuals):
+    ja = run("report", "--actuals", actuals, "--format", "markdown", check=0).stdout
+    en = run("report", "--actuals", actuals, "--format", "markdown", "--lang", "en", check=0).stdout
+    assert "現状値基準" in ja and "baseline_relative" not in ja
+    assert "baseline_relative" in en

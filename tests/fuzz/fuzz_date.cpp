@@ -61,8 +61,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   other.fiscal_start_month = 1 + static_cast<unsigned>(size % 12);
   check_agreement(text, other);
 
-  date_reading lenient, strict_reading;
   date_reading_failure failure;
+  // find_dates: in order, never overlapping, inside the text, each match reading alone the same.
+  {
+    std::size_t previous_end = 0, code_points = 0;
+    for (std::size_t b = 0; b < text.size(); ++b) code_points += (static_cast<unsigned char>(text[b]) & 0xC0) != 0x80;
+    for (const date_match& m : find_dates(text)) {
+      FUZZ_CHECK(m.begin >= previous_end && m.begin < m.end && m.end <= code_points,
+                 "match " + std::to_string(m.begin) + "…" + std::to_string(m.end) + " of " + fuzz::shown(text));
+      previous_end = m.end;
+      FUZZ_CHECK(text.find(m.text()) != std::string_view::npos, "the match is part of the text");
+      date_reading alone;
+      FUZZ_CHECK(try_read_date(m.text(), {}, alone, failure) && same(alone, m.expression.reading()),
+                 fuzz::shown(m.text()) + " read alone differs: " + describe(m.expression.reading()));
+    }
+  }
+
+  date_reading lenient, strict_reading;
   const bool lenient_ok = try_read_date(text, {}, lenient, failure);
   if (try_read_date(text, strict, strict_reading, failure)) {
     FUZZ_CHECK(lenient_ok && same(lenient, strict_reading) && !strict_reading.proleptic,

@@ -555,3 +555,71 @@ def test_docstring_examples():
         runner.run(test)
     result = runner.summarize(verbose=False)
     assert result.attempted >= 8 and result.failed == 0
+
+
+# --- #14: more forms, dates in a context, find_dates ------------------------------------------
+
+import pathlib as _pathlib
+
+_PLAN_TEXT = _pathlib.Path(__file__).resolve().parents[1] / "data" / "miyagi-it-plan-2013.txt"
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [
+        ("令和5年3月31日（金）", datetime.date(2023, 3, 31), datetime.date(2023, 3, 31)),
+        ("令和5年3月末日", datetime.date(2023, 3, 31), datetime.date(2023, 3, 31)),
+        ("令和5年4月下旬", datetime.date(2023, 4, 21), datetime.date(2023, 4, 30)),
+        ("令和5年度当初", datetime.date(2023, 4, 1), datetime.date(2023, 4, 1)),
+        ("平成31年4月1日～令和元年5月31日", datetime.date(2019, 4, 1), datetime.date(2019, 5, 31)),
+        ("平成23年度から平成25年度まで", datetime.date(2011, 4, 1), datetime.date(2014, 3, 31)),
+        ("平成２３年度（２０１１年度）", datetime.date(2011, 4, 1), datetime.date(2012, 3, 31)),
+        ("20101231", datetime.date(2010, 12, 31), datetime.date(2010, 12, 31)),
+        ("皇紀2680年", datetime.date(2020, 1, 1), datetime.date(2020, 12, 31)),
+    ],
+)
+def test_more_forms(text, first, last):
+    e = miyagiplan.parse_date(text)
+    assert (e.text, e.first, e.last) == (text, first, last)
+
+
+def test_wrong_weekday_and_dual_mismatch_are_parse_errors():
+    with pytest.raises(miyagiplan.ParseError) as info:
+        miyagiplan.parse_date("令和5年3月31日（木）")
+    assert info.value.position == 10
+    with pytest.raises(miyagiplan.ParseError) as info:
+        miyagiplan.parse_date("平成23年度（2012年度）")
+    assert info.value.position == 7
+
+
+def test_dates_without_a_year_in_a_context():
+    assert miyagiplan.parse_date("8月22日", context="令和5年度").first == datetime.date(2023, 8, 22)
+    assert miyagiplan.parse_date("2月1日", context="令和5年度").first == datetime.date(2024, 2, 1)
+    fy = miyagiplan.parse_date("令和5年度")
+    assert miyagiplan.parse_date("2月1日", context=fy).first == datetime.date(2024, 2, 1)
+    assert miyagiplan.parse_date("2月1日", context=miyagiplan.FiscalYear(2023)).first == datetime.date(2024, 2, 1)
+    assert miyagiplan.parse_date("2月1日", context=datetime.date(2023, 8, 1)).first == datetime.date(2023, 2, 1)
+    assert miyagiplan.parse_date("2月1日", context=2023).first == datetime.date(2023, 2, 1)
+    with pytest.raises(miyagiplan.ParseError):
+        miyagiplan.parse_date("8月22日")
+
+
+def test_find_dates_in_the_plan():
+    text = _PLAN_TEXT.read_text(encoding="utf-8")
+    found = miyagiplan.find_dates(text)
+    assert len(found) == 85
+    end = 0
+    for m in found:
+        assert m.start >= end
+        end = m.end
+        assert text[m.start:m.end] == m.text == m.expression.text
+        assert miyagiplan.parse_date(m.text) == m.expression
+    assert found[0].text == "平成２１年度～平成２２年度"
+    assert found[-1].text == "平成 25 年度末"
+
+
+def test_find_dates_skips_quantities_and_takes_a_context():
+    assert miyagiplan.find_dates("2,280 件、第3四半期、58.8％") == []
+    found = miyagiplan.find_dates("受付は8月22日、締切は令和5年9月末。", context="令和5年度")
+    assert [(m.start, m.end, m.text) for m in found] == [(3, 8, "8月22日"), (12, 19, "令和5年9月末")]
+    assert found[0].expression.first == datetime.date(2023, 8, 22)

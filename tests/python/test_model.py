@@ -489,3 +489,18 @@ def test_building_a_plan_from_nothing():
     assert plan.problems()[0].where == "goal G1"
     with pytest.raises(TypeError):
         Plan(areas=[ind])
+
+
+def test_fields_added_in_a_description_reach_python(plan):
+    """Indicator version 2 added role, data_source and weight in its description alone."""
+    ind = plan.indicator("4-4-1")
+    assert ind.role == miyagiplan.IndicatorRole.UNSPECIFIED and ind.data_source == "" and ind.weight == 1.0
+    ind.role = "outcome"
+    ind.data_source = "宮城県 情報政策課"
+    ind.weight = 2.5
+    again = Plan.from_json(plan.to_json())
+    assert again.indicator("4-4-1").role == miyagiplan.IndicatorRole.OUTCOME
+    assert again.indicator("4-4-1").weight == 2.5
+    made = Indicator(id="9-9-9", role=miyagiplan.IndicatorRole.ACTIVITY, weight=0.5)
+    assert (made.role, made.weight, made.data_source) == (miyagiplan.IndicatorRole.ACTIVITY, 0.5, "")
+    assert str(miyagiplan.IndicatorRole.OUTPUT) == "output"

@@ -5,6 +5,9 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <vector>
 #include <initializer_list>
 #include <iterator>
 #include <optional>
@@ -613,7 +616,7 @@ TEST_CASE("malformed texts: a parse_error at the character where reading stopped
       {"平成22年12月31日です", 11, "the end of the date"},
       {"平成22年（見込）x", 9, "the end of the date"},
       {"平成22年度末末", 7, "the end of the date"},
-      {"平成22年12月末日", 9, "the end of the date"},
+      {"平成22年12月末日日", 10, "the end of the date"},
       {"平成22年度上", 6, "the end of the date"},
       {"FY2013末", 6, "the end of the date"},
       {"H22.12.31.5", 9, "the end of the date"},
@@ -696,15 +699,15 @@ TEST_CASE("formatting in the four styles") {
 TEST_CASE("kind and style names read back; unknown names are parse errors") {
   for (auto k = static_cast<int>(date_kind::day); k <= static_cast<int>(date_kind::open_ended); ++k) {
     const auto kind = static_cast<date_kind>(k);
-    CHECK(date_kind_from_string(to_string(kind)) == kind);
+    CHECK(enum_from_string<date_kind>(to_string(kind)) == kind);
   }
   for (auto s = static_cast<int>(date_style::kanji); s <= static_cast<int>(date_style::iso); ++s) {
     const auto style = static_cast<date_style>(s);
-    CHECK(date_style_from_string(to_string(style)) == style);
+    CHECK(enum_from_string<date_style>(to_string(style)) == style);
   }
   CHECK(to_string(date_kind::fiscal_year_span) == "fiscal_year_span");
-  CHECK_THROWS_AS(date_kind_from_string("fiscal"), parse_error);
-  CHECK_THROWS_WITH_AS(date_style_from_string("Kanji"), doctest::Contains("kanji, abbrev"),
+  CHECK_THROWS_AS(enum_from_string<date_kind>("fiscal"), parse_error);
+  CHECK_THROWS_WITH_AS(enum_from_string<date_style>("Kanji"), doctest::Contains("kanji, abbrev"),
                        parse_error);
 }
 
@@ -833,3 +836,365 @@ TEST_CASE("texts held as UTF-16 or UTF-32 read as their UTF-8 spelling") {
     }
   }
 }
+
+TEST_SUITE("calendar") {
+
+TEST_CASE("more written forms (#14): weekdays, suffixes, month ends, thirds of a month, fiscal starts") {
+  constexpr expected_reading forms[] = {
+      // A weekday after a day, checked against it.
+      {"令和5年3月31日（金）", date_kind::day, "2023-03-31", "2023-03-31"},
+      {"令和5年3月31日(金)", date_kind::day, "2023-03-31", "2023-03-31"},
+      {"令和5年3月31日（金曜日）", date_kind::day, "2023-03-31", "2023-03-31"},
+      {"令和5年3月31日 （ 金曜 ）", date_kind::day, "2023-03-31", "2023-03-31"},
+      {"H22.12.31（金）", date_kind::day, "2010-12-31", "2010-12-31"},
+      {"2010-12-31 (金)", date_kind::day, "2010-12-31", "2010-12-31"},
+      {"令和6年2月末日（木）", date_kind::month_end, "2024-02-29", "2024-02-29"},
+      // 現在, 時点, 付け, 付 after a date.
+      {"平成22年12月31日現在", date_kind::day, "2010-12-31", "2010-12-31"},
+      {"平成22年12月末時点", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {"令和5年4月1日付け", date_kind::day, "2023-04-01", "2023-04-01"},
+      {"令和5年4月1日付", date_kind::day, "2023-04-01", "2023-04-01"},
+      {"令和5年3月31日（金）現在", date_kind::day, "2023-03-31", "2023-03-31"},
+      {"平成22年12月末 現在（見込）", date_kind::month_end, "2010-12-31", "2010-12-31", true},
+      // 末日 and 晦日: the last day of the month.
+      {"令和5年3月末日", date_kind::month_end, "2023-03-31", "2023-03-31"},
+      {"令和5年2月晦日", date_kind::month_end, "2023-02-28", "2023-02-28"},
+      {"令和6年2月末日", date_kind::month_end, "2024-02-29", "2024-02-29"},
+      // 上旬, 中旬, 下旬.
+      {"令和5年4月上旬", date_kind::day_span, "2023-04-01", "2023-04-10"},
+      {"令和5年4月中旬", date_kind::day_span, "2023-04-11", "2023-04-20"},
+      {"令和5年4月下旬", date_kind::day_span, "2023-04-21", "2023-04-30"},
+      {"令和6年2月下旬", date_kind::day_span, "2024-02-21", "2024-02-29"},
+      {"2023年2月下旬", date_kind::day_span, "2023-02-21", "2023-02-28"},
+      {"令和5年4月上旬～5月中旬", date_kind::day_span, "2023-04-01", "2023-05-20"},
+      // 年度当初, 年度初め: the fiscal year's first day.
+      {"令和5年度当初", date_kind::day, "2023-04-01", "2023-04-01"},
+      {"令和5年度初め", date_kind::day, "2023-04-01", "2023-04-01"},
+      {"2013年度当初", date_kind::day, "2013-04-01", "2013-04-01"},
+      {"平成23年度当初～平成25年度末", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      // から…まで, and ～ between two full expressions in any notation, across eras.
+      {"平成31年4月1日～令和元年5月31日", date_kind::day_span, "2019-04-01", "2019-05-31"},
+      {"平成31年4月1日（月）～令和元年5月31日（金）", date_kind::day_span, "2019-04-01", "2019-05-31"},
+      {"平成23年度から平成25年度まで", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      {"平成23年度から25年度まで", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      {"平成23年度 から 平成25年度", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      {"令和5年4月1日から", date_kind::open_ended, "2023-04-01", "9999-12-31"},
+      {"H22.4.1～2011年3月31日", date_kind::day_span, "2010-04-01", "2011-03-31"},
+      {"2011年度～平成25年度", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      {"平成23年度～2013年度", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      {"平成30年度から令和2年度まで", date_kind::fiscal_year_span, "2018-04-01", "2021-03-31"},
+      {"2010-04-01～2011-03-31", date_kind::day_span, "2010-04-01", "2011-03-31"},
+      // - and － in fiscal spans.
+      {"平成23-25年度", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      {"平成23－25年度", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      // Dual notation, either order, checked.
+      {"平成２３年度（２０１１年度）", date_kind::fiscal_year, "2011-04-01", "2012-03-31"},
+      {"2011年度（平成23年度）", date_kind::fiscal_year, "2011-04-01", "2012-03-31"},
+      {"令和5年（2023年）3月31日", date_kind::day, "2023-03-31", "2023-03-31"},
+      {"2023年（令和5年）3月31日", date_kind::day, "2023-03-31", "2023-03-31"},
+      {"令和元年度（2019年度）", date_kind::fiscal_year, "2019-04-01", "2020-03-31"},
+      {"平成31年度(2019年度)末", date_kind::fiscal_year_end, "2020-03-31", "2020-03-31"},
+      {"平成25年度（２０１３年度）（見込）", date_kind::fiscal_year, "2013-04-01", "2014-03-31", true},
+      // 見込 without brackets.
+      {"平成22年度末見込", date_kind::fiscal_year_end, "2011-03-31", "2011-03-31", true},
+      {"平成22年度見込み", date_kind::fiscal_year, "2010-04-01", "2011-03-31", true},
+      // Compact ISO.
+      {"20101231", date_kind::day, "2010-12-31", "2010-12-31"},
+      {"２０１０１２３１", date_kind::day, "2010-12-31", "2010-12-31"},
+      {"20100401～20110331", date_kind::day_span, "2010-04-01", "2011-03-31"},
+      // 皇紀: the year counted from 660 BC.
+      {"皇紀2680年", date_kind::year, "2020-01-01", "2020-12-31"},
+      {"皇紀二六八〇年", date_kind::year, "2020-01-01", "2020-12-31"},
+      {"皇紀2683年3月31日", date_kind::day, "2023-03-31", "2023-03-31"},
+      // A PDF's line break or space between an era's kanji.
+      {"平 成22年度", date_kind::fiscal_year, "2010-04-01", "2011-03-31"},
+      {"平 \n成２８年度", date_kind::fiscal_year, "2016-04-01", "2017-03-31"},
+  };
+  for (const auto& form : forms) check_reading(form);
+}
+
+TEST_CASE("more written forms (#14): every error says where and what") {
+  constexpr malformed_text malformed[] = {
+      // A weekday that is not the day's, or after something that is not a day.
+      {"令和5年3月31日（木）", 10, "金 (the weekday of that day)"},
+      {"令和5年3月31日(土曜日)", 10, "金 (the weekday of that day)"},
+      {"令和6年2月末日（金）", 9, "木 (the weekday of that day)"},
+      {"平成31年4月1日（月）～令和元年5月31日（木）", 23, "金 (the weekday of that day)"},
+      {"令和5年3月（金）", 7, "no weekday"},
+      {"令和5年度（金）", 6, "no weekday"},
+      {"令和5年3月31日（金", 11, "）"},
+      // Dual notation that disagrees, or is not a year of the same kind.
+      {"平成23年度（2012年度）", 7, "the same year in both notations"},
+      {"2011年度（平成24年度）", 7, "the same year in both notations"},
+      {"令和5年（2022年）3月31日", 5, "the same year in both notations"},
+      {"平成23年度（2011年）", 12, "年度, as before the bracket"},
+      {"令和5年（2023年度）", 10, "年 (not 年度)"},
+      {"平成23年度（2011", 11, "年度, as before the bracket"},
+      {"平成23年度（2011年度", 13, "）"},
+      {"平成23年度（令和年度）", 9, "an era year"},
+      // Compact ISO out of range.
+      {"20101331", 4, "a month 1–12"},
+      {"20100230", 6, "a day that exists in the month"},
+      {"201012311", 0, "a number of at most 4 digits"},
+      // Ranges whose end comes first.
+      {"令和5年4月下旬～4月上旬", 9, "an end after the start"},
+      {"平成25年度から平成23年度まで", 8, "an end after the start"},
+      {"令和元年5月31日～平成31年4月1日", 10, "an end after the start"},
+      // 皇紀 years outside what a date holds; a date without a year, and no context.
+      {"皇紀2000年", 2, "a year between 1400 and 9998"},
+      {"8月22日", 1, "a date without a year needs a context"},
+      // What follows stays checked.
+      {"平成22年度末見込見込", 9, "the end of the date"},
+      {"令和5年4月上旬日", 8, "the end of the date"},
+      {"令和5年度当初末", 7, "the end of the date"},
+  };
+  for (const auto& bad : malformed) check_malformed(bad);
+}
+
+TEST_CASE("dates without a year read in a context (#14)") {
+  const date_expression fy2023 = parse_date("令和5年度");
+  struct row {
+    std::string_view text;
+    date_kind kind;
+    std::string_view first, last;
+  };
+  // In a fiscal year: the year that puts the month inside it.
+  for (const row& r : {row{"8月22日", date_kind::day, "2023-08-22", "2023-08-22"},
+                       row{"2月1日", date_kind::day, "2024-02-01", "2024-02-01"},
+                       row{"4月1日", date_kind::day, "2023-04-01", "2023-04-01"},
+                       row{"3月31日", date_kind::day, "2024-03-31", "2024-03-31"},
+                       row{"８月２２日（火）", date_kind::day, "2023-08-22", "2023-08-22"},
+                       row{"8月", date_kind::month, "2023-08-01", "2023-08-31"},
+                       row{"1月末", date_kind::month_end, "2024-01-31", "2024-01-31"},
+                       row{"2月下旬", date_kind::day_span, "2024-02-21", "2024-02-29"},
+                       row{"12月1日～1月31日", date_kind::day_span, "2023-12-01", "2024-01-31"},
+                       row{"4月～6月", date_kind::month_span, "2023-04-01", "2023-06-30"},
+                       // A text with its own year keeps it.
+                       row{"平成22年12月31日", date_kind::day, "2010-12-31", "2010-12-31"}}) {
+    CAPTURE(r.text);
+    const date_expression e = parse_date(r.text, fy2023);
+    CHECK(e.text() == r.text);
+    CHECK(e.kind() == r.kind);
+    CHECK(iso(e.first()) == r.first);
+    CHECK(iso(e.last()) == r.last);
+  }
+  // Any fiscal kind gives a fiscal context; other kinds, and days, give the calendar year.
+  CHECK(iso(parse_date("2月1日", parse_date("令和5年度末")).first()) == "2024-02-01");
+  CHECK(iso(parse_date("2月1日", parse_date("令和5年度第2四半期")).first()) == "2024-02-01");
+  CHECK(iso(parse_date("2月1日", parse_date("2023年")).first()) == "2023-02-01");
+  CHECK(iso(parse_date("2月1日", parse_date("令和5年3月31日")).first()) == "2023-02-01");
+  CHECK(iso(parse_date("8月22日", days_from_civil(2023, 1, 5)).first()) == "2023-08-22");
+  CHECK(context_of(parse_date("令和5年度").reading()) == date_context{2023, true});
+  CHECK(context_of(days_from_civil(2023, 1, 5)) == date_context{2023, false});
+  // Another fiscal start month: FY2023 from January is the calendar year.
+  parse_options january;
+  january.fiscal_start_month = 1;
+  CHECK(iso(parse_date("2月1日", parse_date("2023年度", january), january).first()) == "2023-02-01");
+  // The allocation-free core takes the context in its options.
+  parse_options o;
+  o.context = {2023, true};
+  date_reading r;
+  date_reading_failure f;
+  REQUIRE(try_read_date("2月1日", o, r, f));
+  CHECK(iso(r.days.first) == "2024-02-01");
+  // Errors still say where: a day that does not exist in the year the context gives.
+  check_malformed({"2月30日", 2, "a day that exists in the month"}, o);
+  check_malformed({"13月1日", 0, "a month 1–12"}, o);
+  check_malformed({"8月22日（水）", 6, "火 (the weekday of that day)"}, o);
+}
+
+TEST_CASE("the fast path stays exact beside the new forms") {
+  const char* texts[] = {"20101231", "令和5年3月31日（金）", "令和5年3月31日現在", "令和5年3月末日",
+                         "皇紀2680年1月1日", "令和5年（2023年）3月31日", "8月22日", "平成31年4月1日～令和元年5月31日"};
+  for (const char* t : texts) {
+    CAPTURE(t);
+    date_reading fast, general;
+    date_reading_failure f1, f2;
+    const bool fast_ok = try_read_date(t, {}, fast, f1);
+    const bool general_ok = try_read_date(std::string(t) + " ", {}, general, f2);
+    REQUIRE(fast_ok == general_ok);
+    if (fast_ok) CHECK((fast.kind == general.kind && fast.days == general.days));
+    else CHECK(f1.position == f2.position);
+  }
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("calendar") {
+
+// A date found in running text: where (code points), the text, and its reading.
+struct found_date {
+  std::size_t begin, end;
+  std::string_view text;
+  date_kind kind;
+  std::string_view first, last;
+  bool estimate = false;
+};
+
+std::string read_test_file(const char* name) {
+  std::ifstream in(std::string(MIYAGIPLAN_SOURCE_DIR) + "/tests/data/" + name, std::ios::binary);
+  REQUIRE(in);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void check_matches(std::string_view text, const std::vector<date_match>& found, const parse_options& o = {}) {
+  std::size_t previous_end = 0;
+  for (const date_match& m : found) {
+    CAPTURE(m.text());
+    CHECK(m.begin >= previous_end);  // in order, never overlapping
+    CHECK(m.begin < m.end);
+    previous_end = m.end;
+    // Parsed alone, each match reads the same.
+    CHECK(parse_date(m.text(), o) == m.expression);
+  }
+  (void)text;
+}
+
+TEST_CASE("find_dates: every date of the plan's text, and nothing else") {
+  const std::string plan = read_test_file("miyagi-it-plan-2013.txt");
+  // Background (purpose, period, lineage), the chart's fiscal-year axis, and every indicator.
+  constexpr found_date expected[] = {
+      {137, 150, "平成２１年度～平成２２年度", date_kind::fiscal_year_span, "2009-04-01", "2011-03-31"},
+      {163, 172, "平 \n\n成２８年度", date_kind::fiscal_year, "2016-04-01", "2017-03-31"},
+      {254, 261, "平成２２年５月", date_kind::month, "2010-05-01", "2010-05-31"},
+      {705, 712, "平成１９年３月", date_kind::month, "2007-03-01", "2007-03-31"},
+      {763, 777, "平成２３年度（２０１１年度）", date_kind::fiscal_year, "2011-04-01", "2012-03-31"},
+      {783, 797, "平成２５年度（２０１３年度）", date_kind::fiscal_year, "2013-04-01", "2014-03-31"},
+      {933, 940, "平成１０年３月", date_kind::month, "1998-03-01", "1998-03-31"},
+      {1040, 1047, "平成１３年８月", date_kind::month, "2001-08-01", "2001-08-31"},
+      {1141, 1149, "平成１３年１２月", date_kind::month, "2001-12-01", "2001-12-31"},
+      {1289, 1297, "平成１３年１２月", date_kind::month, "2001-12-01", "2001-12-31"},
+      {1403, 1411, "平成１４年１０月", date_kind::month, "2002-10-01", "2002-10-31"},
+      {1554, 1561, "平成１６年３月", date_kind::month, "2004-03-01", "2004-03-31"},
+      {1706, 1714, "平成１８年１１月", date_kind::month, "2006-11-01", "2006-11-30"},
+      {1825, 1832, "平成２１年２月", date_kind::month, "2009-02-01", "2009-02-28"},
+      {1961, 1968, "平成２１年２月", date_kind::month, "2009-02-01", "2009-02-28"},
+      {2075, 2083, "平成１５年１１月", date_kind::month, "2003-11-01", "2003-11-30"},
+      {2086, 2093, "平成１７年３月", date_kind::month, "2005-03-01", "2005-03-31"},
+      {2124, 2130, "平成１７年度", date_kind::fiscal_year, "2005-04-01", "2006-03-31"},
+      {2240, 2248, "平成１８年１１月", date_kind::month, "2006-11-01", "2006-11-30"},
+      {3321, 3324, "H13", date_kind::fiscal_year, "2001-04-01", "2002-03-31"},
+      {3329, 3332, "H14", date_kind::fiscal_year, "2002-04-01", "2003-03-31"},
+      {3342, 3345, "H15", date_kind::fiscal_year, "2003-04-01", "2004-03-31"},
+      {3355, 3358, "H16", date_kind::fiscal_year, "2004-04-01", "2005-03-31"},
+      {3367, 3370, "H17", date_kind::fiscal_year, "2005-04-01", "2006-03-31"},
+      {3380, 3383, "H18", date_kind::fiscal_year, "2006-04-01", "2007-03-31"},
+      {3392, 3395, "H19", date_kind::fiscal_year, "2007-04-01", "2008-03-31"},
+      {3402, 3405, "H20", date_kind::fiscal_year, "2008-04-01", "2009-03-31"},
+      {3413, 3416, "H21", date_kind::fiscal_year, "2009-04-01", "2010-03-31"},
+      {3423, 3426, "H22", date_kind::fiscal_year, "2010-04-01", "2011-03-31"},
+      {3435, 3438, "H23", date_kind::fiscal_year, "2011-04-01", "2012-03-31"},
+      {3447, 3450, "H24", date_kind::fiscal_year, "2012-04-01", "2013-03-31"},
+      {3459, 3462, "H25", date_kind::fiscal_year, "2013-04-01", "2014-03-31"},
+      {3471, 3475, "H26～", date_kind::open_ended, "2014-04-01", "9999-12-31"},
+      {3912, 3918, "H10.3～", date_kind::open_ended, "1998-03-01", "9999-12-31"},
+      {5176, 5189, "平成 22 年 12 月末", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {5200, 5209, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {5492, 5505, "平成 22 年 12 月末", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {5516, 5525, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {5909, 5921, "平成 22 年 9 月末", date_kind::month_end, "2010-09-30", "2010-09-30"},
+      {5930, 5939, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {6465, 6478, "平成 22 年 12 月末", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {6485, 6494, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {6980, 6993, "平成 22 年 12 月末", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {7001, 7010, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {7035, 7048, "平成 22 年 12 月末", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {7056, 7065, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {7362, 7375, "平成 22 年 12 月末", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {7384, 7393, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {7453, 7461, "平成 21 年度", date_kind::fiscal_year, "2009-04-01", "2010-03-31"},
+      {7473, 7481, "平成 25 年度", date_kind::fiscal_year, "2013-04-01", "2014-03-31"},
+      {7527, 7540, "平成 22 年 12 月末", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {7547, 7556, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {9026, 9040, "平成 22 年 4～12 月", date_kind::month_span, "2010-04-01", "2010-12-31"},
+      {9052, 9064, "平成 23～25 年度末", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      {9101, 9109, "平成 21 年度", date_kind::fiscal_year, "2009-04-01", "2010-03-31"},
+      {9122, 9130, "平成 25 年度", date_kind::fiscal_year, "2013-04-01", "2014-03-31"},
+      {9546, 9554, "平成 21 年度", date_kind::fiscal_year, "2009-04-01", "2010-03-31"},
+      {9565, 9573, "平成 25 年度", date_kind::fiscal_year, "2013-04-01", "2014-03-31"},
+      {9971, 9979, "平成 21 年度", date_kind::fiscal_year, "2009-04-01", "2010-03-31"},
+      {9988, 9996, "平成 25 年度", date_kind::fiscal_year, "2013-04-01", "2014-03-31"},
+      {10086, 10095, "平成 21 年度末", date_kind::fiscal_year_end, "2010-03-31", "2010-03-31"},
+      {10107, 10116, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {10440, 10448, "平成 21 年度", date_kind::fiscal_year, "2009-04-01", "2010-03-31"},
+      {10457, 10465, "平成 25 年度", date_kind::fiscal_year, "2013-04-01", "2014-03-31"},
+      {10811, 10819, "平成 22 年度", date_kind::fiscal_year, "2010-04-01", "2011-03-31"},
+      {10824, 10835, "平成 23～25 年度", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      {10846, 10857, "平成 23～25 年度", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      {10896, 10904, "平成 22 年度", date_kind::fiscal_year, "2010-04-01", "2011-03-31"},
+      {10912, 10923, "平成 23～25 年度", date_kind::fiscal_year_span, "2011-04-01", "2014-03-31"},
+      {11259, 11267, "平成 21 年度", date_kind::fiscal_year, "2009-04-01", "2010-03-31"},
+      {11280, 11288, "平成 25 年度", date_kind::fiscal_year, "2013-04-01", "2014-03-31"},
+      {11635, 11647, "平成 22 年度（見込）", date_kind::fiscal_year, "2010-04-01", "2011-03-31", true},
+      {11659, 11667, "平成 25 年度", date_kind::fiscal_year, "2013-04-01", "2014-03-31"},
+      {11943, 11954, "平成 22 年 3 月", date_kind::month, "2010-03-01", "2010-03-31"},
+      {11963, 11974, "平成 26 年 3 月", date_kind::month, "2014-03-01", "2014-03-31"},
+      {12011, 12024, "平成 22 年 12 月末", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {12033, 12042, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {12438, 12450, "平成 22 年度（見込）", date_kind::fiscal_year, "2010-04-01", "2011-03-31", true},
+      {12461, 12469, "平成 25 年度", date_kind::fiscal_year, "2013-04-01", "2014-03-31"},
+      {13131, 13143, "平成 22 年 1２月末", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {13152, 13161, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {13208, 13220, "平成 22 年 1２月末", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {13230, 13239, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+      {13274, 13286, "平成 22 年 1２月末", date_kind::month_end, "2010-12-31", "2010-12-31"},
+      {13296, 13305, "平成 25 年度末", date_kind::fiscal_year_end, "2014-03-31", "2014-03-31"},
+  };
+  const std::vector<date_match> found = find_dates(plan);
+  check_matches(plan, found);
+  REQUIRE(found.size() == std::size(expected));
+  // The byte where each code point starts, and the end.
+  std::vector<std::size_t> starts;
+  for (std::size_t b = 0; b < plan.size(); ++b)
+    if ((static_cast<unsigned char>(plan[b]) & 0xC0) != 0x80) starts.push_back(b);
+  starts.push_back(plan.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const date_match& m = found[i];
+    const found_date& want = expected[i];
+    CAPTURE(want.text);
+    CHECK(m.begin == want.begin);
+    CHECK(m.end == want.end);
+    CHECK(m.text() == want.text);
+    CHECK(to_string(m.expression.kind()) == to_string(want.kind));
+    CHECK(iso(m.expression.first()) == want.first);
+    CHECK(iso(m.expression.last()) == want.last);
+    CHECK(m.expression.estimate() == want.estimate);
+    // The offsets are code points: they cut the matched text out of the plan.
+    REQUIRE(m.end < starts.size());
+    CHECK(plan.substr(starts[m.begin], starts[m.end] - starts[m.begin]) == m.text());
+  }
+}
+
+TEST_CASE("find_dates: quantities and bare parts are no dates; PDF text and forms of #14 are") {
+  for (const std::string_view prose : {"2,280 件"sv, "第3四半期"sv, "58.8％"sv, "3 年間"sv, "１回／年"sv, "ＩＴ戦略"sv,
+                                       "H2O"sv, "令和"sv, "平成の時代"sv, "FY"sv, "ABC-123"sv, "12345年"sv, "3月"sv}) {
+    CAPTURE(prose);
+    CHECK(find_dates(prose).empty());
+  }
+  const std::string_view text =
+      "本計画は令和5年3月31日（金）現在の状況をもとに、平成23年度から平成25年度までを期間とし、"
+      "２０１１年度（平成２３年度）に始まった。実施は8月22日、受付は令和5年4月上旬。"
+      "統計（H22.12.31）は2010-12-31付けで 平 成 22 年 度末見込 とした。";
+  const std::vector<date_match> found = find_dates(text);
+  check_matches(text, found);
+  const std::string_view want[] = {"令和5年3月31日（金）現在", "平成23年度から平成25年度まで", "２０１１年度（平成２３年度）",
+                                   "令和5年4月上旬", "H22.12.31", "2010-12-31付け", "平 成 22 年 度末見込"};
+  REQUIRE(found.size() == std::size(want));
+  for (std::size_t i = 0; i < found.size(); ++i) CHECK(found[i].text() == want[i]);
+  CHECK(found[0].begin == 4);
+  CHECK(found[0].end == 4 + 14);
+  // With a context, dates without a year are found too.
+  parse_options o;
+  o.context = {2023, true};
+  const std::vector<date_match> in_context = find_dates(text, o);
+  check_matches(text, in_context, o);
+  REQUIRE(in_context.size() == found.size() + 1);
+  CHECK(in_context[3].text() == "8月22日");
+  CHECK(iso(in_context[3].expression.first()) == "2023-08-22");
+  // A text with bytes that are no UTF-8 still scans.
+  CHECK(find_dates("\xff平成22年\xfe").size() == 1);
+}
+
+}  // TEST_SUITE

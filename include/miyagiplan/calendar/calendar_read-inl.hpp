@@ -3,19 +3,20 @@
 // inline by the header-only target (MIYAGIPLAN_HEADER_ONLY).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <new>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "miyagiplan/calendar/calendar_text-inl.hpp"
 #include "miyagiplan/calendar/date_expression.hpp"
 #include "miyagiplan/calendar/era.hpp"
 #include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/config.hpp"
-#include "miyagiplan/detail/enum_names.hpp"
 #include "miyagiplan/detail/text.hpp"
 #include "miyagiplan/error.hpp"
 
@@ -37,7 +38,15 @@ struct side {
   slot last = slot::none;  // the finest field named
   bool year_marked = false, fiscal = false, end = false;
   unsigned quarter = 0, half = 0;
-  std::size_t era_pos = 0, year_pos = 0, month_pos = 0, day_pos = 0;
+  unsigned dekad = 0;         // 上旬 1, 中旬 2, 下旬 3
+  bool fiscal_start = false;  // 年度当初, 年度初め: the fiscal year's first day
+  bool koki = false;          // 皇紀2680年: the year counted from 660 BC
+  bool western_start = false; // a right side that starts with its own Western year (～2011-03-31)
+  bool yearless = false;      // 8月22日: the year comes from the options' context
+  bool dual = false;          // 平成23年度（2011年度）: the year restated in another notation
+  int dual_year = 0;          // the restated year, Western
+  int weekday = -1;           // （金）: 0 Sunday … 6 Saturday
+  std::size_t era_pos = 0, year_pos = 0, month_pos = 0, day_pos = 0, dual_pos = 0, weekday_pos = 0;
   bool empty() const noexcept { return last == slot::none; }
 };
 
@@ -48,12 +57,109 @@ struct failure {
 
 inline constexpr const char* expected_number = "a number";
 
+// 20101231: eight digits, no more, as one day.
+inline bool compact_iso(cursor& in, side& s) noexcept {
+  cursor probe = in;
+  int digits[8] = {};
+  for (int& d : digits) {
+    d = digit_value(probe.peek());
+    if (d < 0) return false;
+    probe.advance();
+  }
+  if (digit_value(probe.peek()) >= 0) return false;
+  const std::size_t pos = in.position();
+  s.year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
+  s.month = digits[4] * 10 + digits[5];
+  s.day = digits[6] * 10 + digits[7];
+  s.year_pos = pos, s.month_pos = pos + 4, s.day_pos = pos + 6;
+  s.numeric = true;
+  s.last = slot::day;
+  in = probe;
+  return true;
+}
+
+// The year restated in brackets in another notation: 平成23年度（2011年度）, 2011年度（平成23年度）,
+// 令和5年（2023年）. Anything else in brackets (（見込）, （金）) is left for later.
+inline bool read_dual_year(cursor& in, side& s, bool fiscal, failure& f) noexcept {
+  cursor probe = in;
+  if (!probe.accept(U'（') && !probe.accept(U'(')) return true;
+  probe.skip_spaces();
+  era e = era::heisei;
+  bool letter = false;
+  const std::size_t era_pos = probe.position();
+  const bool has_era = read_era(probe, e, letter);
+  const bool koki = !has_era && probe.accept(U"皇紀");
+  probe.skip_spaces();
+  const std::size_t pos = probe.position();
+  int value = 0;
+  if (has_era && probe.peek() == U'元') {
+    probe.advance();
+    value = 1;
+  } else {
+    const number_status st = read_number(probe, value);
+    if (st == number_status::too_long) return f = {pos, "a number of at most 4 digits"}, false;
+    if (st == number_status::none) {
+      if (has_era || koki) return f = {pos, "an era year (a number or 元)"}, false;
+      return true;  // not a year: a qualifier or a weekday
+    }
+  }
+  probe.skip_spaces();
+  if (!probe.accept(U'年')) return f = {probe.position(), fiscal ? "年度, as before the bracket" : "年, as before the bracket"}, false;
+  probe.skip_spaces();
+  const std::size_t mark_pos = probe.position();
+  if (probe.accept(U'度') != fiscal)
+    return f = {fiscal ? probe.position() : mark_pos, fiscal ? "年度, as before the bracket" : "年 (not 年度), as before the bracket"}, false;
+  probe.skip_spaces();
+  if (!probe.accept(U'）') && !probe.accept(U')')) return f = {probe.position(), "）"}, false;
+  if (has_era && value < 1) return f = {pos, "an era year of 1 (元年) or more"}, false;
+  s.dual = true;
+  s.dual_year = has_era ? info(e).first_year + value - 1 : koki ? value - 660 : value;
+  s.dual_pos = has_era ? era_pos : pos;
+  in = probe;
+  return true;
+}
+
+inline constexpr char32_t weekday_kanji[] = {U'日', U'月', U'火', U'水', U'木', U'金', U'土'};
+inline constexpr const char* weekday_expectation[] = {
+    "日 (the weekday of that day)", "月 (the weekday of that day)", "火 (the weekday of that day)",
+    "水 (the weekday of that day)", "木 (the weekday of that day)", "金 (the weekday of that day)",
+    "土 (the weekday of that day)"};
+
+// A weekday in brackets after a day: （金）, (金), （金曜日）, （金曜）.
+inline bool read_weekday(cursor& in, side& s, failure& f) noexcept {
+  cursor probe = in;
+  probe.skip_spaces();
+  if (!probe.accept(U'（') && !probe.accept(U'(')) return true;
+  probe.skip_spaces();
+  const std::size_t pos = probe.position();
+  int wd = -1;
+  for (int i = 0; i < 7; ++i)
+    if (probe.peek() == weekday_kanji[i]) wd = i;
+  if (wd < 0) return true;  // a qualifier, read later
+  probe.advance();
+  if (!probe.accept(U"曜日")) probe.accept(U'曜');
+  probe.skip_spaces();
+  if (!probe.accept(U'）') && !probe.accept(U')')) return f = {probe.position(), "）"}, false;
+  s.weekday = wd, s.weekday_pos = pos;
+  in = probe;
+  return true;
+}
+
+// 0 Sunday … 6 Saturday (1970-01-01 was a Thursday).
+constexpr int weekday_of(sys_days d) noexcept {
+  return ((day_count_of(d) + 4) % 7 + 7) % 7;
+}
+
 // Reads one side. `inherit` is the left side when reading the right side of a range.
-inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noexcept {
+// `yearless` lets a first number marked 月 stand without a year (the options have a context).
+inline bool read_side(cursor& in, side& s, const side* inherit, failure& f, bool yearless = false) noexcept {
   in.skip_spaces();
   const std::size_t start = in.position();
   if (read_era(in, s.era_id, s.era_letter)) {
     s.has_era = true, s.era_pos = start;
+    in.skip_spaces();
+  } else if (in.accept(U"皇紀")) {
+    s.koki = true, s.era_pos = start;
     in.skip_spaces();
   } else if (ascii_upper(in.peek()) == U'F' && ascii_upper(in.peek_after()) == U'Y') {
     in.advance(), in.advance();
@@ -70,6 +176,8 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
     if (s.has_era && next == slot::year && in.peek() == U'元') {
       in.advance();
       value = 1, gannen = true;
+    } else if (!s.has_era && !s.fy_prefix && !s.koki && s.last == slot::none && compact_iso(in, s)) {
+      return true;  // 20101231
     } else {
       const number_status st = read_number(in, value);
       if (st == number_status::too_long) return f = {pos, "a number of at most 4 digits"}, false;
@@ -82,6 +190,16 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
     in.skip_spaces();
     const char32_t mark = in.peek();
     slot field = next;
+    // 8月22日 in a context: the first number is the month.
+    if (field == slot::year && yearless && mark == U'月' && !s.has_era && !s.fy_prefix && !s.koki &&
+        !inherit) {
+      field = slot::month;
+      s.yearless = true;
+    }
+    if (field == slot::none && value >= 1000 && is_separator(mark)) {  // a right side 2011-03-31
+      field = slot::year;
+      s.western_start = true;
+    }
     if (field == slot::none) {  // a right side: 25年度, 12月, 31日
       field = mark == U'年' ? slot::year : mark == U'月' ? slot::month : mark == U'日' ? slot::day
                                                                                   : inherit->last;
@@ -106,8 +224,12 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
       if (in.accept(U'度')) {
         s.fiscal = true;
         in.skip_spaces();
+        if (!read_dual_year(in, s, true, f)) return false;
+        in.skip_spaces();
         if (in.accept(U'末')) {
           s.end = true;
+        } else if (in.accept(U"当初") || in.accept(U"初め") || in.accept(U"始め")) {
+          s.fiscal_start = true;
         } else if (in.accept(U'第')) {
           in.skip_spaces();
           // One digit: a number reader would read 第一四半期 as 第14 + 半期.
@@ -125,6 +247,8 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
         }
         return true;
       }
+      if (!read_dual_year(in, s, false, f)) return false;
+      in.skip_spaces();
       const char32_t c = in.peek();
       if (digit_value(c) < 0 && kanji_digit_value(c) < 0 && kanji_multiplier(c) == 0) return true;
       next = slot::month;
@@ -133,10 +257,20 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
     if (mark == U'月' && field == slot::month) {
       in.advance();
       in.skip_spaces();
-      if (in.accept(U'末')) {
+      if (in.accept(U'末')) {  // 末, 末日
+        in.accept(U'日');
         s.end = true;
         return true;
       }
+      if (in.accept(U"晦日")) {
+        s.end = true;
+        return true;
+      }
+      for (const auto& [word, dekad] : {std::pair{U"上旬", 1u}, std::pair{U"中旬", 2u}, std::pair{U"下旬", 3u}})
+        if (in.accept(std::u32string_view(word))) {
+          s.dekad = dekad;
+          return true;
+        }
       const char32_t c = in.peek();
       if (digit_value(c) < 0 && kanji_digit_value(c) < 0 && kanji_multiplier(c) == 0) return true;
       next = slot::day;
@@ -147,7 +281,7 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
       return true;
     }
     if (mark == U'年' || mark == U'月' || mark == U'日')
-      return f = {in.position(), field == slot::year    ? "年"
+      return f = {in.position(), field == slot::year    ? "年 (a date without a year needs a context)"
                                  : field == slot::month ? "月"
                                                         : "日 or the end of the date"},
              false;
@@ -155,7 +289,7 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
     // in 平成23-25年度 the dash is a range mark. A right side restating its era letter reads
     // like a left one (H22.4～H23.3).
     if (is_separator(mark) && after != slot::none && !s.year_marked &&
-        (s.era_letter || (!s.has_era && !inherit))) {
+        (s.era_letter || (!s.has_era && (!inherit || s.western_start)))) {
       cursor probe = in;
       probe.advance();
       probe.skip_spaces();
@@ -175,15 +309,22 @@ inline bool read_side(cursor& in, side& s, const side* inherit, failure& f) noex
 // ---------------------------------------------------------------------------------------------
 // From fields to days, with the era policy.
 
-inline bool western_year(const side& s, int& y, failure& f, std::size_t pos) noexcept {
-  if (s.has_era) {
+inline bool western_year(const side& s, const parse_options& o, int& y, failure& f, std::size_t pos) noexcept {
+  if (s.yearless) {
+    // The year that puts the month inside the context's (fiscal) year.
+    y = o.context.year;
+    if (o.context.fiscal && static_cast<unsigned>(s.month) < o.fiscal_start_month) ++y;
+  } else if (s.has_era) {
     if (s.year < 1) return f = {s.year_pos, "an era year of 1 (元年) or more"}, false;
     y = info(s.era_id).first_year + s.year - 1;
+  } else if (s.koki) {
+    y = s.year - 660;
   } else {
     y = s.year;
   }
   if (y < min_supported_year || y > max_supported_year - 1)
     return f = {pos, "a year between 1400 and 9998"}, false;
+  if (s.dual && s.dual_year != y) return f = {s.dual_pos, "the same year in both notations"}, false;
   return true;
 }
 
@@ -201,12 +342,15 @@ inline bool names_fiscal_year(const side& s) noexcept {
 inline bool side_days(const side& s, const parse_options& o, date_kind& kind, day_span& days,
                       failure& f) noexcept {
   int y = 0;
-  if (!western_year(s, y, f, s.year_pos)) return false;
+  if (!western_year(s, o, y, f, s.yearless ? s.month_pos : s.year_pos)) return false;
+  if (s.weekday >= 0 && s.last != slot::day && !(s.last == slot::month && s.end))
+    return f = {s.weekday_pos, "no weekday (only a day has one)"}, false;
   if (names_fiscal_year(s)) {
     if (s.last != slot::year) return f = {s.month_pos, "年度 after the year"}, false;
     const fiscal_year fy(y, o.fiscal_start_month);
     days = fy.days(), kind = date_kind::fiscal_year;
     if (s.end) days.first = days.last, kind = date_kind::fiscal_year_end;
+    if (s.fiscal_start) days.last = days.first, kind = date_kind::day;
     if (s.quarter) days = fy.quarter(s.quarter), kind = date_kind::fiscal_quarter;
     if (s.half) days = fy.half(s.half), kind = date_kind::fiscal_half;
     return true;
@@ -222,7 +366,16 @@ inline bool side_days(const side& s, const parse_options& o, date_kind& kind, da
       const auto m = static_cast<unsigned>(s.month);
       days = {days_from_civil(y, m, 1), days_from_civil(y, m, last_day_of_month(y, m))};
       kind = date_kind::month;
-      if (s.end) days.first = days.last, kind = date_kind::month_end;
+      if (s.end) {
+        days.first = days.last, kind = date_kind::month_end;
+        if (s.weekday >= 0 && weekday_of(days.first) != s.weekday)
+          return f = {s.weekday_pos, weekday_expectation[weekday_of(days.first)]}, false;
+      }
+      if (s.dekad) {  // 上旬 1–10, 中旬 11–20, 下旬 21–the end
+        if (s.dekad < 3) days.last = days.first + day_count(10 * static_cast<int>(s.dekad) - 1);
+        days.first += day_count(10 * static_cast<int>(s.dekad - 1));
+        kind = date_kind::day_span;
+      }
       return true;
     }
     case slot::day: {
@@ -232,6 +385,8 @@ inline bool side_days(const side& s, const parse_options& o, date_kind& kind, da
         return f = {s.day_pos, "a day that exists in the month"}, false;
       days.first = days.last = days_from_civil(y, m, static_cast<unsigned>(s.day));
       kind = date_kind::day;
+      if (s.weekday >= 0 && weekday_of(days.first) != s.weekday)
+        return f = {s.weekday_pos, weekday_expectation[weekday_of(days.first)]}, false;
       return true;
     }
     case slot::none: break;
@@ -270,11 +425,19 @@ inline bool check_era(const side& s, const day_span& named_days, const parse_opt
 
 // Fills the right side's missing fields from the left (平成22年4～12月: era and year).
 inline void inherit_fields(side& right, const side& left) noexcept {
-  if (right.has_era || right.fy_prefix) return;
-  right.has_era = left.has_era, right.era_id = left.era_id, right.era_letter = left.era_letter;
-  right.era_pos = left.era_pos;
+  if (right.has_era || right.fy_prefix || right.koki) return;
+  const bool names_year = right.year_pos != 0 || right.last == slot::year;
+  // A right side with a Western year of its own (平成22年度～2012年度) takes no era from the left.
+  if (!(names_year && right.year >= 1000)) {
+    right.has_era = left.has_era, right.era_id = left.era_id, right.era_letter = left.era_letter;
+    right.era_pos = left.era_pos;
+    right.koki = left.koki;
+  }
   right.fy_prefix = left.fy_prefix;  // FY2011～2013 counts fiscal years on both sides
-  if (right.year_pos == 0 && right.last != slot::year) right.year = left.year, right.year_pos = left.year_pos;
+  if (right.year_pos == 0 && right.last != slot::year) {
+    right.year = left.year, right.year_pos = left.year_pos, right.yearless = left.yearless;
+    right.dual = left.dual, right.dual_year = left.dual_year, right.dual_pos = left.dual_pos;
+  }
   if (right.last == slot::day && right.month == 0) right.month = left.month, right.month_pos = left.month_pos;
 }
 
@@ -290,6 +453,11 @@ inline void complete_left(side& left, const side& right) noexcept {
 inline bool read_qualifiers(cursor& in, date_reading& r, failure& f) noexcept {
   for (;;) {
     in.skip_spaces();
+    if (!r.estimate && in.accept(U"見込")) {  // 平成22年度末見込: without brackets
+      in.accept(U'み');
+      r.estimate = true;
+      continue;
+    }
     const char32_t open = in.peek();
     if (open != U'（' && open != U'(') return true;
     in.advance();
@@ -309,11 +477,17 @@ inline bool read_qualifiers(cursor& in, date_reading& r, failure& f) noexcept {
 // The kind of a range, from the kind of its right side.
 inline date_kind span_kind(date_kind right_kind) noexcept {
   switch (right_kind) {
-    case date_kind::day: case date_kind::month_end: return date_kind::day_span;
+    case date_kind::day: case date_kind::month_end: case date_kind::day_span: return date_kind::day_span;
     case date_kind::month: return date_kind::month_span;
     case date_kind::year: return date_kind::year_span;
     default: return date_kind::fiscal_year_span;
   }
+}
+
+// What may follow a whole expression: 現在, 時点, 付け, 付 (平成22年12月末現在).
+inline void read_suffix(cursor& in) noexcept {
+  in.skip_spaces();
+  if (!in.accept(U"現在") && !in.accept(U"時点") && !in.accept(U"付け")) in.accept(U'付');
 }
 
 inline bool read_expression(std::string_view text, const parse_options& o, date_reading& r,
@@ -321,24 +495,27 @@ inline bool read_expression(std::string_view text, const parse_options& o, date_
   r = {};
   cursor in(text);
   side left;
-  if (!read_side(in, left, nullptr, f)) return false;
+  const bool yearless = o.context.year != 0;
+  if (!read_side(in, left, nullptr, f, yearless) || !read_weekday(in, left, f)) return false;
   in.skip_spaces();
   bool proleptic = false;
   date_kind kind{};
   day_span days{};
-  // A dash the side did not take as a separator is a range mark, after a numeric date too (H10.3-).
-  if (is_range_mark(in.peek()) || in.peek() == U'-') {
-    in.advance();
+  // A dash the side did not take as a separator is a range mark, after a numeric date too (H10.3-);
+  // so is から (平成23年度から平成25年度まで).
+  const bool kara = in.accept(U"から");
+  if (kara || is_range_mark(in.peek()) || in.peek() == U'-') {
+    if (!kara) in.advance();
     in.skip_spaces();
     const char32_t c = in.peek();
-    const bool open = c == end_of_text || c == U'（' || c == U'(';
+    const bool open = c == end_of_text || c == U'（' || c == U'(' || (!kara && (c == U'現' || c == U'時'));
     if (open) {
       if (!side_days(left, o, kind, days, f) || !check_era(left, days, o, proleptic, f)) return false;
       days.last = open_end_serial, kind = date_kind::open_ended;
     } else {
       const std::size_t right_start = in.position();
       side right;
-      if (!read_side(in, right, &left, f)) return false;
+      if (!read_side(in, right, &left, f) || !read_weekday(in, right, f)) return false;
       inherit_fields(right, left);
       complete_left(left, right);
       date_kind lk{}, rk{};
@@ -348,10 +525,14 @@ inline bool read_expression(std::string_view text, const parse_options& o, date_
       if (rd.last < ld.first) return f = {right_start, "an end after the start"}, false;
       days = {ld.first, rd.last};
       kind = span_kind(rk);
+      in.skip_spaces();
+      in.accept(U"まで");
     }
   } else {
     if (!side_days(left, o, kind, days, f) || !check_era(left, days, o, proleptic, f)) return false;
   }
+  if (!read_qualifiers(in, r, f)) return false;
+  read_suffix(in);
   if (!read_qualifiers(in, r, f)) return false;
   in.skip_spaces();
   if (!in.at_end()) return f = {in.position(), "the end of the date"}, false;
@@ -480,6 +661,29 @@ MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const parse_op
   return date_expression(std::string(text), r);
 }
 
+MIYAGIPLAN_FUNC date_context context_of(const date_reading& r, unsigned fiscal_start_month) noexcept {
+  switch (r.kind) {
+    case date_kind::fiscal_year: case date_kind::fiscal_year_end: case date_kind::fiscal_quarter:
+    case date_kind::fiscal_half: case date_kind::fiscal_year_span:
+      return {fiscal_year::of(r.days.first, fiscal_start_month).year(), true};
+    default:
+      return context_of(r.days.first);
+  }
+}
+
+MIYAGIPLAN_FUNC date_context context_of(sys_days day) noexcept { return {civil_from_days(day).year, false}; }
+
+MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const date_expression& context,
+                                           parse_options options) {
+  options.context = context_of(context.reading(), options.fiscal_start_month);
+  return parse_date(text, options);
+}
+
+MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, sys_days context, parse_options options) {
+  options.context = context_of(context);
+  return parse_date(text, options);
+}
+
 MIYAGIPLAN_FUNC sys_days to_western(std::string_view text, const parse_options& options) {
   date_reading r;
   detail::failure f{0, ""};
@@ -488,26 +692,215 @@ MIYAGIPLAN_FUNC sys_days to_western(std::string_view text, const parse_options& 
   return r.days.first;
 }
 
+namespace detail {
+// Finding dates in running text: a cheap scan for where one may start, then the parser on a
+// bounded window, keeping the longest prefix it reads.
+
+// The code point at byte i of valid UTF-8 (invalid bytes read as themselves), and its length.
+inline char32_t code_point_at(std::string_view t, std::size_t i, std::size_t& n) noexcept {
+  const auto b = static_cast<unsigned char>(t[i]);
+  if (b < 0x80) return n = 1, b;
+  if ((b & 0xE0) == 0xC0 && i + 1 < t.size()) return n = 2, char32_t((b & 0x1Fu) << 6 | (static_cast<unsigned char>(t[i + 1]) & 0x3Fu));
+  if ((b & 0xF0) == 0xE0 && i + 2 < t.size())
+    return n = 3, char32_t((b & 0x0Fu) << 12 | (static_cast<unsigned char>(t[i + 1]) & 0x3Fu) << 6 |
+                           (static_cast<unsigned char>(t[i + 2]) & 0x3Fu));
+  return n = 1, invalid_utf8;
+}
+
+// The start of the code point that ends just before byte i.
+inline std::size_t previous_start(std::string_view t, std::size_t i) noexcept {
+  std::size_t k = i;
+  while (k > 0 && i - k < 4) {
+    --k;
+    if ((static_cast<unsigned char>(t[k]) & 0xC0) != 0x80) return k;
+  }
+  return i - 1;
+}
+
+inline bool is_space(char32_t c) noexcept {
+  return c == U' ' || c == U'\t' || c == U'\u3000' || c == U'\n' || c == U'\r';
+}
+
+inline bool is_ascii_alnum(char32_t c) noexcept {
+  const char32_t u = ascii_upper(c);
+  return digit_value(c) >= 0 || (u >= U'A' && u <= U'Z');
+}
+
+// Whether a date may start at byte i (the first byte of code point c): an era name or ligature,
+// 皇紀, an era letter or FY before a number, or digits before 年, 月 or a separator.
+inline bool may_start_date(std::string_view t, std::size_t i, char32_t c, std::size_t n) noexcept {
+  std::size_t k = i + n, m = 0;
+  auto next = [&] {  // the next code point after spaces
+    char32_t d = 0;
+    for (;;) {
+      if (k >= t.size()) return char32_t{0};
+      d = code_point_at(t, k, m);
+      if (!is_space(d)) return d;
+      k += m;
+    }
+  };
+  // Most characters of a Japanese text start nothing: decide those first.
+  if (c >= 0x80 && digit_value(c) < 0 && c != U'明' && c != U'大' && c != U'昭' && c != U'平' && c != U'令' &&
+      c != U'皇' && (c < U'\u337B' || c > U'\u337E') && c != U'\u32FF' && ascii_upper(c) == c)
+    return false;
+  const bool after_alnum = i > 0 && [&] {
+    std::size_t pm = 0;
+    return is_ascii_alnum(code_point_at(t, previous_start(t, i), pm));
+  }();
+  if (digit_value(c) >= 0) {
+    if (after_alnum) return false;
+    for (;;) {  // the rest of the digits
+      if (k >= t.size()) return false;
+      const char32_t d = code_point_at(t, k, m);
+      if (digit_value(d) < 0) break;
+      k += m;
+    }
+    const char32_t d = next();
+    return d == U'年' || d == U'月' || is_separator(d) || d == U'－';
+  }
+  switch (c) {
+    case U'明': case U'大': case U'昭': case U'平': case U'令': {
+      for (const auto& e : era_names)
+        if (e.first == c) {
+          if (next() != e.second) continue;
+          k += m;
+          const char32_t d = next();
+          return digit_value(d) >= 0 || kanji_digit_value(d) >= 0 || kanji_multiplier(d) > 0 || d == U'元';
+        }
+      return false;
+    }
+    case U'\u337E': case U'\u337D': case U'\u337C': case U'\u337B': case U'\u32FF': case U'皇': {
+      if (c == U'皇' && next() != U'紀') return false;
+      if (c == U'皇') k += m;
+      const char32_t d = next();
+      return digit_value(d) >= 0 || kanji_digit_value(d) >= 0 || kanji_multiplier(d) > 0 || d == U'元';
+    }
+    default: break;
+  }
+  const char32_t u = ascii_upper(c);
+  if (after_alnum || u < U'A' || u > U'Z') return false;
+  const char32_t d = next();
+  if (u == U'F') return ascii_upper(d) == U'Y';
+  for (const auto& e : eras)
+    if (u == static_cast<char32_t>(e.letter)) return digit_value(d) >= 0 || d == U'元';
+  return false;
+}
+
+// The byte where the code point at `position` (counted from the start of w) begins.
+inline std::size_t byte_of_position(std::string_view w, std::size_t position) noexcept {
+  cursor in(w);
+  while (in.position() < position && !in.at_end()) in.advance();
+  return in.offset();
+}
+
+inline std::string_view trim_end(std::string_view w) noexcept {
+  while (!w.empty()) {
+    std::size_t n = 0;
+    const std::size_t k = previous_start(w, w.size());
+    if (!is_space(code_point_at(w, k, n))) break;
+    w = w.substr(0, k);
+  }
+  return w;
+}
+
+// The longest prefix of a window from a start that reads as a date; 0 when none does.
+inline std::size_t longest_date(std::string_view window, const parse_options& o, date_reading& r) noexcept {
+  std::string_view w = trim_end(window);
+  for (int tries = 0; tries < 24 && !w.empty(); ++tries) {
+    failure f{0, ""};
+    if (read_date(w, o, r, f)) {
+      // A number with no mark at the end of a text that has 年 or 月 (平成22年 3 回) is prose.
+      std::size_t n = 0;
+      const std::size_t k = previous_start(w, w.size());
+      if (digit_value(code_point_at(w, k, n)) < 0 || (w.find("年") == std::string_view::npos && w.find("月") == std::string_view::npos))
+        return w.size();
+      std::size_t cut = k;
+      while (cut > 0) {
+        const std::size_t p = previous_start(w, cut);
+        if (digit_value(code_point_at(w, p, n)) < 0) break;
+        cut = p;
+      }
+      w = trim_end(w.substr(0, cut));
+      continue;
+    }
+    if (f.position == 0) return 0;
+    const std::size_t at = byte_of_position(w, f.position);
+    w = trim_end(w.substr(0, at >= w.size() ? previous_start(w, w.size()) : at));
+  }
+  return 0;
+}
+
+inline std::size_t count_code_points(std::string_view t, std::size_t from, std::size_t to) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = from; i < to; ++i) n += (static_cast<unsigned char>(t[i]) & 0xC0) != 0x80;
+  return n;
+}
+
+// Lead bytes a date may start with: ASCII digits and letters, and the three-byte forms of kanji,
+// ligatures and full-width characters.
+inline constexpr auto date_lead_bytes = [] {
+  std::array<bool, 256> a{};
+  for (unsigned c = '0'; c <= '9'; ++c) a[c] = true;
+  for (const char c : {'M', 'T', 'S', 'H', 'R', 'F', 'm', 't', 's', 'h', 'r', 'f'})
+    a[static_cast<unsigned char>(c)] = true;
+  for (unsigned c = 0xE3; c <= 0xE7; ++c) a[c] = true;
+  a[0xEF] = true;
+  return a;
+}();
+
+inline constexpr std::size_t find_window = 256;  // bytes: longer than any date with its spaces
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::vector<date_match> find_dates(std::string_view text, const parse_options& options) {
+  std::vector<date_match> out;
+  std::size_t i = 0, counted = 0, position = 0;  // byte i; `position` code points up to byte `counted`
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (!detail::date_lead_bytes[b]) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    const char32_t c = detail::code_point_at(text, i, n);
+    if (!detail::may_start_date(text, i, c, n)) {
+      i += n;
+      continue;
+    }
+    std::string_view window = text.substr(i, detail::find_window);
+    if (window.size() < text.size() - i) {  // end on a character's first byte
+      std::size_t e = window.size();
+      while (e > 0 && (static_cast<unsigned char>(text[i + e]) & 0xC0) == 0x80) --e;
+      window = window.substr(0, e);
+    }
+    date_reading r;
+    std::size_t length = detail::longest_date(window, options, r);
+    // A number run into letters or digits (H2O) is a name, not a date.
+    if (length > 0 && i + length < text.size()) {
+      std::size_t m = 0;
+      if (detail::is_ascii_alnum(detail::code_point_at(text, i + length, m)) &&
+          detail::digit_value(detail::code_point_at(text, detail::previous_start(text, i + length), m)) >= 0)
+        length = 0;
+    }
+    if (length == 0) {
+      i += n;
+      continue;
+    }
+    position += detail::count_code_points(text, counted, i);
+    const std::size_t begin = position;
+    position += detail::count_code_points(text, i, i + length);
+    counted = i + length;
+    out.push_back({begin, position, date_expression(std::string(text.substr(i, length)), r)});
+    i += length;
+  }
+  return out;
+}
+
 MIYAGIPLAN_FUNC fiscal_year fiscal_year::parse(std::string_view text, unsigned start_month) {
   parse_options o;
   o.fiscal_start_month = start_month;
   const date_expression e = parse_date(text, o);
   if (e.kind() != date_kind::fiscal_year) throw parse_error(std::string(text), 0, "a fiscal year (年度)");
   return fiscal_year::of(e.days().first, start_month);
-}
-
-namespace detail {
-inline constexpr std::string_view date_kind_names[] = {
-    "day",       "month_end", "month",      "year",       "fiscal_year",      "fiscal_year_end",
-    "fiscal_quarter", "fiscal_half", "day_span", "month_span", "year_span", "fiscal_year_span",
-    "open_ended"};
-}  // namespace detail
-
-MIYAGIPLAN_FUNC std::string_view to_string(date_kind k) noexcept {
-  return detail::date_kind_names[static_cast<std::size_t>(k)];
-}
-MIYAGIPLAN_FUNC date_kind date_kind_from_string(std::string_view name) {
-  return detail::enum_from_name<date_kind>(detail::date_kind_names, name, "date kind");
 }
 
 }  // namespace miyagiplan

@@ -76,10 +76,19 @@ inline bool read_era(cursor& in, era& e, bool& letter) noexcept {
       e = n.id, letter = false;
       return true;
     }
-    if (c == n.first && in.peek_after() == n.second) {
-      in.advance(), in.advance();
-      e = n.id, letter = false;
-      return true;
+    if (c == n.first) {
+      // A PDF's text may break a line, or put spaces, between the two kanji (平 \n成).
+      cursor probe = in;
+      probe.advance();
+      for (char32_t w = probe.peek(); w == U' ' || w == U'\t' || w == U'\u3000' || w == U'\n' || w == U'\r';
+           w = probe.peek())
+        probe.advance();
+      if (probe.peek() == n.second) {
+        probe.advance();
+        in = probe;
+        e = n.id, letter = false;
+        return true;
+      }
     }
   }
   const char32_t up = ascii_upper(c);

@@ -14,7 +14,6 @@
 #include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/calendar/format.hpp"
 #include "miyagiplan/config.hpp"
-#include "miyagiplan/detail/enum_names.hpp"
 #include "miyagiplan/error.hpp"
 
 namespace miyagiplan {
@@ -157,17 +156,6 @@ MIYAGIPLAN_FUNC std::string format_date(sys_days d, date_style style) {
 
 MIYAGIPLAN_FUNC std::string format_era_date(const era_date& d, date_style style) {
   return format_date(to_gregorian(d), style);
-}
-
-namespace detail {
-inline constexpr std::string_view date_style_names[] = {"kanji", "abbrev", "western", "iso"};
-}  // namespace detail
-
-MIYAGIPLAN_FUNC std::string_view to_string(date_style s) noexcept {
-  return detail::date_style_names[static_cast<std::size_t>(s)];
-}
-MIYAGIPLAN_FUNC date_style date_style_from_string(std::string_view name) {
-  return detail::enum_from_name<date_style>(detail::date_style_names, name, "date style");
 }
 
 }  // namespace miyagiplan

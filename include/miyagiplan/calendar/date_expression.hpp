@@ -13,9 +13,11 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/describe.hpp"
 
 namespace miyagiplan {
 
@@ -43,9 +45,19 @@ constexpr bool names_a_day(date_kind k) noexcept {
 // The last day an open-ended expression runs to: the last day a date can hold.
 inline constexpr sys_days open_end_serial = days_from_civil(9999, 12, 31);
 
+// The year a date written without one (8月22日) is read in: a calendar year, or a fiscal year
+// (a month-day then takes the year that puts it inside that fiscal year). year 0: no context.
+struct date_context {
+  int year = 0;
+  bool fiscal = false;
+  constexpr bool empty() const noexcept { return year == 0; }
+  friend constexpr bool operator==(const date_context&, const date_context&) = default;
+};
+
 struct parse_options {
   bool strict = false;  // reject era years past the era's end (平成32年度) instead of flagging them
   unsigned fiscal_start_month = default_fiscal_start_month;
+  date_context context{};  // for dates without a year; none by default (they are errors)
 };
 
 // What the parser found, without the source text: small, and free of allocation.
@@ -102,12 +114,61 @@ class date_expression {
 // Throws parse_error (what was expected, at which character).
 MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const parse_options& options = {});
 
+// The context an expression gives a date without a year: the fiscal year of its first day when
+// it names a fiscal year or a part of one (平成25年度末, 令和5年度第1四半期), else the calendar year
+// of its first day.
+MIYAGIPLAN_FUNC date_context context_of(const date_reading& r,
+                                        unsigned fiscal_start_month = default_fiscal_start_month) noexcept;
+// The calendar year of a day.
+MIYAGIPLAN_FUNC date_context context_of(sys_days day) noexcept;
+
+// A date that may lack its year, read in a context: parse_date("8月22日", parse_date("令和5年度"))
+// is 2023-08-22, parse_date("2月1日", parse_date("令和5年度")) is 2024-02-01.
+MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, const date_expression& context,
+                                           parse_options options = {});
+MIYAGIPLAN_FUNC date_expression parse_date(std::string_view text, sys_days context, parse_options options = {});
+
+// One date expression found in running text: where it stands, in code points [begin, end), and
+// what it reads as (its text is the matched text).
+struct date_match {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  date_expression expression;
+  const std::string& text() const noexcept { return expression.text(); }
+};
+
+// Every date expression in a text (a plan, a PDF's extraction with stray spaces and full-width
+// digits), in order and never overlapping. Each match is the longest text from its start that
+// reads as a date, and reads alone to the same expression; quantities (2,280 件) and bare parts
+// (第3四半期) are not dates. Dates without a year are found only with options.context. Offsets
+// count code points of valid UTF-8 (as Python's str indexes).
+MIYAGIPLAN_FUNC std::vector<date_match> find_dates(std::string_view text, const parse_options& options = {});
+
 // A text that names one day (a day, a month end, a fiscal-year end) → that day.
 MIYAGIPLAN_FUNC sys_days to_western(std::string_view text, const parse_options& options = {});
 
-MIYAGIPLAN_FUNC std::string_view to_string(date_kind k) noexcept;
-// The inverse of to_string; throws parse_error for an unknown name.
-MIYAGIPLAN_FUNC date_kind date_kind_from_string(std::string_view name);
+template <>
+struct enum_description<date_kind> {
+  static constexpr std::string_view type = "date kind", python = "DateKind";
+  static constexpr std::string_view doc = "What a date expression names: a day, a month, a fiscal year, a span, …";
+  static constexpr std::array<std::string_view, 13> names{
+      "day",       "month_end",  "month",     "year",      "fiscal_year",      "fiscal_year_end", "fiscal_quarter",
+      "fiscal_half", "day_span", "month_span", "year_span", "fiscal_year_span", "open_ended"};
+  static constexpr std::array<std::string_view, 13> docs{
+      "one day: 平成22年12月31日, H22.12.31, 2010-12-31",
+      "the last day of a month: 平成22年12月末",
+      "a whole month: 平成22年3月, H10.3",
+      "a calendar year: 平成22年, 2010年",
+      "a fiscal year: 平成21年度, 2013年度, FY2013, H13",
+      "the last day of a fiscal year: 平成21年度末",
+      "a fiscal quarter: 平成25年度第1四半期",
+      "a fiscal half: 平成25年度上半期",
+      "days to days: 平成22年4月1日～12月31日",
+      "months to months: 平成22年4～12月",
+      "years to years: 平成22～24年",
+      "fiscal years to fiscal years: 平成23～25年度",
+      "from a start onwards: H26～, H10.3～"};
+};
 
 }  // namespace miyagiplan
 

@@ -14,10 +14,21 @@
 
 #include "miyagiplan/calendar/civil.hpp"
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/describe.hpp"
 
 namespace miyagiplan {
 
 enum class era : std::uint8_t { meiji, taisho, showa, heisei, reiwa };
+
+template <>
+struct enum_description<era> {
+  static constexpr std::string_view type = "era", python = "Era";
+  static constexpr std::string_view doc = "The eras (元号) from 明治.";
+  static constexpr std::array<std::string_view, 5> names{"meiji", "taisho", "showa", "heisei", "reiwa"};
+  static constexpr std::array<std::string_view, 5> docs{
+      "明治 (M), from 1873-01-01 here (1868-01-25 in history)", "大正 (T), from 1912-07-30",
+      "昭和 (S), from 1926-12-25", "平成 (H), from 1989-01-08", "令和 (R), from 2019-05-01"};
+};
 
 struct era_info {
   era id;

@@ -14,6 +14,7 @@
 #include "miyagiplan/calendar/civil.hpp"
 #include "miyagiplan/calendar/era.hpp"
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/describe.hpp"
 
 namespace miyagiplan {
 
@@ -37,6 +38,24 @@ enum class fiscal_label : std::uint8_t {
 enum class era_rule : std::uint8_t {
   latest,     // the latest era whose 元年 is the fiscal year's starting year: 令和元年度
   first_day,  // the era of the fiscal year's first day: 平成31年度 (as written before May 2019)
+};
+
+template <>
+struct enum_description<fiscal_label> {
+  static constexpr std::string_view type = "fiscal label", python = "FiscalLabel";
+  static constexpr std::string_view doc = "How a fiscal year is labelled.";
+  static constexpr std::array<std::string_view, 3> names{"era", "western", "fy"};
+  static constexpr std::array<std::string_view, 3> docs{"平成25年度", "2013年度", "FY2013"};
+};
+
+template <>
+struct enum_description<era_rule> {
+  static constexpr std::string_view type = "era rule", python = "EraRule";
+  static constexpr std::string_view doc = "Which era names a fiscal year that straddles an era change (FY2019).";
+  static constexpr std::array<std::string_view, 2> names{"latest", "first_day"};
+  static constexpr std::array<std::string_view, 2> docs{
+      "the latest era whose 元年 is the fiscal year's starting year: FY2019 is 令和元年度",
+      "the era of the fiscal year's first day: FY2019 is 平成31年度 (as written before May 2019)"};
 };
 
 inline constexpr unsigned default_fiscal_start_month = 4;

@@ -12,6 +12,7 @@
 
 #include "miyagiplan/calendar/era.hpp"
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/describe.hpp"
 
 namespace miyagiplan {
 
@@ -33,8 +34,14 @@ MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, date_style s
 MIYAGIPLAN_FUNC std::string format_date(sys_days d, date_style style = date_style::kanji);
 MIYAGIPLAN_FUNC std::string format_era_date(const era_date& d, date_style style = date_style::kanji);
 
-MIYAGIPLAN_FUNC std::string_view to_string(date_style s) noexcept;
-MIYAGIPLAN_FUNC date_style date_style_from_string(std::string_view name);
+template <>
+struct enum_description<date_style> {
+  static constexpr std::string_view type = "date style", python = "DateStyle";
+  static constexpr std::string_view doc = "How a day is written.";
+  static constexpr std::array<std::string_view, 4> names{"kanji", "abbrev", "western", "iso"};
+  static constexpr std::array<std::string_view, 4> docs{"平成22年12月31日 (元年 for year 1)", "H22.12.31",
+                                                        "2010年12月31日", "2010-12-31"};
+};
 
 }  // namespace miyagiplan
 

@@ -424,54 +424,117 @@ inline std::string day_text(sys_days d) {
 
 }  // namespace detail
 
-MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, const scheme& s) {
+namespace detail {
+
+inline std::string_view formula_words(formula f, language lang) {
+  if (lang == language::en) return to_string(f);
+  switch (f) {
+    case formula::baseline_relative: return "現状値基準";
+    case formula::simple_ratio: return "単純比";
+    case formula::expected_progress: return "期待値基準";
+    case formula::cagr_ratio: return "年平均成長率比";
+    case formula::unsd_2023: return "UNSD 2023 方式";
+  }
+  return to_string(f);
+}
+
+inline std::string_view status_words(progress_status s, language lang) {
+  if (lang == language::en) return to_string(s);
+  switch (s) {
+    case progress_status::achieved: return "目標達成";
+    case progress_status::on_track: return "想定どおり";
+    case progress_status::behind: return "想定未満";
+    case progress_status::not_evaluable: return "判定不能";
+  }
+  return to_string(s);
+}
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, const scheme& s, language lang) {
   using detail::percent;
+  (void)s;
+  const bool ja = lang == language::ja;
   auto q = [&](double v) { return format_quantity(v, ind.unit); };
+  const std::string grade_arrow = " → " + a.grade;
   std::string out;
   if (!a.actual) {
-    out = "no actual at or before " + detail::day_text(a.as_of) + " to compare";
-    if (!a.target) out = "the target (" + ind.target.value.text + ") is not a number to compare with";
-    return out + " → " + a.grade;
+    if (!a.target)
+      out = ja ? "目標値（" + ind.target.value.text + "）が比較できる数値でない"
+               : "the target (" + ind.target.value.text + ") is not a number to compare with";
+    else
+      out = ja ? detail::day_text(a.as_of) + " までに比較できる実績値がない"
+               : "no actual at or before " + detail::day_text(a.as_of) + " to compare";
+    return out + grade_arrow;
   }
   switch (ind.accumulation) {
     case accumulation::period_total:
-      out = "period total: the fiscal-year flows inside " + ind.target.when.text() + " sum to " + q(*a.actual) +
-            " of the target " + q(*a.target) + " = " + percent(a.rate.value_or(0)) + " (the baseline " +
-            ind.baseline.value.text + " for " + ind.baseline.when.text() + " is shown, not used as a start)";
+      out = ja ? "期間計：" + ind.target.when.text() + "の年度値の合計 " + q(*a.actual) + "、目標 " + q(*a.target) +
+                     " に対して " + percent(a.rate.value_or(0)) + "（現状値 " + ind.baseline.value.text + "（" +
+                     ind.baseline.when.text() + "）は表示のみで、起点には用いない）"
+               : "period total: the fiscal-year flows inside " + ind.target.when.text() + " sum to " + q(*a.actual) +
+                     " of the target " + q(*a.target) + " = " + percent(a.rate.value_or(0)) + " (the baseline " +
+                     ind.baseline.value.text + " for " + ind.baseline.when.text() + " is shown, not used as a start)";
       break;
     case accumulation::completion:
-      out = "completion: " + percent(*a.actual) + " of the whole done (target " + ind.target.value.text + ")";
+      out = ja ? "完了：全体の " + percent(*a.actual) + " が完了（目標 " + ind.target.value.text + "）"
+               : "completion: " + percent(*a.actual) + " of the whole done (target " + ind.target.value.text + ")";
       break;
     case accumulation::frequency:
-      out = "frequency: " + std::to_string(a.years_met) + " of " + std::to_string(a.years_due) +
-            " fiscal years due reached " + q(*a.target) + " (target every year of " + ind.target.when.text() + ")";
+      out = ja ? "毎年度：期限の来た " + std::to_string(a.years_due) + " 年度のうち " + std::to_string(a.years_met) +
+                     " 年度で " + q(*a.target) + " に到達（目標は" + ind.target.when.text() + "の毎年度）"
+               : "frequency: " + std::to_string(a.years_met) + " of " + std::to_string(a.years_due) +
+                     " fiscal years due reached " + q(*a.target) + " (target every year of " + ind.target.when.text() + ")";
       break;
     default: {
-      const std::string name(to_string(a.formula));
+      const std::string name(detail::formula_words(a.formula, lang));
       if (!a.baseline) {
-        out = name + " (no numeric baseline): " + q(*a.actual) + " against the target " + q(*a.target);
+        out = ja ? name + "（数値の現状値なし）：実績値 " + q(*a.actual) + "、目標 " + q(*a.target)
+                 : name + " (no numeric baseline): " + q(*a.actual) + " against the target " + q(*a.target);
       } else if (a.formula == formula::baseline_relative || a.formula == formula::expected_progress) {
         const double goal = a.formula == formula::expected_progress ? a.expected.value_or(*a.target) : *a.target;
-        out = name + ": (" + q(*a.actual) + " − " + q(*a.baseline) + ") / (" + q(goal) + " − " + q(*a.baseline) + ")";
+        out = name + (ja ? "：" : ": ") + "(" + q(*a.actual) + " − " + q(*a.baseline) + ") / (" + q(goal) + " − " +
+              q(*a.baseline) + ")";
       } else if (a.formula == formula::simple_ratio) {
-        out = ind.direction == direction::decrease ? name + ": " + q(*a.target) + " / " + q(*a.actual)
-                                                   : name + ": " + q(*a.actual) + " / " + q(*a.target);
+        out = name + (ja ? "：" : ": ") +
+              (ind.direction == direction::decrease ? q(*a.target) + " / " + q(*a.actual)
+                                                    : q(*a.actual) + " / " + q(*a.target));
       } else {
-        out = name + ": from " + q(*a.baseline) + " (" + ind.baseline.when.text() + ") to " + q(*a.actual) +
-              ", against the target " + q(*a.target) + " (" + ind.target.when.text() + ")";
+        out = ja ? name + "：" + q(*a.baseline) + "（" + ind.baseline.when.text() + "）から " + q(*a.actual) +
+                       "、目標 " + q(*a.target) + "（" + ind.target.when.text() + "）に対して"
+                 : name + ": from " + q(*a.baseline) + " (" + ind.baseline.when.text() + ") to " + q(*a.actual) +
+                       ", against the target " + q(*a.target) + " (" + ind.target.when.text() + ")";
       }
       out += a.rate ? " = " + (a.formula == formula::cagr_ratio ? std::to_string(*a.rate) : percent(*a.rate))
-                    : std::string(" (undefined)");
-      if (a.baseline_estimate) out += "; the baseline is an estimate (見込)";
+                    : std::string(ja ? "（算出不能）" : " (undefined)");
+      if (a.baseline_estimate) out += ja ? "。現状値は見込値" : "; the baseline is an estimate (見込)";
     }
   }
-  if (a.expected && ind.accumulation != accumulation::frequency)
-    out += "; expected by " + detail::day_text(a.as_of) + ": " +
-           (ind.accumulation == accumulation::completion ? percent(*a.expected) : q(*a.expected));
-  out += "; ";
-  out += a.reached ? "target reached" : std::string(to_string(a.status));
-  (void)s;
-  return out + " → " + a.grade;
+  if (a.expected && ind.accumulation != accumulation::frequency) {
+    const std::string expected =
+        ind.accumulation == accumulation::completion ? percent(*a.expected) : q(*a.expected);
+    out += ja ? "。" + detail::day_text(a.as_of) + " 時点の期待値 " + expected
+              : "; expected by " + detail::day_text(a.as_of) + ": " + expected;
+  }
+  out += ja ? "。" : "; ";
+  out += a.reached ? std::string(ja ? "目標達成" : "target reached") : std::string(detail::status_words(a.status, lang));
+  return out + grade_arrow;
+}
+
+MIYAGIPLAN_FUNC sys_days resolve_as_of(const plan& p, std::optional<std::string_view> text) {
+  if (text) {
+    const date_expression d = parse_date(*text);
+    if (d.open_ended())
+      throw range_error("as-of \"" + std::string(*text) + "\" is an open span: name a day, or a span with an end");
+    return d.days().last;
+  }
+  // The last day of the plan's period; of its latest target when the period is empty or open.
+  if (!p.period.empty() && !p.period.open_ended()) return p.period.days().last;
+  sys_days last = p.period.empty() ? sys_days{} : p.period.days().first;
+  for (const auto* ind : p.indicators())
+    if (!ind->target.when.empty() && !ind->target.when.open_ended())
+      last = std::max(last, ind->target.when.days().last);
+  return last;
 }
 
 namespace detail {

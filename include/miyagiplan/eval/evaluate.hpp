@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/language.hpp"
 #include "miyagiplan/eval/observation.hpp"
 #include "miyagiplan/eval/scheme.hpp"
 #include "miyagiplan/model/plan.hpp"
@@ -54,8 +55,16 @@ struct assessment {
 MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observation_point> points,
                                   sys_days as_of, const scheme& s);
 
-// A sentence a person can read: which rule and formula, with which numbers.
-MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, const scheme& s);
+// A sentence a person can read: which rule and formula, with which numbers; in English (the
+// default, as reports keep it) or Japanese.
+MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, const scheme& s,
+                                    language lang = language::en);
+
+// The day a plan is evaluated at, one rule for every caller: a text naming one day (平成26年3月31日,
+// H26.3.31, 2014-03-31, 平成25年度末) is that day; a text naming a span (平成25年度) its last day;
+// none the last day of the plan's period, or of its latest target when the period is empty or
+// open. Throws parse_error for a text that does not read, range_error for an open span (H26～).
+MIYAGIPLAN_FUNC sys_days resolve_as_of(const plan& p, std::optional<std::string_view> text = std::nullopt);
 
 struct indicator_assessment {
   std::string indicator_id;

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -17,6 +20,8 @@
 #include "miyagiplan/eval/observation.hpp"
 #include "miyagiplan/io/json.hpp"
 #include "miyagiplan/model/quantity.hpp"
+#include "miyagiplan/office/encoding.hpp"
+#include "miyagiplan/office/xlsx_reader.hpp"
 
 namespace miyagiplan {
 namespace detail {
@@ -114,6 +119,104 @@ observation_set::points_by_indicator() const {
   return out;
 }
 
+namespace detail {
+
+// The columns of an actuals table (CSV or a sheet), found by name in its header row.
+struct actuals_layout {
+  enum { indicator_col, date_col, value_col, value_base_col, status_col, total_col, source_col, note_col };
+  static constexpr std::size_t count = actuals_column_names.size();
+  std::size_t column_of[count];
+  bool base_units = false;
+};
+
+inline std::size_t actuals_column_index(std::string_view name) noexcept {
+  for (std::size_t k = 0; k < actuals_column_names.size(); ++k) {
+    if (actuals_column_names[k].name == name) return k;
+    for (const std::string_view j : actuals_column_names[k].japanese)
+      if (!j.empty() && j == name) return k;
+  }
+  return SIZE_MAX;
+}
+
+// `names` are the header's cells; where_of(c) names the place of cell c, `header_where` the row.
+template <class WhereOf>
+actuals_layout read_actuals_header(const std::vector<std::string_view>& names, WhereOf where_of,
+                                   const std::string& header_where, problem_list& problems) {
+  actuals_layout layout;
+  std::fill(std::begin(layout.column_of), std::end(layout.column_of), SIZE_MAX);
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    const std::string_view name = trim(names[c]);
+    const std::size_t k = actuals_column_index(name);
+    if (k == SIZE_MAX)
+      problems.add(where_of(c), "unknown column \"" + std::string(name) +
+                                    "\" (known: indicator, date, value, value_base, status, total, source, note; or "
+                                    "指標ID, 時点, 実績値, 基本単位の値, 区分, 全体, 出典, 備考 and their aliases)");
+    else if (layout.column_of[k] != SIZE_MAX)
+      problems.add(where_of(c), "column \"" + std::string(name) + "\" given twice");
+    else
+      layout.column_of[k] = c;
+  }
+  using L = actuals_layout;
+  if (layout.column_of[L::indicator_col] == SIZE_MAX) problems.add(header_where, "missing column \"indicator\" (指標ID)");
+  if (layout.column_of[L::date_col] == SIZE_MAX) problems.add(header_where, "missing column \"date\" (時点)");
+  if ((layout.column_of[L::value_col] == SIZE_MAX) == (layout.column_of[L::value_base_col] == SIZE_MAX))
+    problems.add(header_where, "expected exactly one of the columns \"value\" (display unit) and \"value_base\" (base unit)");
+  layout.base_units = layout.column_of[L::value_base_col] != SIZE_MAX;
+  return layout;
+}
+
+// Reads one row. text(k) is the text of known column k (nullptr: the table has no such column),
+// where(k) its place. A good observation is appended to `out`; a bad one goes to `problems`.
+template <class Text, class Where>
+void read_actuals_row(const actuals_layout& layout, const plan& p, Text text, Where where, problem_list& problems,
+                      std::vector<observation>& out) {
+  using L = actuals_layout;
+  const bool base_units = layout.base_units;
+  observation o;
+  int current = L::indicator_col;
+  try {
+    o.indicator_id = std::string(trim(*text(L::indicator_col)));
+    const indicator* ind = p.find_indicator(o.indicator_id);
+    if (!ind) throw validation_error("", "no indicator \"" + o.indicator_id + "\" in plan " + p.id);
+    current = L::date_col;
+    o.when = parse_date(trim(*text(L::date_col)));
+    current = base_units ? L::value_base_col : L::value_col;
+    const std::string_view value = *text(current);
+    o.value = base_units ? parse_base_value(value) : parse_quantity(value, ind->unit);
+    current = L::status_col;
+    const std::string_view* status = text(current);
+    o.status = status && !trim(*status).empty() ? enum_from_string<observation_status>(trim(*status))
+                                                : default_status(o.when);
+    current = L::total_col;
+    if (const std::string_view* total = text(current); total && !trim(*total).empty()) {
+      const quantity t = base_units ? parse_base_value(*total) : parse_quantity(*total, ind->unit);
+      if (!t.is_number()) throw parse_error(std::string(*total), 0, "a number");
+      o.total = t.value;
+    }
+    // Every text of a set must be writable as JSON too.
+    current = L::source_col;
+    if (const std::string_view* source = text(current)) {
+      check_utf8(*source);
+      o.source = std::string(*source);
+    }
+    current = L::note_col;
+    if (const std::string_view* note = text(current)) {
+      check_utf8(*note);
+      o.note = std::string(*note);
+    }
+    current = base_units ? L::value_base_col : L::value_col;
+    check_observation(o, p);
+    out.push_back(std::move(o));
+  } catch (const validation_error& e) {
+    const std::string what = e.what();
+    problems.add(where(current), what.substr(what.find(": ") + 2));
+  } catch (const error& e) {
+    problems.add(where(current), e.what());
+  }
+}
+
+}  // namespace detail
+
 MIYAGIPLAN_FUNC observation_set observation_set::from_csv(std::string_view text, const plan& p,
                                                           std::string_view file_name) {
   using namespace detail;
@@ -127,75 +230,153 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_csv(std::string_view text,
   if (!reader.next(header, syntax))
     throw schema_error(file + ":1:1", syntax.empty() ? "expected a header row: indicator,date,value" : "expected " + syntax);
 
-  // Columns by name; each known once, none unknown.
-  constexpr std::string_view known[] = {"indicator", "date", "value", "value_base", "status", "total", "source", "note"};
-  std::size_t column_of[std::size(known)];
-  std::fill(std::begin(column_of), std::end(column_of), SIZE_MAX);
   problem_list problems;
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    const std::string_view name = trim(header[c].text);
-    const auto k = static_cast<std::size_t>(std::find(std::begin(known), std::end(known), name) - std::begin(known));
-    if (k == std::size(known)) problems.add(at(header[c]), "unknown column \"" + std::string(name) + "\" (known: indicator, date, value, value_base, status, total, source, note)");
-    else if (column_of[k] != SIZE_MAX) problems.add(at(header[c]), "column \"" + std::string(name) + "\" given twice");
-    else column_of[k] = c;
-  }
-  enum { indicator_col, date_col, value_col, value_base_col, status_col, total_col, source_col, note_col };
-  if (column_of[indicator_col] == SIZE_MAX) problems.add(file + ":1:1", "missing column \"indicator\"");
-  if (column_of[date_col] == SIZE_MAX) problems.add(file + ":1:1", "missing column \"date\"");
-  if ((column_of[value_col] == SIZE_MAX) == (column_of[value_base_col] == SIZE_MAX))
-    problems.add(file + ":1:1", "expected exactly one of the columns \"value\" (display unit) and \"value_base\" (base unit)");
+  std::vector<std::string_view> names;
+  for (const csv_field& f : header) names.push_back(f.text);
+  const actuals_layout layout = read_actuals_header(
+      names, [&](std::size_t c) { return at(header[c]); }, file + ":1:1", problems);
   if (!problems.empty()) problems.raise();
-  const bool base_units = column_of[value_base_col] != SIZE_MAX;
 
   observation_set out;
+  std::string_view texts[actuals_layout::count];
   while (reader.next(row, syntax)) {
     const csv_field& first = row.front();
     if (row.size() != header.size()) {
       problems.add(at(first), "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(row.size()));
       continue;
     }
-    auto cell = [&](int k) -> const csv_field* {
-      return column_of[k] == SIZE_MAX ? nullptr : &row[column_of[k]];
-    };
-    observation o;
-    const csv_field* current = cell(indicator_col);
-    try {
-      o.indicator_id = std::string(trim(current->text));
-      const indicator* ind = p.find_indicator(o.indicator_id);
-      if (!ind) throw validation_error("", "no indicator \"" + o.indicator_id + "\" in plan " + p.id);
-      current = cell(date_col);
-      o.when = parse_date(trim(current->text));
-      current = cell(base_units ? value_base_col : value_col);
-      o.value = base_units ? parse_base_value(current->text) : parse_quantity(current->text, ind->unit);
-      current = cell(status_col);
-      o.status = current && !trim(current->text).empty() ? enum_from_string<observation_status>(trim(current->text))
-                                                          : default_status(o.when);
-      current = cell(total_col);
-      if (current && !trim(current->text).empty()) {
-        const quantity t = base_units ? parse_base_value(current->text) : parse_quantity(current->text, ind->unit);
-        if (!t.is_number()) throw parse_error(current->text, 0, "a number");
-        o.total = t.value;
-      }
-      // Every text of a set must be writable as JSON too.
-      if ((current = cell(source_col))) {
-        check_utf8(current->text);
-        o.source = current->text;
-      }
-      if ((current = cell(note_col))) {
-        check_utf8(current->text);
-        o.note = current->text;
-      }
-      current = cell(base_units ? value_base_col : value_col);
-      check_observation(o, p);
-      out.items_.push_back(std::move(o));
-    } catch (const validation_error& e) {
-      const std::string what = e.what();
-      problems.add(at(*current), what.substr(what.find(": ") + 2));
-    } catch (const error& e) {
-      problems.add(at(*current), e.what());
-    }
+    for (std::size_t k = 0; k < actuals_layout::count; ++k)
+      if (layout.column_of[k] != SIZE_MAX) texts[k] = row[layout.column_of[k]].text;
+    read_actuals_row(
+        layout, p,
+        [&](int k) -> const std::string_view* {
+          return layout.column_of[k] == SIZE_MAX ? nullptr : &texts[k];
+        },
+        [&](int k) { return at(row[layout.column_of[k] == SIZE_MAX ? 0 : layout.column_of[k]]); }, problems,
+        out.items_);
   }
   if (!syntax.empty()) problems.add(file, "expected " + syntax);
+  if (!problems.empty()) problems.raise();
+  return out;
+}
+
+namespace detail {
+
+// A number as the shortest text that reads back to it (2900, 58.8).
+inline std::string shortest_number(double v) {
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+// The text of a cell of an actuals sheet, as a CSV cell would hold it. A date cell is its day
+// (2012-03-31); a number in the date column that is not formatted as a date is refused.
+inline std::string actuals_cell_text(const office::cell& c, bool date_column, bool date1904) {
+  switch (c.type) {
+    case office::cell_type::empty:
+      if (c.formula) throw schema_error("", "a formula without a saved value (open and save the file in Excel)");
+      return {};
+    case office::cell_type::text:
+      return c.text;
+    case office::cell_type::number:
+      if (date_column) {
+        if (!c.date_format)
+          throw schema_error("", "a number in the date column that is not formatted as a date (" +
+                                     shortest_number(c.number) + "): format it as a date, or write the date as text");
+        const auto ymd = std::chrono::year_month_day(office::excel_serial_to_days(c.number, date1904));
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                      static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+        return buf;
+      }
+      return shortest_number(c.number);
+    case office::cell_type::boolean:
+      throw schema_error("", std::string("a TRUE/FALSE cell where text or a number belongs"));
+    case office::cell_type::error:
+      throw schema_error("", "an error value (" + c.text + ")");
+  }
+  return {};
+}
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC observation_set observation_set::from_xlsx(const std::filesystem::path& path, const plan& p,
+                                                           std::string_view sheet) {
+  using namespace detail;
+  const office::xlsx_reader book = office::xlsx_reader::open(path);
+  const auto& sheets = book.sheet_names();
+  if (sheets.empty()) throw schema_error(path.string(), "the workbook has no sheet");
+  const std::string sheet_name = sheet.empty() ? sheets.front() : std::string(sheet);
+  const std::string prefix = path.string() + "!" + sheet_name + "!";
+  problem_list problems;
+  for (const office::cell_range& r : book.merged_cells(sheet_name))
+    problems.add(prefix + r.a1(), "merged cells: an actuals sheet holds one value a cell (unmerge them)");
+  if (!problems.empty()) problems.raise();
+
+  actuals_layout layout;
+  bool have_header = false;
+  std::vector<std::uint32_t> header_columns;  // the sheet column of each header cell
+  observation_set out;
+  const bool date1904 = book.date1904();
+  book.read_sheet(sheet_name, [&](const office::xlsx_row& row) {
+    if (!have_header) {
+      have_header = true;
+      std::vector<std::string> owned;
+      for (const office::cell& c : row.cells) {
+        if (c.type == office::cell_type::empty) continue;
+        if (c.type != office::cell_type::text) {
+          problems.add(prefix + c.a1(), "a header cell must be text (a column name)");
+          continue;
+        }
+        owned.push_back(c.text);
+        header_columns.push_back(c.ref.column);
+      }
+      if (row.number != 1 || owned.empty()) {
+        problems.add(prefix + "A1", "an empty header row: row 1 must name the columns (indicator, date, value … or "
+                                    "指標ID, 時点, 実績値 …)");
+        problems.raise();
+      }
+      const std::vector<std::string_view> names(owned.begin(), owned.end());
+      layout = read_actuals_header(
+          names, [&](std::size_t c) { return prefix + office::cell_ref{1, header_columns[c]}.a1(); }, prefix + "A1",
+          problems);
+      if (!problems.empty()) problems.raise();
+      return;
+    }
+    // The cells of the known columns, as text.
+    std::string texts[actuals_layout::count];
+    bool any = false;
+    bool bad = false;
+    std::size_t k_cell = 0;
+    for (std::size_t k = 0; k < actuals_layout::count; ++k) {
+      if (layout.column_of[k] == SIZE_MAX) continue;
+      const std::uint32_t column = header_columns[layout.column_of[k]];
+      for (k_cell = 0; k_cell < row.cells.size() && row.cells[k_cell].ref.column != column; ++k_cell) {
+      }
+      if (k_cell == row.cells.size()) continue;
+      const office::cell& c = row.cells[k_cell];
+      try {
+        texts[k] = actuals_cell_text(c, k == actuals_layout::date_col, date1904);
+      } catch (const error& e) {
+        problems.add(prefix + c.a1(), e.what());
+        bad = true;
+      }
+      if (!trim(texts[k]).empty() || c.formula) any = true;
+    }
+    if (!any || bad) return;  // an empty row, or one already reported
+    std::string_view views[actuals_layout::count];
+    for (std::size_t k = 0; k < actuals_layout::count; ++k) views[k] = texts[k];
+    read_actuals_row(
+        layout, p,
+        [&](int k) -> const std::string_view* { return layout.column_of[k] == SIZE_MAX ? nullptr : &views[k]; },
+        [&](int k) {
+          const std::uint32_t column = layout.column_of[k] == SIZE_MAX ? 1 : header_columns[layout.column_of[k]];
+          return prefix + office::cell_ref{row.number, column}.a1();
+        },
+        problems, out.items_);
+  });
+  if (!have_header)
+    problems.add(prefix + "A1", "an empty sheet: row 1 must name the columns (indicator, date, value … or 指標ID, 時点, 実績値 …)");
   if (!problems.empty()) problems.raise();
   return out;
 }
@@ -280,12 +461,18 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text
   }
 }
 
-MIYAGIPLAN_FUNC observation_set observation_set::load(const std::filesystem::path& path, const plan& p) {
-  const std::string ext = path.extension().string();
-  const std::string text = read_file(path);
-  if (ext == ".csv" || ext == ".CSV") return from_csv(text, p, path.string());
-  if (ext == ".json" || ext == ".JSON") return from_json(text, p, path.string());
-  throw io_error("cannot tell the format of " + path.string() + ": expected a .csv or .json file");
+MIYAGIPLAN_FUNC observation_set observation_set::load(const std::filesystem::path& path, const plan& p,
+                                                      const load_options& options) {
+  std::string ext = path.extension().string();
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (ext == ".xlsx") return from_xlsx(path, p, options.sheet);
+  if (ext == ".csv") {
+    const std::string bytes = read_file(path);
+    return from_csv(office::to_utf8(bytes, options.encoding, path.string()), p, path.string());
+  }
+  if (ext == ".json") return from_json(read_file(path), p, path.string());
+  throw io_error("cannot tell the format of " + path.string() + ": expected a .csv, .xlsx or .json file");
 }
 
 namespace detail {
@@ -320,6 +507,10 @@ MIYAGIPLAN_FUNC std::string observation_set::to_csv(const plan& p) const {
            detail::csv_escape(o.source) + "," + detail::csv_escape(o.note) + "\n";
   }
   return out;
+}
+
+MIYAGIPLAN_FUNC std::string observation_set::to_csv(const plan& p, office::text_encoding encoding) const {
+  return office::from_utf8(to_csv(p), encoding);
 }
 
 MIYAGIPLAN_FUNC std::string observation_set::to_json_text(const plan& p) const {

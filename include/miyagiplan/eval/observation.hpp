@@ -8,6 +8,7 @@
 #define MIYAGIPLAN_OUTERMOST_EVAL_OBSERVATION_HPP
 #endif
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "miyagiplan/config.hpp"
 #include "miyagiplan/io/files.hpp"
 #include "miyagiplan/model/plan.hpp"
+#include "miyagiplan/office/encoding.hpp"
 
 namespace miyagiplan {
 
@@ -40,6 +42,15 @@ struct observation {
 };
 
 // The numbers of an observation, all an evaluation needs: compact and free of strings.
+// How observation_set::load reads a file an office keeps.
+struct load_options {
+  // A .csv file's encoding: automatic takes a UTF-8 byte order mark, or bytes that are all valid
+  // UTF-8, as UTF-8 and anything else as CP932 (what Japanese Excel saves); or forced.
+  office::text_encoding encoding = office::text_encoding::automatic;
+  // The sheet of an .xlsx workbook to read; empty: the first sheet.
+  std::string sheet;
+};
+
 struct observation_point {
   day_span days;           // the span the value refers to (a day is first == last)
   double value = 0;        // base unit; 0 for a state
@@ -75,10 +86,23 @@ class observation_set {
   //   "status"?, "total"?, "source"?, "note"?}]}; errors name file and JSON pointer.
   MIYAGIPLAN_FUNC static observation_set from_json(std::string_view text, const plan& p,
                                                    std::string_view file_name = "<json>");
-  // By extension: .csv or .json.
-  MIYAGIPLAN_FUNC static observation_set load(const std::filesystem::path& path, const plan& p);
+  // A sheet of an .xlsx workbook: a header row (row 1) whose cells name the columns, in English
+  // as in CSV or in Japanese (actuals_column_names), then one observation a row; empty rows are
+  // skipped. Dates are text (平成23年度末, 2012-03-31) or date cells (1900 and 1904 systems);
+  // values are numbers or text (2,900 件); a formula's cached value is read. Merged cells, an
+  // empty header row, a formula without a cached value and a boolean or error cell where a value
+  // belongs are errors. Every bad cell is reported as "file!sheet!C12" in one schema_error;
+  // nothing of a bad file is kept. `sheet` empty: the first sheet.
+  MIYAGIPLAN_FUNC static observation_set from_xlsx(const std::filesystem::path& path, const plan& p,
+                                                   std::string_view sheet = {});
+  // By extension: .csv (in options.encoding), .json or .xlsx (options.sheet).
+  MIYAGIPLAN_FUNC static observation_set load(const std::filesystem::path& path, const plan& p,
+                                              const load_options& options = {});
 
   MIYAGIPLAN_FUNC std::string to_csv(const plan& p) const;
+  // The CSV text in an encoding: cp932 for Excel as Japanese Windows opens it (a character CP932
+  // has no code for throws schema_error naming it and its line and column); utf8 as to_csv.
+  MIYAGIPLAN_FUNC std::string to_csv(const plan& p, office::text_encoding encoding) const;
   MIYAGIPLAN_FUNC std::string to_json_text(const plan& p) const;
 
   friend bool operator==(const observation_set&, const observation_set&) = default;
@@ -86,6 +110,25 @@ class observation_set {
  private:
   std::vector<observation> items_;
 };
+
+// The column names an actuals file may use, each an English name (as CSV has) and the Japanese
+// names read as the same column:
+//   indicator 指標ID 指標 | date 時点 日付 年月日 | value 実績値 値 | value_base 基本単位の値 |
+//   status 区分 状態 | total 全体 総数 | source 出典 | note 備考
+struct actuals_column {
+  std::string_view name;
+  std::array<std::string_view, 3> japanese;
+};
+inline constexpr std::array<actuals_column, 8> actuals_column_names{{
+    {"indicator", {"指標ID", "指標", ""}},
+    {"date", {"時点", "日付", "年月日"}},
+    {"value", {"実績値", "値", ""}},
+    {"value_base", {"基本単位の値", "", ""}},
+    {"status", {"区分", "状態", ""}},
+    {"total", {"全体", "総数", ""}},
+    {"source", {"出典", "", ""}},
+    {"note", {"備考", "", ""}},
+}};
 
 // actual, estimate; 実績, 見込 and 見込み are read too.
 template <>

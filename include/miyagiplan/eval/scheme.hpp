@@ -10,6 +10,7 @@
 #endif
 
 #include <cstdint>
+#include <filesystem>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -81,6 +82,14 @@ struct scheme {
   // "bands": [{"label", "min_rate"?, "reached"?, "points"}], "not_evaluable", "rollup": [...]}).
   MIYAGIPLAN_FUNC static scheme from_json(std::string_view text);
   MIYAGIPLAN_FUNC std::string to_json_text() const;
+
+  // A scheme file: from_json, then validate. Errors name the file (io_error, schema_error).
+  // Defined with the other files (miyagiplan/io/files-inl.hpp).
+  MIYAGIPLAN_FUNC static scheme load(const std::filesystem::path& path);
+  // What a user names: a preset's name (miyagi, …) or the path of a JSON scheme file (a value
+  // ending in .json, holding a '/', or naming an existing file). Throws not_found_error naming
+  // the presets for any other name.
+  MIYAGIPLAN_FUNC static scheme from_name_or_file(std::string_view value);
 
   friend bool operator==(const scheme&, const scheme&) = default;
 };

@@ -1,6 +1,7 @@
 // Definitions of plan files. Compiled once by src/archive.cpp, or inline when header-only.
 #pragma once
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <fstream>
@@ -10,8 +11,10 @@
 
 #include "miyagiplan/error.hpp"
 #include "miyagiplan/io/archive.hpp"
+#include "miyagiplan/eval/scheme.hpp"
 #include "miyagiplan/io/files.hpp"
 #include "miyagiplan/io/json.hpp"
+#include "miyagiplan/io/workbook.hpp"
 
 namespace miyagiplan {
 namespace detail {
@@ -52,6 +55,7 @@ MIYAGIPLAN_FUNC std::string read_file(const std::filesystem::path& path) {
 }
 
 MIYAGIPLAN_FUNC file_format detect_format(std::string_view head) noexcept {
+  if (head.starts_with(std::string_view("PK\x03\x04", 4))) return file_format::xlsx;
   if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);
   const auto start = head.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos) return file_format::binary;
@@ -78,6 +82,13 @@ MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
   }
   const fs::path temp = detail::temporary_beside(target);
   try {
+    if (format == file_format::xlsx) {
+      write_plan_workbook(p, temp);
+      if (fs::exists(old)) fs::permissions(temp, old.permissions(), error);
+      fs::rename(temp, target, error);
+      if (error) throw io_error("cannot replace " + target.string() + ": " + error.message());
+      return;
+    }
     errno = 0;
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
     if (!out) throw detail::file_error("write", target);
@@ -97,12 +108,46 @@ MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
 MIYAGIPLAN_FUNC plan load_plan(const std::filesystem::path& path) {
   const std::string content = read_file(path);
   const file_format format = detect_format(content);
+  if (format == file_format::xlsx) return read_plan_workbook(path);  // its errors name the file
   try {
     if (format == file_format::json) return plan_from_json(content);
     return load_archive(content, detail::archive_format_of(format));
   } catch (const schema_error& e) {
     throw schema_error(path.string() + (e.where().empty() ? "" : ": " + e.where()), e.message());
   }
+}
+
+MIYAGIPLAN_FUNC scheme scheme::load(const std::filesystem::path& path) {
+  const std::string file = path.string();
+  const std::string text = read_file(path);
+  scheme s;
+  try {
+    s = from_json(text);
+  } catch (const schema_error& e) {
+    throw schema_error(file + ":" + e.where(), e.message());
+  }
+  try {
+    s.validate();
+  } catch (const validation_error& e) {
+    throw schema_error(file, e.what());
+  }
+  return s;
+}
+
+MIYAGIPLAN_FUNC scheme scheme::from_name_or_file(std::string_view value) {
+  namespace fs = std::filesystem;
+  const std::string text(value);
+  std::error_code ec;
+  const bool looks_like_file = value.ends_with(".json") || value.find('/') != std::string_view::npos ||
+                               fs::exists(fs::path(text), ec);
+  if (looks_like_file) return load(text);
+  const auto names = preset_names();
+  if (std::find(names.begin(), names.end(), text) == names.end()) {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    throw not_found_error("no preset named \"" + text + "\" (presets: " + list + "; or give a JSON scheme file)");
+  }
+  return preset(text);
 }
 
 }  // namespace miyagiplan

@@ -18,22 +18,24 @@
 
 namespace miyagiplan {
 
-enum class file_format : std::uint8_t { json, text, binary, xml };
+enum class file_format : std::uint8_t { json, text, binary, xml, xlsx };
 
 template <>
 struct enum_description<file_format> {
   static constexpr std::string_view type = "file format", python = "FileFormat";
   static constexpr std::string_view doc =
       "The format of a plan file: JSON is the exchange format; TEXT, BINARY and XML are Boost archives (BINARY "
-      "is fastest but depends on the machine: keep it for caches).";
-  static constexpr std::array<std::string_view, 4> names{"json", "text", "binary", "xml"};
-  static constexpr std::array<std::string_view, 4> docs{
+      "is fastest but depends on the machine: keep it for caches); XLSX is a workbook to author a plan in Excel.";
+  static constexpr std::array<std::string_view, 5> names{"json", "text", "binary", "xml", "xlsx"};
+  static constexpr std::array<std::string_view, 5> docs{
       "JSON text (the exchange format)", "a Boost text archive",
-      "a Boost binary archive (fastest; depends on byte order and word size)", "a Boost XML archive"};
+      "a Boost binary archive (fastest; depends on byte order and word size)", "a Boost XML archive",
+      "an Excel workbook, one sheet per kind of object (io/workbook.hpp)"};
 };
 
 // The format of a file from its first bytes: '{' after whitespace is JSON, "<?xml" is XML,
-// "22 serialization::archive " is a Boost text archive, and anything else is read as binary.
+// "22 serialization::archive " is a Boost text archive, a zip archive ("PK\3\4") is an .xlsx
+// workbook, and anything else is read as binary.
 // A UTF-8 byte order mark and leading whitespace are skipped.
 MIYAGIPLAN_FUNC file_format detect_format(std::string_view head) noexcept;
 

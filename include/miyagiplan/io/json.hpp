@@ -135,9 +135,15 @@ void read_json(const ordered_json& j, T& out, json_context& context) {
       if (version == description<T>::version) {
         read_fields(j, out, inner);
       } else {
-        ordered_json lifted = j;  // a file of an older version: its upgrade steps, in turn
+        // A file of an older version: its upgrade steps in turn, then every field added since,
+        // with its default.
+        ordered_json lifted = j;
         for (const upgrade_step& step : upgrade_steps<T>())
           if (step.from >= version) step.apply(lifted);
+        const T defaults{};
+        for_each_field<T>([&](const auto& f) {
+          if (f.since > version && !lifted.contains(std::string(f.name))) lifted[std::string(f.name)] = json_of(defaults.*f.member);
+        });
         lifted["schema"] = schema_tag<T>();
         read_fields(lifted, out, inner);
       }

@@ -36,6 +36,9 @@ enum class accumulation : std::uint8_t {
   frequency,      // a number of times per fiscal year, every year of the period (1回／年)
 };
 
+// What an indicator measures, as the national RS system (行政事業レビュー) classifies them.
+enum class indicator_role : std::uint8_t { unspecified, activity, output, outcome };
+
 struct bounds {
   double min = 0;
   double max = 0;
@@ -61,6 +64,9 @@ struct indicator {
   dated_value target;
   std::string source;               // the document's line: 平成 21 年度：2,223 百万円 → …
   std::vector<std::string> notes;   // ※ …
+  indicator_role role = indicator_role::unspecified;
+  std::string data_source;          // the statistic that supplies it, and who publishes it
+  double weight = 1;                // its weight in a weighted roll-up
   friend bool operator==(const indicator&, const indicator&) = default;
 };
 
@@ -236,6 +242,16 @@ struct enum_description<accumulation> {
 };
 
 template <>
+struct enum_description<indicator_role> {
+  static constexpr std::string_view type = "indicator role", python = "IndicatorRole";
+  static constexpr std::string_view doc = "What an indicator measures: an activity, an output or an outcome.";
+  static constexpr std::array<std::string_view, 4> names{"unspecified", "activity", "output", "outcome"};
+  static constexpr std::array<std::string_view, 4> docs{
+      "not stated", "活動指標 (アクティビティ): what the office does", "アウトプット: what the activity produces",
+      "アウトカム / 成果指標: the change it aims at"};
+};
+
+template <>
 struct description<bounds> {
   static constexpr std::string_view schema = "", python = "Bounds", label = "範囲";
   static constexpr std::string_view doc =
@@ -264,7 +280,7 @@ template <>
 struct description<indicator> {
   static constexpr std::string_view schema = "Indicator", python = "Indicator", label = "目標指標";
   static constexpr std::string_view doc = "目標指標: a target indicator, from its baseline to its target.";
-  static constexpr int version = 1;
+  static constexpr int version = 2;
   static constexpr std::array<std::string_view, 2> brief{"id", "name"};
   static constexpr auto fields = std::tuple{
       field("id", &indicator::id, "ID", "The id, area-measure-n: 4-4-1."),
@@ -279,6 +295,9 @@ struct description<indicator> {
       field("source", &indicator::source, "原文",
             "The document's line: 平成 21 年度：2,223 百万円 → 平成 25 年度：1,920 百万円."),
       field("notes", &indicator::notes, "注記", "The notes (※ …)."),
+      field("role", &indicator::role, "区分", "activity, output or outcome (活動・アウトプット・アウトカム).", 2),
+      field("data_source", &indicator::data_source, "出典", "The statistic that supplies it, and who publishes it.", 2),
+      field("weight", &indicator::weight, "重み", "Its weight in a weighted roll-up (1 by default).", 2),
   };
 };
 

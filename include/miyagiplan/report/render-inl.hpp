@@ -1,0 +1,37 @@
+// Definitions of miyagiplan/report/render.hpp: compiled by src/report.cpp, or included inline by
+// the header-only target (MIYAGIPLAN_HEADER_ONLY).
+#pragma once
+
+#include "miyagiplan/report/render.hpp"
+#include "miyagiplan/report/render_html-inl.hpp"
+#include "miyagiplan/report/render_machine-inl.hpp"
+#include "miyagiplan/report/render_markdown-inl.hpp"
+#include "miyagiplan/report/render_text-inl.hpp"
+
+namespace miyagiplan {
+
+MIYAGIPLAN_FUNC std::optional<report_format> report_format_named(std::string_view name) noexcept {
+  if (name == "text") return report_format::text;
+  if (name == "markdown" || name == "md") return report_format::markdown;
+  if (name == "csv") return report_format::csv;
+  if (name == "json") return report_format::json;
+  if (name == "html") return report_format::html;
+  return std::nullopt;
+}
+
+MIYAGIPLAN_FUNC std::string render_report(const report_input& input, report_format format,
+                                          const render_options& options) {
+  const present::report_view view(input, options);
+  std::string out;
+  switch (format) {
+    case report_format::text: out = present::text_format::render(view); break;
+    case report_format::markdown: out = present::markdown_format::render(view); break;
+    case report_format::csv: out = present::machine_format::render_csv_text(view); break;
+    case report_format::json: out = present::machine_format::render_json_text(view); break;
+    case report_format::html: out = present::html_format::render(view); break;
+  }
+  if (!out.ends_with('\n')) out += '\n';
+  return out;
+}
+
+}  // namespace miyagiplan

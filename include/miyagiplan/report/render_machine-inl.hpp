@@ -1,0 +1,198 @@
+// The report for programs: CSV (one row per indicator) and JSON ("miyagiplan.Report.1": everything,
+// with explanations). Included by render-inl.hpp.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "miyagiplan/report/render_view-inl.hpp"
+
+namespace miyagiplan::present::machine_format {
+
+
+using json = nlohmann::ordered_json;
+
+inline std::string csv_cell(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return out + "\"";
+}
+
+inline std::string csv_line(const std::vector<std::string>& cells) {
+  std::string out;
+  for (std::size_t k = 0; k < cells.size(); ++k) out += (k ? "," : "") + csv_cell(cells[k]);
+  return out + "\n";
+}
+
+// The number of a quantity in its display unit, or empty for a state (全所属, －).
+inline std::string quantity_number(const miyagiplan::quantity& q, const miyagiplan::indicator& ind) {
+  if (!q.is_number()) return {};
+  value_style s = style_for(ind, nullptr);
+  s.share = false;
+  s.unit = ind.unit.symbol;
+  s.factor = ind.unit.factor();
+  s.decimals = decimals_of(q.text);
+  return plain_value(s, q.value);
+}
+
+inline json optional_number(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
+
+inline json date_json(const miyagiplan::date_expression& d) {
+  if (d.empty()) return nullptr;
+  return {{"text", d.text()},
+          {"kind", miyagiplan::to_string(d.kind())},
+          {"first", iso_day(d.days().first)},
+          {"last", iso_day(d.days().last)},
+          {"estimate", d.estimate()},
+          {"proleptic", d.proleptic()}};
+}
+
+inline json dated_value_json(const miyagiplan::dated_value& v) {
+  return {{"text", v.value.text},
+          {"state", miyagiplan::to_string(v.value.state)},
+          {"value", v.value.is_number() ? json(v.value.value) : json(nullptr)},
+          {"date", date_json(v.when)}};
+}
+
+inline json rollup_json(const miyagiplan::rollup& r) {
+  json counts = json::object();
+  for (const auto& [label, n] : r.grade_counts) counts[label] = n;
+  return {{"kind", r.kind},          {"id", r.id},           {"title", r.title},
+          {"rating", r.rating},      {"average_points", optional_number(r.average_points)},
+          {"evaluable", r.evaluable}, {"total", r.total},     {"grade_counts", counts}};
+}
+
+
+inline std::string render_csv_text(const report_view& c) {
+  std::string out = csv_line({"id", "area", "measure", "name", "unit", "accumulation", "direction", "baseline_value",
+                              "baseline_text", "baseline_date", "target_value", "target_text", "target_date", "as_of",
+                              "actual", "actual_date", "expected", "value_unit", "rate_percent", "grade", "status"});
+  for (const auto& a : c.plan.areas) {
+    for_each_measure(a, [&](const miyagiplan::measure& m, int) {
+      for (const auto& ind : m.indicators) {
+        std::vector<std::string> row{ind.id,
+                                     a.id,
+                                     m.id,
+                                     ind.name,
+                                     ind.unit.symbol,
+                                     std::string(miyagiplan::to_string(ind.accumulation)),
+                                     std::string(miyagiplan::to_string(ind.direction)),
+                                     quantity_number(ind.baseline.value, ind),
+                                     ind.baseline.value.text,
+                                     ind.baseline.when.text(),
+                                     quantity_number(ind.target.value, ind),
+                                     ind.target.value.text,
+                                     ind.target.when.text(),
+                                     c.as_of ? iso_day(*c.as_of) : std::string()};
+        if (const auto* ia = c.assessment(ind.id)) {
+          const auto& as = ia->assessment;
+          const value_style s = c.style(ind);
+          const auto* d = c.actual_date(*ia);
+          row.push_back(as.actual ? plain_value(s, *as.actual) : "");
+          row.push_back(d ? d->text() : "");
+          row.push_back(as.expected ? plain_value(s, *as.expected) : "");
+          row.push_back(s.unit);
+          row.push_back(as.rate ? format_number(*as.rate * 100, 1) : "");
+          row.push_back(as.grade);
+          row.push_back(std::string(miyagiplan::to_string(as.status)));
+        } else {
+          row.resize(row.size() + 7);
+        }
+        out += csv_line(row);
+      }
+    });
+  }
+  return out;
+}
+
+inline std::string render_json_text(const report_view& c) {
+  json j;
+  j["schema"] = "miyagiplan.Report.1";
+  j["plan"] = {{"id", c.plan.id},
+               {"title", c.plan.title},
+               {"issuer", c.plan.issuer},
+               {"period", date_json(c.plan.period)},
+               {"source", c.plan_source.empty() ? json("bundled") : json(c.plan_source)}};
+  if (c.actuals) j["actuals"] = {{"source", c.actuals_source}, {"count", c.actuals->size()}};
+  else j["actuals"] = nullptr;
+  json grades = json::array();
+  for (const auto& b : c.scheme.bands) grades.push_back(b.label);
+  j["scheme"] = {{"name", c.scheme.name},
+                 {"formula", miyagiplan::to_string(c.scheme.formula)},
+                 {"grades", grades},
+                 {"not_evaluable", c.scheme.not_evaluable}};
+  j["as_of"] = c.as_of ? json(iso_day(*c.as_of)) : json(nullptr);
+  json indicators = json::array();
+  for (const auto& a : c.plan.areas) {
+    for_each_measure(a, [&](const miyagiplan::measure& m, int) {
+      for (const auto& ind : m.indicators) {
+        json i = {{"id", ind.id},
+                  {"area", a.id},
+                  {"measure", m.id},
+                  {"name", ind.name},
+                  {"unit", {{"symbol", ind.unit.symbol}, {"base", ind.unit.base}, {"scale", ind.unit.scale}}},
+                  {"accumulation", miyagiplan::to_string(ind.accumulation)},
+                  {"direction", miyagiplan::to_string(ind.direction)},
+                  {"baseline", dated_value_json(ind.baseline)},
+                  {"target", dated_value_json(ind.target)}};
+        const auto* ia = c.assessment(ind.id);
+        if (!ia) {
+          i["assessment"] = nullptr;
+          i["explanation"] = nullptr;
+          indicators.push_back(std::move(i));
+          continue;
+        }
+        const auto& as = ia->assessment;
+        const value_style s = c.style(ind);
+        json used = json::array();
+        for (const std::size_t k : ia->observations) {
+          const auto& o = c.actuals->items()[k];
+          used.push_back({{"index", k},
+                          {"date", date_json(o.when)},
+                          {"text", o.value.text},
+                          {"value", o.value.is_number() ? json(o.value.value) : json(nullptr)},
+                          {"state", miyagiplan::to_string(o.value.state)},
+                          {"status", miyagiplan::to_string(o.status)}});
+        }
+        auto shown = [&](const std::optional<double>& v) { return v ? json(format_value(s, *v)) : json(nullptr); };
+        i["assessment"] = {{"formula", miyagiplan::to_string(as.formula)},
+                           {"as_of", iso_day(as.as_of)},
+                           {"actual", optional_number(as.actual)},
+                           {"baseline", optional_number(as.baseline)},
+                           {"target", optional_number(as.target)},
+                           {"expected", optional_number(as.expected)},
+                           {"rate", optional_number(as.rate)},
+                           {"rate_percent", as.rate ? json(*as.rate * 100) : json(nullptr)},
+                           {"reached", as.reached},
+                           {"grade", as.grade},
+                           {"points", as.points},
+                           {"status", miyagiplan::to_string(as.status)},
+                           {"evaluable", as.evaluable()},
+                           {"baseline_estimate", as.baseline_estimate},
+                           {"years_met", as.years_met},
+                           {"years_due", as.years_due},
+                           {"observations", used},
+                           {"display",
+                            {{"unit", s.unit},
+                             {"actual", shown(as.actual)},
+                             {"expected", shown(as.expected)},
+                             {"rate", as.rate ? json(format_rate(*as.rate)) : json(nullptr)}}}};
+        i["explanation"] = ia->explanation;
+        indicators.push_back(std::move(i));
+      }
+    });
+  }
+  j["indicators"] = std::move(indicators);
+  if (c.report) {
+    json rollups = {{"measures", json::array()}, {"areas", json::array()}, {"goals", json::array()}};
+    for (const auto& r : c.report->measures) rollups["measures"].push_back(rollup_json(r));
+    for (const auto& r : c.report->areas) rollups["areas"].push_back(rollup_json(r));
+    for (const auto& r : c.report->goals) rollups["goals"].push_back(rollup_json(r));
+    j["rollups"] = std::move(rollups);
+  } else {
+    j["rollups"] = nullptr;
+  }
+  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace miyagiplan::present::machine_format

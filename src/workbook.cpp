@@ -1,0 +1,2 @@
+// The compiled home of the plan as a workbook.
+#include "miyagiplan/io/workbook-inl.hpp"

@@ -1,0 +1,205 @@
+// Files offices keep: actuals from CP932 or UTF-8 CSV and from .xlsx (fixtures written by Python's
+// cp932 codec and openpyxl: tests/office/make_actuals_fixtures.py), and the plan as a workbook.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "miyagiplan/miyagiplan.hpp"
+#include "miyagiplan/office.hpp"
+
+namespace fs = std::filesystem;
+namespace mp = miyagiplan;
+using miyagiplan::office::text_encoding;
+
+namespace {
+
+const fs::path fixtures = fs::path(MIYAGIPLAN_SOURCE_DIR) / "tests" / "office" / "fixtures";
+const fs::path example = fs::path(MIYAGIPLAN_SOURCE_DIR) / "examples" / "illustrative-actuals.csv";
+
+// What an evaluation says of every indicator, as one comparable text.
+std::string evaluation_of(const mp::plan& p, const mp::observation_set& obs) {
+  const auto as_of = mp::parse_date("平成25年度末").last();
+  const mp::report r = mp::evaluate(p, obs, as_of);
+  std::string out;
+  for (const auto& a : r.indicators) {
+    out += a.indicator_id + " " + std::string(mp::to_string(a.assessment.status)) + " " + a.assessment.grade;
+    if (a.assessment.actual) out += " " + std::to_string(*a.assessment.actual);
+    if (a.assessment.rate) out += " " + std::to_string(*a.assessment.rate);
+    out += "\n";
+  }
+  return out;
+}
+
+std::string read_head(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::string head(8, '\0');
+  in.read(head.data(), 8);
+  return head;
+}
+
+fs::path temp_path(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / "miyagiplan-unit-sheets";
+  fs::create_directories(dir);
+  return dir / name;
+}
+
+}  // namespace
+
+TEST_SUITE("sheets") {
+
+TEST_CASE("the same actuals from UTF-8 CSV, CP932 CSV, CSV with a BOM and .xlsx evaluate the same") {
+  const mp::plan p = mp::plans::miyagi_it_2013();
+  const auto utf8 = mp::observation_set::load(example, p);
+  REQUIRE(utf8.size() == 75);
+  const std::string expected = evaluation_of(p, utf8);
+  const auto cp932 = mp::observation_set::load(fixtures / "actuals-cp932.csv", p);
+  const auto bom = mp::observation_set::load(fixtures / "actuals-bom.csv", p);
+  const auto forced = mp::observation_set::load(fixtures / "actuals-cp932.csv", p, {.encoding = text_encoding::cp932, .sheet = {}});
+  const auto xlsx = mp::observation_set::load(fixtures / "actuals.xlsx", p);
+  const auto xlsx1904 = mp::observation_set::load(fixtures / "actuals-1904.xlsx", p, {.encoding = text_encoding::automatic, .sheet = "実績"});
+  CHECK(cp932 == utf8);
+  CHECK(bom == utf8);
+  CHECK(forced == utf8);
+  CHECK(xlsx.size() == 75);
+  CHECK(evaluation_of(p, xlsx) == expected);
+  CHECK(evaluation_of(p, xlsx1904) == expected);
+  // A 年度末 date cell is read as its day.
+  CHECK(xlsx.items()[0].when.text() == "2012-03-31");
+  CHECK(xlsx.items()[0].when.last() == utf8.items()[0].when.last());
+}
+
+TEST_CASE("a CP932 file forced to UTF-8 is refused at its line and column") {
+  const mp::plan p = mp::plans::miyagi_it_2013();
+  try {
+    mp::observation_set::load(fixtures / "actuals-cp932.csv", p, {.encoding = text_encoding::utf8, .sheet = {}});
+    FAIL("expected a schema_error");
+  } catch (const mp::schema_error& e) {
+    CHECK(e.where().find("actuals-cp932.csv:1:") != std::string::npos);
+  }
+}
+
+TEST_CASE("to_csv in CP932 reads back, and a character CP932 lacks is named") {
+  const mp::plan p = mp::plans::miyagi_it_2013();
+  const auto obs = mp::observation_set::load(example, p);
+  const std::string bytes = obs.to_csv(p, text_encoding::cp932);
+  CHECK(mp::office::detect_encoding(bytes) == text_encoding::cp932);
+  const fs::path path = temp_path("written-cp932.csv");
+  { std::ofstream(path, std::ios::binary) << bytes; }
+  CHECK(mp::observation_set::load(path, p) == obs);
+  mp::observation_set odd;
+  mp::observation o = obs.items()[0];
+  o.note = "🏯";
+  odd.add(o, &p);
+  CHECK_THROWS_AS(odd.to_csv(p, text_encoding::cp932), mp::schema_error);
+}
+
+TEST_CASE("bad cells of a workbook are reported as file!sheet!cell, and nothing is kept") {
+  const mp::plan p = mp::plans::miyagi_it_2013();
+  const fs::path path = temp_path("bad-actuals.xlsx");
+  {
+    mp::office::xlsx_writer book(path);
+    auto sheet = book.add_sheet("実績");
+    sheet.write_header(1, 1, "指標ID");
+    sheet.write_header(1, 2, "日付");
+    sheet.write_header(1, 3, "実績値");
+    sheet.write_text(2, 1, "1-1-1");
+    sheet.write_text(2, 2, "平成24年度末");
+    sheet.write_text(2, 3, "3,500件");
+    sheet.write_text(3, 1, "9-9-9");
+    sheet.write_text(3, 2, "平成24年度末");
+    sheet.write_number(3, 3, 1);
+    sheet.write_text(4, 1, "1-1-1");
+    sheet.write_number(4, 2, 41000);  // a number without a date format
+    sheet.write_number(4, 3, 1);
+    sheet.write_text(5, 1, "1-1-1");
+    sheet.write_date(5, 2, mp::parse_date("平成25年3月31日").last());
+    sheet.write_text(5, 3, "abc");
+    book.close();
+  }
+  try {
+    mp::observation_set::load(path, p);
+    FAIL("expected a schema_error");
+  } catch (const mp::schema_error& e) {
+    const std::string what = e.what();
+    CHECK(e.where() == path.string() + "!実績!A3");
+    CHECK(what.find("!実績!B4") != std::string::npos);
+    CHECK(what.find("!実績!C5") != std::string::npos);
+    CHECK(what.find("!実績!C2") == std::string::npos);
+  }
+  CHECK_THROWS_AS(mp::observation_set::load(path, p, {.encoding = text_encoding::automatic, .sheet = "なし"}), mp::schema_error);
+}
+
+TEST_CASE("an empty header row, and merged cells, are errors") {
+  const mp::plan p = mp::plans::miyagi_it_2013();
+  const fs::path path = temp_path("no-header.xlsx");
+  {
+    mp::office::xlsx_writer book(path);
+    auto sheet = book.add_sheet("Sheet1");
+    sheet.write_text(2, 1, "1-1-1");
+    book.close();
+  }
+  try {
+    mp::observation_set::load(path, p);
+    FAIL("expected a schema_error");
+  } catch (const mp::schema_error& e) {
+    CHECK(e.where() == path.string() + "!Sheet1!A1");
+    CHECK(std::string(e.what()).find("empty header row") != std::string::npos);
+  }
+  // strings.xlsx (openpyxl) has merged cells on its first sheet.
+  CHECK_THROWS_WITH_AS(mp::observation_set::load(fixtures / "strings.xlsx", p), doctest::Contains("merged"),
+                       mp::schema_error);
+}
+
+}  // TEST_SUITE
+
+TEST_SUITE("sheets") {
+
+TEST_CASE("the bundled plan as a workbook reads back to byte-identical JSON") {
+  const mp::plan p = mp::plans::miyagi_it_2013();
+  const fs::path path = temp_path("plan.xlsx");
+  mp::save_plan(p, path, mp::file_format::xlsx);
+  CHECK(mp::detect_format(read_head(path)) == mp::file_format::xlsx);
+  const mp::plan again = mp::load_plan(path);
+  CHECK(again == p);
+  CHECK(mp::to_json_text(again) == mp::to_json_text(p));
+  // The sheets are the descriptions' labels.
+  const auto book = mp::office::xlsx_reader::open(path);
+  for (const char* name : {"計画", "本文", "推進体制", "基本目標", "重点分野", "施策", "取組方針", "主な取組", "取組項目",
+                           "目標指標", "関連計画", "リスト", "説明"})
+    CHECK(std::find(book.sheet_names().begin(), book.sheet_names().end(), name) != book.sheet_names().end());
+}
+
+TEST_CASE("a workbook that breaks the model's rules names every problem's cell") {
+  mp::plan p = mp::plans::miyagi_it_2013();
+  p.areas[0].measures[0].indicators[0].id = p.areas[1].measures[0].indicators[0].id;  // a duplicate id
+  p.goals[0].areas.push_back("99");                                                    // a dangling area
+  const fs::path path = temp_path("broken-plan.xlsx");
+  mp::write_plan_workbook(p, path);
+  try {
+    mp::read_plan_workbook(path);
+    FAIL("expected a schema_error");
+  } catch (const mp::schema_error& e) {
+    const std::string what = e.what();
+    CHECK(what.find("!目標指標!A") != std::string::npos);
+    CHECK(what.find("!基本目標!A") != std::string::npos);
+    CHECK(what.find("duplicate id") != std::string::npos);
+  }
+}
+
+TEST_CASE("the template has every sheet, and sheet 説明 a line for every column") {
+  const fs::path path = temp_path("template.xlsx");
+  mp::write_plan_template(path);
+  const auto book = mp::office::xlsx_reader::open(path);
+  std::size_t help_rows = 0;
+  book.read_sheet("説明", [&](const mp::office::xlsx_row&) { ++help_rows; });
+  CHECK(help_rows > 60);
+  std::size_t indicator_rows = 0;
+  book.read_sheet("目標指標", [&](const mp::office::xlsx_row&) { ++indicator_rows; });
+  CHECK(indicator_rows == 3);  // two header rows, one example
+}
+
+}  // TEST_SUITE
