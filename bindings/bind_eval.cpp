@@ -973,6 +973,18 @@ labels in ``lang``: "ja" (default) or "en".)doc")
           "lang"_a = "ja",
           R"doc(The report as one self-contained HTML page (inline CSS and SVG charts), labels and
 explanations in ``lang`` ("ja" or "en").)doc")
+      .def(
+          "explain",
+          [](const report_ref& r, const std::string& indicator_id, const std::string& lang) {
+            for (const auto& ia : r.value.indicators)
+              if (ia.indicator_id == indicator_id)
+                return explain(ia.assessment, *r.source->find_indicator(indicator_id), *r.used_scheme,
+                               language_of(lang));
+            throw not_found_error("no assessment of indicator \"" + indicator_id + "\" in this report");
+          },
+          "indicator_id"_a, "lang"_a = "ja",
+          R"doc(Why the indicator got its grade, in ``lang``: "ja" (default, as the Japanese
+reports say it) or "en" (IndicatorAssessment.explanation).)doc")
       .def("rollups_dataframe", &rollups_frame,
            R"doc(A pandas DataFrame of the roll-ups: measures, then areas, then goals, with the
 columns kind, id, title, rating, average_points, evaluable, total, and one column per grade

@@ -376,3 +376,12 @@ def test_threads_evaluating_while_another_edits(actuals):
     finally:
         stop.set()
         editor.join()
+
+
+def test_report_explains_in_either_language(plan, actuals):
+    report = plan.evaluate(actuals, as_of="平成25年度末")
+    assert report.explain("1-1-1", lang="en") == report.find("1-1-1").explanation
+    ja = report.explain("1-1-1")
+    assert "現状値基準" in ja and ja in report.to_html()
+    with pytest.raises(miyagiplan.NotFoundError):
+        report.explain("9-9-9")

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "miyagiplan/miyagiplan.hpp"
+#include "miyagiplan/report/markup.hpp"
 #include "support.hpp"
 
 using namespace miyagiplan;
@@ -99,5 +100,27 @@ TEST_SUITE("report") {
            return lines;
          }())
       CHECK(present::display_width(line) <= 60);
+  }
+
+  TEST_CASE("markup escapes text and attributes and closes what it opens") {
+    present::markup m;
+    m.open("p", {{"title", "a \"b\" & <c>"}, {"hidden", "", false}, {"x", 1.26}}).text("<script>'x'</script>").close();
+    CHECK(m.str() == "<p title=\"a &quot;b&quot; &amp; &lt;c&gt;\" x=\"1.3\">&lt;script&gt;&#39;x&#39;&lt;/script&gt;</p>");
+    present::markup unclosed;
+    unclosed.open("svg");
+    CHECK_THROWS_AS((void)unclosed.str(), std::logic_error);
+    CHECK_THROWS_AS(present::markup().close(), std::logic_error);
+    CHECK_THROWS_AS(present::markup().append(unclosed), std::logic_error);
+  }
+
+  TEST_CASE("a plan's text cannot become markup in the HTML report") {
+    plan p = bundled();
+    p.title = "<script>alert(1)</script>";
+    p.areas.front().title = "\"><img src=x onerror=alert(1)>";
+    const scheme s = scheme::miyagi();
+    const std::string html = render_report({.plan = p, .scheme = s}, report_format::html);
+    CHECK(html.find("<script>") == std::string::npos);
+    CHECK(html.find("<img") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
   }
 }

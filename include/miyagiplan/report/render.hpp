@@ -31,11 +31,11 @@ MIYAGIPLAN_FUNC std::optional<report_format> report_format_named(std::string_vie
 // What a report is made of. Nothing is copied: everything referred to must outlive the call.
 struct report_input {
   const miyagiplan::plan& plan;
-  std::string_view plan_source;                  // the plan's file as given, or empty: bundled
+  std::string_view plan_source = {};             // the plan's file as given, or empty: bundled
   const observation_set* actuals = nullptr;      // none: the plan alone
-  std::string_view actuals_source;               // the actuals' file as given
+  std::string_view actuals_source = {};          // the actuals' file as given
   const miyagiplan::scheme& scheme;
-  std::optional<sys_days> as_of;                 // shown when set
+  std::optional<sys_days> as_of = {};            // shown when set
   const miyagiplan::report* evaluation = nullptr;  // evaluate(plan, *actuals, *as_of, scheme)
 };
 

@@ -9,37 +9,12 @@
 #include <fmt/format.h>
 
 #include "miyagiplan/report/dashboard_css.hpp"
+#include "miyagiplan/report/markup.hpp"
 #include "miyagiplan/report/render_view-inl.hpp"
 #include "miyagiplan/version.hpp"
 
 namespace miyagiplan::present::html_format {
 
-
-inline std::string escape_html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
-// A coordinate or length for SVG and CSS: at most `decimals` digits, no trailing zeros.
-inline std::string svg_number(double v, int decimals = 1) {
-  std::string s = fmt::format("{:.{}f}", v, decimals);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s == "-0" ? "0" : s;
-}
 
 // Five stops from green to red; a scheme of n levels takes n of them, spread evenly.
 inline constexpr const char* palette[] = {"#1a7f37", "#4d7d12", "#9a6700", "#bc4c00", "#cf222e"};
@@ -53,17 +28,18 @@ inline std::string colour_of(int rank, std::size_t levels) {
   return palette[k];
 }
 
-inline std::string grade_badge(const report_view& c, const std::string& grade, const std::string& title = {}) {
-  const int rank = c.grade_rank(grade);
-  return "<span class=\"badge grade\" data-grade=\"" + escape_html(grade) + "\" style=\"background:" +
-         colour_of(rank, c.scheme.bands.size()) + "\"" + (title.empty() ? "" : " title=\"" + escape_html(title) + "\"") +
-         ">" + escape_html(scheme_label(c.lang, grade)) + "</span>";
+inline void grade_badge(markup& m, const report_view& c, const std::string& grade, const std::string& title = {}) {
+  const std::string colour = colour_of(c.grade_rank(grade), c.scheme.bands.size());
+  m.element("span",
+            {{"class", "badge grade"}, {"data-grade", grade}, {"style", "background:" + colour},
+             optional_attribute("title", title)},
+            scheme_label(c.lang, grade));
 }
 
-inline std::string rating_badge(const report_view& c, const std::string& rating) {
-  const int rank = c.rating_rank(rating);
-  return "<span class=\"badge rating\" data-rating=\"" + escape_html(rating) + "\" style=\"background:" +
-         colour_of(rank, c.scheme.rollup.size()) + "\">" + escape_html(scheme_label(c.lang, rating)) + "</span>";
+inline void rating_badge(markup& m, const report_view& c, const std::string& rating) {
+  const std::string colour = colour_of(c.rating_rank(rating), c.scheme.rollup.size());
+  m.element("span", {{"class", "badge rating"}, {"data-rating", rating}, {"style", "background:" + colour}},
+            scheme_label(c.lang, rating));
 }
 
 inline std::string percent_text(double r) { return svg_number(r * 100, 0) + "%"; }
@@ -187,7 +163,13 @@ inline double nice_step(double span, int parts) {
   return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * mag;
 }
 
-inline std::string chart_svg(const report_view& c, const miyagiplan::indicator& ind) {
+// The target's mark: a diamond of half-width r around (x, y).
+inline std::string diamond(double x, double y, double r) {
+  return "M" + svg_number(x) + " " + svg_number(y - r) + "L" + svg_number(x + r) + " " + svg_number(y) + "L" + svg_number(x) +
+         " " + svg_number(y + r) + "L" + svg_number(x - r) + " " + svg_number(y) + "Z";
+}
+
+inline void chart_svg(markup& m, const report_view& c, const miyagiplan::indicator& ind) {
   const series s = series_of(c, ind);
   const language l = c.lang;
   constexpr double W = 300, H = 132, left = 46, right = 292, top = 14, bottom = 106;
@@ -229,124 +211,129 @@ inline std::string chart_svg(const report_view& c, const miyagiplan::indicator& 
 
   const auto* a = c.assessment(ind.id);
   const std::string colour = a ? colour_of(c.grade_rank(a->assessment.grade), c.scheme.bands.size()) : "#0969da";
-  std::string svg = "<svg class=\"chart\" data-id=\"" + escape_html(ind.id) + "\" viewBox=\"0 0 " + svg_number(W) + " " + svg_number(H) +
-                    "\" width=\"" + svg_number(W) + "\" height=\"" + svg_number(H) + "\" role=\"img\" aria-label=\"" +
-                    escape_html(ind.id + " " + ind.name) + "\">";
-  svg += "<title>" + escape_html(ind.id + " " + ind.name) + "</title>";
+  const std::string name = ind.id + " " + ind.name;
+  m.open("svg", {{"class", "chart"}, {"data-id", ind.id}, {"viewBox", "0 0 " + svg_number(W) + " " + svg_number(H)},
+                 {"width", W}, {"height", H}, {"role", "img"}, {"aria-label", name}});
+  m.element("title", name);
   // The plan period, shaded.
   if (!c.plan.period.empty())
-    svg += "<rect class=\"period\" x=\"" + svg_number(x_at(axis_day(period.first))) + "\" y=\"" + svg_number(top) + "\" width=\"" +
-           svg_number(x_at(axis_day(period.last) + 1) - x_at(axis_day(period.first))) + "\" height=\"" + svg_number(bottom - top) +
-           "\"/>";
+    m.empty("rect", {{"class", "period"}, {"x", x_at(axis_day(period.first))}, {"y", top},
+                     {"width", x_at(axis_day(period.last) + 1) - x_at(axis_day(period.first))}, {"height", bottom - top}});
   // Value grid and labels.
   for (double v = lo; v <= hi + step * 1e-6; v += step) {
     const double y = y_at(v);
-    svg += "<line class=\"grid\" x1=\"" + svg_number(left) + "\" x2=\"" + svg_number(right) + "\" y1=\"" + svg_number(y) + "\" y2=\"" +
-           svg_number(y) + "\"/>";
-    svg += "<text class=\"ylabel\" x=\"" + svg_number(left - 4) + "\" y=\"" + svg_number(y + 3.5) + "\">" +
-           escape_html(format_number(v, tick_decimals)) + "</text>";
+    m.empty("line", {{"class", "grid"}, {"x1", left}, {"x2", right}, {"y1", y}, {"y2", y}});
+    m.element("text", {{"class", "ylabel"}, {"x", left - 4}, {"y", y + 3.5}}, format_number(v, tick_decimals));
   }
   // Fiscal-year ticks, labelled in the middle of each year.
   const int years = fy1.year() - fy0.year() + 1;
   const int every = years > 8 ? (years + 7) / 8 : 1;
   for (auto fy = fy0; fy <= fy1; fy = fy.next()) {
     const double xa = x_at(axis_day(fy.days().first)), xb = x_at(axis_day(fy.days().last) + 1);
-    svg += "<line class=\"tick\" x1=\"" + svg_number(xa) + "\" x2=\"" + svg_number(xa) + "\" y1=\"" + svg_number(top) + "\" y2=\"" +
-           svg_number(bottom + 4) + "\"/>";
+    m.empty("line", {{"class", "tick"}, {"x1", xa}, {"x2", xa}, {"y1", top}, {"y2", bottom + 4}});
     if ((fy.year() - fy0.year()) % every == 0)
-      svg += "<text class=\"xlabel\" x=\"" + svg_number((xa + xb) / 2) + "\" y=\"" + svg_number(bottom + 15) + "\">" +
-             escape_html(fiscal_axis_label(l, fy)) + "</text>";
+      m.element("text", {{"class", "xlabel"}, {"x", (xa + xb) / 2}, {"y", bottom + 15}}, fiscal_axis_label(l, fy));
   }
-  svg += "<line class=\"axis\" x1=\"" + svg_number(left) + "\" x2=\"" + svg_number(right) + "\" y1=\"" + svg_number(bottom) + "\" y2=\"" +
-         svg_number(bottom) + "\"/>";
-  svg += "<text class=\"unit\" x=\"" + svg_number(left - 4) + "\" y=\"" + svg_number(top - 5) + "\">" + escape_html(s.unit) + "</text>";
+  m.empty("line", {{"class", "axis"}, {"x1", left}, {"x2", right}, {"y1", bottom}, {"y2", bottom}});
+  m.element("text", {{"class", "unit"}, {"x", left - 4}, {"y", top - 5}}, s.unit);
   // The expected line.
   if (s.expected.size() == 2)
-    svg += "<line class=\"expected\" x1=\"" + svg_number(x_at(s.expected[0].day)) + "\" y1=\"" + svg_number(y_at(s.expected[0].value)) +
-           "\" x2=\"" + svg_number(x_at(s.expected[1].day)) + "\" y2=\"" + svg_number(y_at(s.expected[1].value)) + "\"/>";
+    m.empty("line", {{"class", "expected"}, {"x1", x_at(s.expected[0].day)}, {"y1", y_at(s.expected[0].value)},
+                     {"x2", x_at(s.expected[1].day)}, {"y2", y_at(s.expected[1].value)}});
   // The as-of line.
   if (c.as_of) {
     const double x = x_at(axis_day(*c.as_of));
-    svg += "<line class=\"as-of\" x1=\"" + svg_number(x) + "\" x2=\"" + svg_number(x) + "\" y1=\"" + svg_number(top - 4) + "\" y2=\"" +
-           svg_number(bottom) + "\"><title>" + escape_html(std::string(label_of(l, "as_of")) + " " + iso_day(*c.as_of)) +
-           "</title></line>";
+    m.open("line", {{"class", "as-of"}, {"x1", x}, {"x2", x}, {"y1", top - 4}, {"y2", bottom}})
+        .element("title", std::string(label_of(l, "as_of")) + " " + iso_day(*c.as_of))
+        .close();
   }
   // Baseline (hollow circle) and target (diamond).
   if (s.baseline)
-    svg += "<circle class=\"baseline\" cx=\"" + svg_number(x_at(s.baseline->day)) + "\" cy=\"" + svg_number(y_at(s.baseline->value)) +
-           "\" r=\"3.6\"><title>" + escape_html(std::string(label_of(l, "baseline")) + " " + s.baseline->label) + "</title></circle>";
+    m.open("circle", {{"class", "baseline"}, {"cx", x_at(s.baseline->day)}, {"cy", y_at(s.baseline->value)}, {"r", "3.6"}})
+        .element("title", std::string(label_of(l, "baseline")) + " " + s.baseline->label)
+        .close();
   if (s.target) {
     const double x = x_at(s.target->day), y = y_at(s.target->value);
-    svg += "<path class=\"target\" d=\"M" + svg_number(x) + " " + svg_number(y - 5) + "L" + svg_number(x + 5) + " " + svg_number(y) + "L" + svg_number(x) +
-           " " + svg_number(y + 5) + "L" + svg_number(x - 5) + " " + svg_number(y) + "Z\"><title>" +
-           escape_html(std::string(label_of(l, "target")) + " " + s.target->label) + "</title></path>";
+    m.open("path", {{"class", "target"}, {"d", diamond(x, y, 5)}})
+        .element("title", std::string(label_of(l, "target")) + " " + s.target->label)
+        .close();
   }
   // Actuals on top: a line, then points (hollow for estimates).
   if (s.actual.size() > 1) {
     std::string pts;
     for (const auto& p : s.actual) pts += (pts.empty() ? "" : " ") + svg_number(x_at(p.day)) + "," + svg_number(y_at(p.value));
-    svg += "<polyline class=\"actual\" points=\"" + pts + "\" style=\"stroke:" + colour + "\"/>";
+    m.empty("polyline", {{"class", "actual"}, {"points", pts}, {"style", "stroke:" + colour}});
   }
   for (const auto& p : s.actual)
-    svg += "<circle class=\"actual" + std::string(p.estimate ? " estimate" : "") + "\" cx=\"" + svg_number(x_at(p.day)) +
-           "\" cy=\"" + svg_number(y_at(p.value)) + "\" r=\"3.2\" style=\"" +
-           (p.estimate ? "fill:#fff;stroke:" + colour : "fill:" + colour + ";stroke:#fff") + "\"><title>" +
-           escape_html(p.label) + "</title></circle>";
-  svg += "</svg>";
-  return svg;
+    m.open("circle", {{"class", p.estimate ? "actual estimate" : "actual"}, {"cx", x_at(p.day)}, {"cy", y_at(p.value)},
+                      {"r", "3.2"}, {"style", p.estimate ? "fill:#fff;stroke:" + colour : "fill:" + colour + ";stroke:#fff"}})
+        .element("title", p.label)
+        .close();
+  m.close();
 }
 
 // The legend of the charts' marks, drawn with the same classes.
-inline std::string chart_legend(const report_view& c) {
+inline void chart_legend(markup& m, const report_view& c) {
   const language l = c.lang;
-  std::string out = "<svg class=\"legend\" viewBox=\"0 0 720 22\" width=\"720\" height=\"22\" role=\"img\" aria-label=\"" +
-                    escape_html(std::string(label_of(l, "legend"))) + "\">";
+  m.open("svg", {{"class", "legend"}, {"viewBox", "0 0 720 22"}, {"width", 720}, {"height", 22}, {"role", "img"},
+                 {"aria-label", label_of(l, "legend")}});
   double x = 4;
   auto label = [&](std::string_view key, double dx) {
-    out += "<text class=\"legend-text\" x=\"" + svg_number(x + dx) + "\" y=\"15\">" + escape_html(std::string(label_of(l, key))) + "</text>";
+    m.element("text", {{"class", "legend-text"}, {"x", x + dx}, {"y", 15}}, label_of(l, key));
     x += dx + 14 + 7.0 * static_cast<double>(display_width(label_of(l, key)));
   };
-  out += "<rect class=\"period\" x=\"" + svg_number(x) + "\" y=\"4\" width=\"16\" height=\"14\"/>";
+  m.empty("rect", {{"class", "period"}, {"x", x}, {"y", 4}, {"width", 16}, {"height", 14}});
   label("legend_period", 22);
-  out += "<circle class=\"baseline\" cx=\"" + svg_number(x + 5) + "\" cy=\"11\" r=\"3.6\"/>";
+  m.empty("circle", {{"class", "baseline"}, {"cx", x + 5}, {"cy", 11}, {"r", "3.6"}});
   label("legend_baseline", 14);
-  out += "<path class=\"target\" d=\"M" + svg_number(x + 5) + " 6L" + svg_number(x + 10) + " 11L" + svg_number(x + 5) + " 16L" + svg_number(x) + " 11Z\"/>";
+  m.empty("path", {{"class", "target"}, {"d", diamond(x + 5, 11, 5)}});
   label("legend_target", 16);
-  out += "<line class=\"expected\" x1=\"" + svg_number(x) + "\" x2=\"" + svg_number(x + 24) + "\" y1=\"11\" y2=\"11\"/>";
+  m.empty("line", {{"class", "expected"}, {"x1", x}, {"x2", x + 24}, {"y1", 11}, {"y2", 11}});
   label("legend_expected", 30);
-  out += "<polyline class=\"actual\" points=\"" + svg_number(x) + ",14 " + svg_number(x + 10) + ",8 " + svg_number(x + 20) +
-         ",10\" style=\"stroke:#0969da\"/><circle class=\"actual\" cx=\"" + svg_number(x + 10) +
-         "\" cy=\"8\" r=\"3.2\" style=\"fill:#0969da;stroke:#fff\"/>";
+  m.empty("polyline", {{"class", "actual"},
+                       {"points", svg_number(x) + ",14 " + svg_number(x + 10) + ",8 " + svg_number(x + 20) + ",10"},
+                       {"style", "stroke:#0969da"}});
+  m.empty("circle", {{"class", "actual"}, {"cx", x + 10}, {"cy", 8}, {"r", "3.2"}, {"style", "fill:#0969da;stroke:#fff"}});
   label("legend_actual", 26);
-  out += "<circle class=\"actual estimate\" cx=\"" + svg_number(x + 5) + "\" cy=\"11\" r=\"3.2\" style=\"fill:#fff;stroke:#0969da\"/>";
+  m.empty("circle",
+          {{"class", "actual estimate"}, {"cx", x + 5}, {"cy", 11}, {"r", "3.2"}, {"style", "fill:#fff;stroke:#0969da"}});
   label("legend_estimate", 14);
-  out += "<line class=\"as-of\" x1=\"" + svg_number(x + 4) + "\" x2=\"" + svg_number(x + 4) + "\" y1=\"3\" y2=\"19\"/>";
+  m.empty("line", {{"class", "as-of"}, {"x1", x + 4}, {"x2", x + 4}, {"y1", 3}, {"y2", 19}});
   label("legend_as_of", 12);
-  out += "</svg>";
-  return out;
+  m.close();
 }
-
 
 // The grade counts of a roll-up as a bar of coloured parts, with the counts as its label.
-inline std::string stack_bar(const report_view& c, const miyagiplan::rollup& r) {
-  std::string aria, spans;
-  for (const auto& [label, n] : r.grade_counts) {
+inline void stack_bar(markup& m, const report_view& c, const miyagiplan::rollup& r) {
+  std::string aria;
+  for (const auto& [label, n] : r.grade_counts)
     aria += (aria.empty() ? "" : ", ") + scheme_label(c.lang, label) + " " + std::to_string(n);
+  m.open("div", {{"class", "stack"}, {"role", "img"}, {"aria-label", aria}});
+  for (const auto& [label, n] : r.grade_counts) {
     if (n == 0) continue;
-    spans += "<span style=\"flex:" + std::to_string(n) + ";background:" +
-             colour_of(c.grade_rank(label), c.scheme.bands.size()) + "\" title=\"" +
-             escape_html(scheme_label(c.lang, label)) + ": " + std::to_string(n) + "\"></span>";
+    const std::string colour = colour_of(c.grade_rank(label), c.scheme.bands.size());
+    m.element("span",
+              {{"style", "flex:" + std::to_string(n) + ";background:" + colour},
+               {"title", scheme_label(c.lang, label) + ": " + std::to_string(n)}},
+              "");
   }
-  return "<div class=\"stack\" role=\"img\" aria-label=\"" + escape_html(aria) + "\">" + spans + "</div>";
+  m.close();
 }
 
-inline std::string counts_row(const report_view& c, const miyagiplan::rollup& r, const std::string& what) {
-  std::string out = "<tr class=\"rollup " + what + "\" data-id=\"" + escape_html(r.id) + "\"><td class=\"id\">" + escape_html(r.id) +
-                    "</td><td>" + escape_html(r.title) + "</td><td>" + rating_badge(c, r.rating) + "</td><td class=\"num\">" +
-                    (r.average_points ? format_number(*r.average_points, 2) : "-") + "</td>";
-  for (const auto& [label, n] : r.grade_counts) out += "<td class=\"num\">" + std::to_string(n) + "</td>";
-  out += "<td>" + stack_bar(c, r) + "</td></tr>\n";
-  return out;
+inline std::string average_text(const miyagiplan::rollup& r) {
+  return r.average_points ? format_number(*r.average_points, 2) : "-";
+}
+
+inline void counts_row(markup& m, const report_view& c, const miyagiplan::rollup& r, const std::string& what) {
+  m.open("tr", {{"class", "rollup " + what}, {"data-id", r.id}});
+  m.element("td", {{"class", "id"}}, r.id).element("td", r.title);
+  m.open("td");
+  rating_badge(m, c, r.rating);
+  m.close().element("td", {{"class", "num"}}, average_text(r));
+  for (const auto& [label, n] : r.grade_counts) m.element("td", {{"class", "num"}}, std::to_string(n));
+  m.open("td");
+  stack_bar(m, c, r);
+  m.close().close().line();
 }
 
 // Whether the grade labels are too long to head columns of counts.
@@ -357,50 +344,98 @@ inline bool numbered_grades(const report_view& c) {
 }
 
 // A grade's colour with a short text (its number) in place of its label.
-inline std::string grade_chip(const report_view& c, const std::string& grade, const std::string& text) {
-  return "<span class=\"badge grade chip\" data-grade=\"" + escape_html(grade) + "\" title=\"" +
-         escape_html(scheme_label(c.lang, grade)) + "\" style=\"background:" +
-         colour_of(c.grade_rank(grade), c.scheme.bands.size()) + "\">" + escape_html(text) + "</span>";
+inline void grade_chip(markup& m, const report_view& c, const std::string& grade, const std::string& text) {
+  const std::string colour = colour_of(c.grade_rank(grade), c.scheme.bands.size());
+  m.element("span",
+            {{"class", "badge grade chip"}, {"data-grade", grade}, {"title", scheme_label(c.lang, grade)},
+             {"style", "background:" + colour}},
+            text);
 }
 
-inline std::string rollup_table(const report_view& c, const std::vector<miyagiplan::rollup>& rollups,
+inline void rollup_table(markup& m, const report_view& c, const std::vector<miyagiplan::rollup>& rollups,
                          std::string_view name_key, const std::string& what) {
   const language l = c.lang;
-  std::string out = "<table class=\"rollups " + what + "\"><thead><tr><th>ID</th><th>" + escape_html(label_of(l, name_key)) +
-                    "</th><th>" + escape_html(label_of(l, "rating")) + "</th><th class=\"num\">" + escape_html(label_of(l, "average")) + "</th>";
+  m.open("table", {{"class", "rollups " + what}}).open("thead").open("tr");
+  m.element("th", "ID").element("th", label_of(l, name_key)).element("th", label_of(l, "rating"));
+  m.element("th", {{"class", "num"}}, label_of(l, "average"));
   // Long labels (総務省's five levels) are numbered here and named in the legend.
   const auto labels = c.grade_labels();
   const bool numbered = numbered_grades(c);
-  for (std::size_t k = 0; k < labels.size(); ++k)
-    out += "<th class=\"num\">" +
-           (numbered ? grade_chip(c, labels[k], std::to_string(k + 1)) : grade_badge(c, labels[k])) + "</th>";
-  out += "<th>" + escape_html(label_of(l, "grade_counts")) + "</th></tr></thead><tbody>\n";
-  for (const auto& r : rollups) out += counts_row(c, r, what);
-  return out + "</tbody></table>\n";
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    m.open("th", {{"class", "num"}});
+    if (numbered) grade_chip(m, c, labels[k], std::to_string(k + 1));
+    else grade_badge(m, c, labels[k]);
+    m.close();
+  }
+  m.element("th", label_of(l, "grade_counts")).close().close().open("tbody").line();
+  for (const auto& r : rollups) counts_row(m, c, r, what);
+  m.close().close().line();
 }
 
-inline std::string value_cell(const std::string& value, const std::string& date, const std::string& title = {}) {
-  return "<td class=\"num\"" + (title.empty() ? std::string() : " title=\"" + escape_html(title) + "\"") + ">" +
-         escape_html(value.empty() ? "-" : value) + (date.empty() ? "" : "<span class=\"sub\">" + escape_html(date) + "</span>") +
-         "</td>";
+inline void value_cell(markup& m, const std::string& value, const std::string& date, const std::string& title = {}) {
+  m.open("td", {{"class", "num"}, optional_attribute("title", title)}).text(value.empty() ? "-" : value);
+  if (!date.empty()) m.element("span", {{"class", "sub"}}, date);
+  m.close();
 }
 
+// One indicator: its values, its grade with the reasons, and its chart.
+inline void indicator_row(markup& m, const report_view& c, const miyagiplan::indicator& ind, bool with) {
+  const language l = c.lang;
+  const auto* ia = c.assessment(ind.id);
+  const value_style vs = c.style(ind);
+  m.open("tr", {{"class", "indicator"}, {"id", "indicator-" + ind.id}, {"data-id", ind.id},
+                {"data-grade", ia ? ia->assessment.grade : std::string(), ia != nullptr},
+                {"data-status", ia ? std::string(miyagiplan::to_string(ia->assessment.status)) : std::string(), ia != nullptr}});
+  m.element("td", {{"class", "id"}}, ind.id);
+  m.open("td", {{"class", "name"}}).text(ind.name).void_element("br").element("span", {{"class", "kind"}}, kind_text(l, ind));
+  for (const auto& note : ind.notes) m.element("p", {{"class", "explain note"}}, note);
+  if (ia) m.element("p", {{"class", "explain"}}, c.explanation(*ia, ind));
+  m.close();
+  value_cell(m, ind.baseline.value.text, ind.baseline.when.text(), ind.source);
+  value_cell(m, ind.target.value.text, ind.target.when.text(), ind.source);
+  if (ia) {
+    const auto& as = ia->assessment;
+    const auto* d = c.actual_date(*ia);
+    m.open("td", {{"class", "num actual"}}).text(as.actual ? format_value(vs, *as.actual) : "-");
+    if (d) m.element("span", {{"class", "sub"}}, d->text());
+    m.element("span", {{"class", "sub expected"}},
+              std::string(label_of(l, "expected")) + " " + (as.expected ? format_value(vs, *as.expected) : "-"));
+    m.close();
+    const std::string colour = colour_of(c.grade_rank(as.grade), c.scheme.bands.size());
+    m.open("td", {{"class", "num rate"}}).text(as.rate ? format_rate(*as.rate) : "-");
+    if (as.rate)
+      m.open("span", {{"class", "ratebar"}})
+          .element("span", {{"style", "width:" + svg_number(std::clamp(*as.rate, 0.0, 1.0) * 100) + "%;background:" + colour}}, "")
+          .close();
+    m.close().open("td", {{"class", "grade"}});
+    grade_badge(m, c, as.grade, c.explanation(*ia, ind));
+    m.element("span", {{"class", "status"}}, status_text(l, as.status)).close();
+  } else if (with) {
+    m.element("td", "").element("td", "").element("td", "");
+  }
+  m.open("td", {{"class", "chart"}});
+  chart_svg(m, c, ind);
+  m.close().close().line();
+}
 
 inline std::string render(const report_view& c) {
   const language l = c.lang;
   const bool ja = l == language::ja;
   const bool with = (c.report != nullptr);
   const std::string title = c.plan.title.empty() ? c.plan.id : c.plan.title;
-  std::string h = "<!DOCTYPE html>\n<html lang=\"" + std::string(ja ? "ja" : "en") + "\">\n<head>\n<meta charset=\"utf-8\">\n"
-                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                  "<meta name=\"generator\" content=\"miyagiplan " + std::string(miyagiplan::version_string) + "\">\n"
-                  "<title>" + escape_html(title) + (with ? (ja ? " 評価" : " — attainment") : "") + "</title>\n<style>\n" + std::string(miyagiplan::data::dashboard_css) +
-                  "</style>\n</head>\n<body>\n";
+  markup m;
+  m.trusted("<!DOCTYPE html>\n").open("html", {{"lang", ja ? "ja" : "en"}}).line().open("head").line();
+  m.void_element("meta", {{"charset", "utf-8"}}).line();
+  m.void_element("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}}).line();
+  m.void_element("meta", {{"name", "generator"}, {"content", "miyagiplan " + std::string(miyagiplan::version_string)}}).line();
+  m.element("title", title + (with ? (ja ? " 評価" : " — attainment") : "")).line();
+  m.open("style").line().trusted(miyagiplan::data::dashboard_css).close().line().close().line().open("body").line();
 
   // The heading.
-  h += "<header class=\"page\"><div class=\"inner\"><h1 id=\"title\">" + escape_html(title) + "</h1>\n<dl class=\"meta\">";
+  m.open("header", {{"class", "page"}}).open("div", {{"class", "inner"}});
+  m.element("h1", {{"id", "title"}}, title).line().open("dl", {{"class", "meta"}});
   auto meta = [&](std::string_view key, const std::string& value, const std::string& cls) {
-    h += "<dt>" + escape_html(label_of(l, key)) + "</dt><dd class=\"" + cls + "\">" + escape_html(value) + "</dd>";
+    m.element("dt", label_of(l, key)).element("dd", {{"class", cls}}, value);
   };
   if (!c.plan.issuer.empty()) meta("issuer", c.plan.issuer, "issuer");
   if (!c.plan.period.empty())
@@ -416,118 +451,107 @@ inline std::string render(const report_view& c) {
   } else {
     meta("actuals", std::string(label_of(l, "no_actuals")), "actuals");
   }
-  h += "</dl></div></header>\n<main>\n";
+  m.close().close().close().line().open("main").line();
 
   // The summary of grades per area (or, without actuals, the areas), and the goals.
-  h += "<div class=\"cols\">\n";
+  m.open("div", {{"class", "cols"}}).line();
   if (with) {
-    h += "<section class=\"card\" id=\"summary\"><h2>" + escape_html(label_of(l, "summary")) + "</h2>\n" +
-         rollup_table(c, c.report->areas, "area", "area");
-    h += "<ul class=\"legend-grades\">";
+    m.open("section", {{"class", "card"}, {"id", "summary"}}).element("h2", label_of(l, "summary")).line();
+    rollup_table(m, c, c.report->areas, "area", "area");
+    m.open("ul", {{"class", "legend-grades"}});
     const bool numbered = numbered_grades(c);
-    auto number = [&](std::size_t k) { return numbered ? grade_chip(c, c.grade_labels()[k], std::to_string(k + 1)) + " " : ""; };
+    auto item = [&](std::size_t k, const std::string& grade, const std::string& meaning) {
+      m.open("li");
+      if (numbered) {
+        grade_chip(m, c, c.grade_labels()[k], std::to_string(k + 1));
+        m.text(" ");
+      }
+      grade_badge(m, c, grade);
+      m.text(" " + meaning).close();
+    };
     for (std::size_t k = 0; k < c.scheme.bands.size(); ++k)
-      h += "<li>" + number(k) + grade_badge(c, c.scheme.bands[k].label) + " " +
-           escape_html(band_meaning(c, c.scheme.bands[k], k + 1 == c.scheme.bands.size())) + "</li>";
-    h += "<li>" + number(c.scheme.bands.size()) + grade_badge(c, c.scheme.not_evaluable) + " " +
-         (ja ? "判定できない（実績値なし等）" : "cannot be judged (no actual, …)") + "</li></ul>\n</section>\n";
+      item(k, c.scheme.bands[k].label, band_meaning(c, c.scheme.bands[k], k + 1 == c.scheme.bands.size()));
+    item(c.scheme.bands.size(), c.scheme.not_evaluable, ja ? "判定できない（実績値なし等）" : "cannot be judged (no actual, …)");
+    m.close().line().close().line();
   } else {
-    h += "<section class=\"card\" id=\"areas\"><h2>" + escape_html(label_of(l, "areas")) + "</h2><table class=\"areas\"><tbody>\n";
+    m.open("section", {{"class", "card"}, {"id", "areas"}}).element("h2", label_of(l, "areas"));
+    m.open("table", {{"class", "areas"}}).open("tbody").line();
     for (const auto& a : c.plan.areas) {
       std::size_t measures = 0, indicators = 0;
-      for_each_measure(a, [&](const miyagiplan::measure& m, int) {
+      for_each_measure(a, [&](const miyagiplan::measure& ms, int) {
         ++measures;
-        indicators += m.indicators.size();
+        indicators += ms.indicators.size();
       });
-      h += "<tr class=\"area\" data-id=\"" + escape_html(a.id) + "\"><td class=\"id\">" + escape_html(a.id) + "</td><td>" +
-           escape_html(a.title) + "</td><td class=\"num\">" + escape_html(label_of(l, "measures")) + " " + std::to_string(measures) +
-           "</td><td class=\"num\">" + escape_html(label_of(l, "indicators")) + " " + std::to_string(indicators) + "</td></tr>\n";
+      m.open("tr", {{"class", "area"}, {"data-id", a.id}}).element("td", {{"class", "id"}}, a.id).element("td", a.title);
+      m.element("td", {{"class", "num"}}, std::string(label_of(l, "measures")) + " " + std::to_string(measures));
+      m.element("td", {{"class", "num"}}, std::string(label_of(l, "indicators")) + " " + std::to_string(indicators));
+      m.close().line();
     }
-    h += "</tbody></table></section>\n";
+    m.close().close().close().line();
   }
-  h += "<section class=\"card\" id=\"goals\"><h2>" + escape_html(label_of(l, "goals")) + "</h2><table class=\"goals\"><tbody>\n";
+  m.open("section", {{"class", "card"}, {"id", "goals"}}).element("h2", label_of(l, "goals"));
+  m.open("table", {{"class", "goals"}}).open("tbody").line();
   for (const auto& g : c.plan.goals) {
     std::string areas;
     for (const auto& a : g.areas) areas += (areas.empty() ? "" : ", ") + a;
-    h += "<tr class=\"goal\" data-id=\"" + escape_html(g.id) + "\"><td class=\"id\">" + escape_html(g.id) + "</td><td>" + escape_html(g.title) +
-         "<span class=\"sub\">" + escape_html(label_of(l, "areas")) + ": " + escape_html(areas) + "</span>";
+    m.open("tr", {{"class", "goal"}, {"data-id", g.id}}).element("td", {{"class", "id"}}, g.id).open("td").text(g.title);
+    m.element("span", {{"class", "sub"}}, std::string(label_of(l, "areas")) + ": " + areas);
     if (c.report)
       for (const auto& r : c.report->goals)
-        if (r.id == g.id)
-          h += "<div class=\"goal-rating\">" + rating_badge(c, r.rating) + "<span class=\"avg\">" +
-               escape_html(label_of(l, "average")) + " " + (r.average_points ? format_number(*r.average_points, 2) : "-") +
-               "</span>" + stack_bar(c, r) + "</div>";
-    h += "</td></tr>\n";
+        if (r.id == g.id) {
+          m.open("div", {{"class", "goal-rating"}});
+          rating_badge(m, c, r.rating);
+          m.element("span", {{"class", "avg"}}, std::string(label_of(l, "average")) + " " + average_text(r));
+          stack_bar(m, c, r);
+          m.close();
+        }
+    m.close().close().line();
   }
-  h += "</tbody></table></section>\n</div>\n\n";
+  m.close().close().close().line().close().line().line();
 
   // Every indicator, grouped by area and measure, each with its chart.
   std::size_t count = 0;
-  for (const auto& a : c.plan.areas) for_each_measure(a, [&](const miyagiplan::measure& m, int) { count += m.indicators.size(); });
-  h += "<section class=\"card\" id=\"indicators\"><h2>" + escape_html(label_of(l, "indicators")) + "（" + std::to_string(count) +
-       "）</h2>\n" + chart_legend(c) + "\n<table class=\"indicators\"><thead><tr><th>ID</th><th>" +
-       escape_html(label_of(l, "indicator")) + "</th><th class=\"num\">" + escape_html(label_of(l, "baseline")) + "</th><th class=\"num\">" +
-       escape_html(label_of(l, "target")) + "</th>";
+  for (const auto& a : c.plan.areas) for_each_measure(a, [&](const miyagiplan::measure& ms, int) { count += ms.indicators.size(); });
+  m.open("section", {{"class", "card"}, {"id", "indicators"}});
+  m.element("h2", std::string(label_of(l, "indicators")) + "（" + std::to_string(count) + "）").line();
+  chart_legend(m, c);
+  m.line().open("table", {{"class", "indicators"}}).open("thead").open("tr");
+  m.element("th", "ID").element("th", label_of(l, "indicator"));
+  m.element("th", {{"class", "num"}}, label_of(l, "baseline")).element("th", {{"class", "num"}}, label_of(l, "target"));
   const int columns = with ? 8 : 5;
-  if (with)
-    h += "<th class=\"num\">" + escape_html(label_of(l, "actual")) + "<span class=\"sub\">" + escape_html(label_of(l, "expected")) +
-         "</span></th><th class=\"num\">" + escape_html(label_of(l, "rate")) + "</th><th>" + escape_html(label_of(l, "grade")) + "</th>";
-  h += "<th>" + escape_html(label_of(l, "chart")) + "</th></tr></thead>\n<tbody>\n";
+  if (with) {
+    m.open("th", {{"class", "num"}}).text(label_of(l, "actual")).element("span", {{"class", "sub"}}, label_of(l, "expected")).close();
+    m.element("th", {{"class", "num"}}, label_of(l, "rate")).element("th", label_of(l, "grade"));
+  }
+  m.element("th", label_of(l, "chart")).close().close().line().open("tbody").line();
   for (const auto& a : c.plan.areas) {
     const auto* ar = c.area_rollup(a.id);
-    h += "<tr class=\"group area\" data-id=\"" + escape_html(a.id) + "\"><th colspan=\"" + std::to_string(columns) + "\">" +
-         escape_html(label_of(l, "area")) + " " + escape_html(a.id) + "　" + escape_html(a.title) + (ar ? rating_badge(c, ar->rating) : "") +
-         "</th></tr>\n";
-    for_each_measure(a, [&](const miyagiplan::measure& m, int depth) {
-      const auto* mr = c.measure_rollup(m.id);
-      h += "<tr class=\"group measure\" data-id=\"" + escape_html(m.id) + "\"><th colspan=\"" + std::to_string(columns) +
-           "\"" + (depth ? " style=\"padding-left:34px\"" : "") + ">" + escape_html(label_of(l, "measure")) + " " + escape_html(m.id) + "　" +
-           escape_html(m.title) + (mr ? rating_badge(c, mr->rating) : "") + "</th></tr>\n";
-      for (const auto& ind : m.indicators) {
-        const auto* ia = c.assessment(ind.id);
-        const value_style vs = c.style(ind);
-        h += "<tr class=\"indicator\" id=\"indicator-" + escape_html(ind.id) + "\" data-id=\"" + escape_html(ind.id) + "\"" +
-             (ia ? " data-grade=\"" + escape_html(ia->assessment.grade) + "\" data-status=\"" +
-                       escape_html(miyagiplan::to_string(ia->assessment.status)) + "\""
-                 : std::string()) +
-             ">";
-        h += "<td class=\"id\">" + escape_html(ind.id) + "</td>";
-        h += "<td class=\"name\">" + escape_html(ind.name) + "<br><span class=\"kind\">" + escape_html(kind_text(l, ind)) + "</span>";
-        for (const auto& note : ind.notes) h += "<p class=\"explain note\">" + escape_html(note) + "</p>";
-        if (ia) h += "<p class=\"explain\">" + escape_html(c.explanation(*ia, ind)) + "</p>";
-        h += "</td>";
-        h += value_cell(ind.baseline.value.text, ind.baseline.when.text(), ind.source);
-        h += value_cell(ind.target.value.text, ind.target.when.text(), ind.source);
-        if (ia) {
-          const auto& as = ia->assessment;
-          const auto* d = c.actual_date(*ia);
-          h += "<td class=\"num actual\">" + escape_html(as.actual ? format_value(vs, *as.actual) : "-") +
-               (d ? "<span class=\"sub\">" + escape_html(d->text()) + "</span>" : "") + "<span class=\"sub expected\">" +
-               escape_html(label_of(l, "expected")) + " " + escape_html(as.expected ? format_value(vs, *as.expected) : "-") + "</span></td>";
-          const std::string colour = colour_of(c.grade_rank(as.grade), c.scheme.bands.size());
-          h += "<td class=\"num rate\">" + (as.rate ? escape_html(format_rate(*as.rate)) : std::string("-"));
-          if (as.rate)
-            h += "<span class=\"ratebar\"><span style=\"width:" + svg_number(std::clamp(*as.rate, 0.0, 1.0) * 100) +
-                 "%;background:" + colour + "\"></span></span>";
-          h += "</td><td class=\"grade\">" + grade_badge(c, as.grade, c.explanation(*ia, ind)) + "<span class=\"status\">" +
-               escape_html(status_text(l, as.status)) + "</span></td>";
-        } else if (with) {
-          h += "<td></td><td></td><td></td>";
-        }
-        h += "<td class=\"chart\">" + chart_svg(c, ind) + "</td></tr>\n";
-      }
+    m.open("tr", {{"class", "group area"}, {"data-id", a.id}}).open("th", {{"colspan", columns}});
+    m.text(std::string(label_of(l, "area")) + " " + a.id + "　" + a.title);
+    if (ar) rating_badge(m, c, ar->rating);
+    m.close().close().line();
+    for_each_measure(a, [&](const miyagiplan::measure& ms, int depth) {
+      const auto* mr = c.measure_rollup(ms.id);
+      m.open("tr", {{"class", "group measure"}, {"data-id", ms.id}});
+      m.open("th", {{"colspan", columns}, {"style", "padding-left:34px", depth != 0}});
+      m.text(std::string(label_of(l, "measure")) + " " + ms.id + "　" + ms.title);
+      if (mr) rating_badge(m, c, mr->rating);
+      m.close().close().line();
+      for (const auto& ind : ms.indicators) indicator_row(m, c, ind, with);
     });
   }
-  h += "</tbody></table></section>\n";
+  m.close().close().close().line();
 
   if (with) {
-    h += "<section class=\"card\" id=\"measures\"><h2>" + escape_html(label_of(l, "rollup_measures")) + "</h2>\n" +
-         rollup_table(c, c.report->measures, "measure", "measure") + "</section>\n";
+    m.open("section", {{"class", "card"}, {"id", "measures"}}).element("h2", label_of(l, "rollup_measures")).line();
+    rollup_table(m, c, c.report->measures, "measure", "measure");
+    m.close().line();
   }
-  h += "<footer>" + escape_html(label_of(l, "generated")) + " " + escape_html(miyagiplan::version_string) + " · " +
-       escape_html(c.plan_source.empty() ? std::string(label_of(l, "bundled")) : c.plan_source) + "</footer>\n";
-  h += "</main>\n</body>\n</html>\n";
-  return h;
+  m.element("footer", std::string(label_of(l, "generated")) + " " + std::string(miyagiplan::version_string) + " · " +
+                          (c.plan_source.empty() ? std::string(label_of(l, "bundled")) : c.plan_source))
+      .line();
+  m.close().line().close().line().close().line();
+  return m.str();
 }
 
 }  // namespace miyagiplan::present::html_format
