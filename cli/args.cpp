@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <charconv>
 
 #include <miyagiplan/report.hpp>
 
@@ -48,6 +49,16 @@ CLI::App* add_command(CLI::App& app, const command_spec& spec, parsed_args& out)
     if (spec.min_positionals > 0) positionals->required();
   }
   return sub;
+}
+
+std::optional<int> parsed_args::get_int(std::string_view name, int low, int high, std::string_view expected) const {
+  const auto text = get(name);
+  if (!text) return std::nullopt;
+  int v = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+  if (ec != std::errc() || end != text->data() + text->size() || v < low || v > high)
+    throw usage_error("--" + std::string(name) + ": expected " + std::string(expected) + ", found \"" + *text + "\"");
+  return v;
 }
 
 std::string help_text(const command_spec& spec) {

@@ -56,6 +56,8 @@ class parsed_args {
   std::string get_or(std::string_view name, std::string fallback) const {
     return get(name).value_or(std::move(fallback));
   }
+  // The option as a whole number from `low` to `high`; a usage error naming `expected` otherwise.
+  std::optional<int> get_int(std::string_view name, int low, int high, std::string_view expected) const;
   void set(std::string_view name, std::string value) { values_[std::string(name)] = std::move(value); }
 
  private:

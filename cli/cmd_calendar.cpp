@@ -18,33 +18,30 @@ const option_spec start_option{"start-month", 0, "M", "the month fiscal years st
 miyagiplan::parse_options options_of(const parsed_args& args) {
   miyagiplan::parse_options o;
   o.strict = args.has("strict");
-  if (const auto m = args.get("start-month")) {
-    int v = 0;
-    try {
-      std::size_t used = 0;
-      v = std::stoi(*m, &used);
-      if (used != m->size()) v = 0;
-    } catch (const std::exception&) {
-      v = 0;
-    }
-    if (v < 1 || v > 12) throw usage_error("--start-month: expected a month from 1 to 12, found \"" + *m + "\"");
-    o.fiscal_start_month = static_cast<unsigned>(v);
-  }
+  if (const auto m = args.get_int("start-month", 1, 12, "a month from 1 to 12"))
+    o.fiscal_start_month = static_cast<unsigned>(*m);
   return o;
 }
 
-// Runs `one` for every text; a failure is reported and the others still run.
-template <class One>
-int for_each_text(const parsed_args& args, One&& one) {
+// Reads every text into a row of a left-aligned table with columns at least `widths` wide and
+// prints the rows read; a text that fails is reported on stderr and the others still run.
+template <class Row>
+int print_rows(const parsed_args& args, std::initializer_list<int> widths, Row&& row) {
+  std::vector<miyagiplan::present::text_column> columns;
+  for (const int w : widths) columns.push_back({{}, align::left, false, w});
+  text_table t(std::move(columns));
+  bool any = false;
   int status = 0;
   for (const auto& text : args.positionals) {
     try {
-      one(text);
+      t.add_cells(row(text));
+      any = true;
     } catch (const miyagiplan::error& e) {
       report_error(e.what());
       status = 1;
     }
   }
+  if (any) std::cout << t.render(1000);
   return status;
 }
 
@@ -64,13 +61,7 @@ const command_spec date_spec{
 
 int run_date(const parsed_args& args) {
   const auto options = options_of(args);
-  text_table t({{{}, align::left, false, 1},
-                {{}, align::left, false, 10},
-                {{}, align::left, false, 10},
-                {{}, align::left, false, 3},
-                {{}, align::left, false, 1}});
-  bool any = false;
-  const int status = for_each_text(args, [&](const std::string& text) {
+  return print_rows(args, {1, 10, 10, 3, 1}, [&](const std::string& text) -> std::vector<std::string> {
     const miyagiplan::date_expression d = miyagiplan::parse_date(text, options);
     std::string flags;
     auto flag = [&](bool on, const char* name) {
@@ -79,12 +70,9 @@ int run_date(const parsed_args& args) {
     flag(d.estimate(), "estimate");
     flag(d.proleptic(), "proleptic");
     flag(d.open_ended(), "open-ended");
-    t.add_cells({text, iso_day(d.days().first), d.open_ended() ? std::string("…") : iso_day(d.days().last),
-                 std::string(miyagiplan::to_string(d.kind())), flags.empty() ? "-" : flags});
-    any = true;
+    return {text, iso_day(d.days().first), d.open_ended() ? std::string("…") : iso_day(d.days().last),
+            std::string(miyagiplan::to_string(d.kind())), flags.empty() ? "-" : flags};
   });
-  if (any) std::cout << t.render(1000);
-  return status;
 }
 
 const command_spec wareki_spec{
@@ -100,20 +88,12 @@ const command_spec wareki_spec{
 
 int run_wareki(const parsed_args& args) {
   const auto options = options_of(args);
-  text_table t({{{}, align::left, false, 1},
-                {{}, align::left, false, 10},
-                {{}, align::left, false, 10},
-                {{}, align::left, false, 8}});
-  bool any = false;
-  const int status = for_each_text(args, [&](const std::string& text) {
+  return print_rows(args, {1, 10, 10, 8}, [&](const std::string& text) -> std::vector<std::string> {
     const miyagiplan::sys_days d = miyagiplan::to_western(text, options);
-    t.add_cells({text, miyagiplan::format_date(d, miyagiplan::date_style::iso),
-                 miyagiplan::format_date(d, miyagiplan::date_style::kanji),
-                 miyagiplan::format_date(d, miyagiplan::date_style::abbrev)});
-    any = true;
+    return {text, miyagiplan::format_date(d, miyagiplan::date_style::iso),
+            miyagiplan::format_date(d, miyagiplan::date_style::kanji),
+            miyagiplan::format_date(d, miyagiplan::date_style::abbrev)};
   });
-  if (any) std::cout << t.render(1000);
-  return status;
 }
 
 const command_spec fy_spec{
@@ -131,14 +111,7 @@ const command_spec fy_spec{
 
 int run_fy(const parsed_args& args) {
   const auto options = options_of(args);
-  text_table t({{{}, align::left, false, 1},
-                {{}, align::left, false, 6},
-                {{}, align::left, false, 6},
-                {{}, align::left, false, 6},
-                {{}, align::left, false, 10},
-                {{}, align::left, false, 10}});
-  bool any = false;
-  const int status = for_each_text(args, [&](const std::string& text) {
+  return print_rows(args, {1, 6, 6, 6, 10, 10}, [&](const std::string& text) -> std::vector<std::string> {
     const miyagiplan::date_expression d = miyagiplan::parse_date(text, options);
     // A fiscal year names itself; a day names the fiscal year it falls in.
     if (d.kind() != miyagiplan::date_kind::fiscal_year && !miyagiplan::names_a_day(d.kind()))
@@ -151,12 +124,9 @@ int run_fy(const parsed_args& args) {
       const std::string before = fy.label(miyagiplan::fiscal_label::era, miyagiplan::era_rule::first_day);
       if (before != era_label) era_label += "（" + before + "）";
     }
-    t.add_cells({text, era_label, fy.label(miyagiplan::fiscal_label::western), fy.label(miyagiplan::fiscal_label::fy),
-                 iso_day(fy.days().first), iso_day(fy.days().last)});
-    any = true;
+    return {text, era_label, fy.label(miyagiplan::fiscal_label::western), fy.label(miyagiplan::fiscal_label::fy),
+            iso_day(fy.days().first), iso_day(fy.days().last)};
   });
-  if (any) std::cout << t.render(1000);
-  return status;
 }
 
 }  // namespace mpcli

@@ -16,18 +16,7 @@ miyagiplan::language language_option(const parsed_args& args) {
 }
 
 int terminal_width(const parsed_args& args) {
-  if (const auto w = args.get("width")) {
-    int v = 0;
-    try {
-      std::size_t used = 0;
-      v = std::stoi(*w, &used);
-      if (used != w->size()) v = 0;
-    } catch (const std::exception&) {
-      v = 0;
-    }
-    if (v < 40 || v > 1000) throw usage_error("--width: expected a number of columns from 40 to 1000, found \"" + *w + "\"");
-    return v;
-  }
+  if (const auto w = args.get_int("width", 40, 1000, "a number of columns from 40 to 1000")) return *w;
   if (const char* env = std::getenv("COLUMNS")) {
     char* end = nullptr;
     const long v = std::strtol(env, &end, 10);
