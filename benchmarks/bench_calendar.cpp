@@ -27,6 +27,16 @@ constexpr sample_text sample_texts[] = {
     {"fiscal_span", "平成23～25年度末"},
 };
 
+// The forms of #14: a weekday checked against its day, a suffix, dual notation, から…まで across
+// eras, a compact ISO day (separate names, so the plan's five above stay comparable).
+constexpr sample_text new_form_texts[] = {
+    {"weekday", "令和5年3月31日（金）"},
+    {"as_of", "令和2年10月1日現在"},
+    {"dual", "平成２３年度（２０１１年度）"},
+    {"kara_made", "平成31年4月1日から令和元年5月31日まで"},
+    {"compact_iso", "20101231"},
+};
+
 // Days spread over the whole supported era range (1873 … 2100), so that the era search and the
 // branch predictor see every era rather than one memorised day.
 constexpr std::size_t day_count = 4096;  // a power of two: indices wrap with a mask
@@ -75,6 +85,9 @@ const bool parse_benchmarks_registered = [] {
     benchmark::RegisterBenchmark((std::string("try_read_date/") + s.name).c_str(),
                                  try_read_date_bench, s.text);
   }
+  for (const sample_text& s : new_form_texts)
+    benchmark::RegisterBenchmark((std::string("try_read_date/new_forms/") + s.name).c_str(), try_read_date_bench,
+                                 s.text);
   return true;
 }();
 
@@ -98,6 +111,22 @@ void format_date_to_bench(benchmark::State& state, date_style style) {
 }
 BENCHMARK_CAPTURE(format_date_to_bench, kanji, date_style::kanji)->Name("format_date_to/kanji");
 BENCHMARK_CAPTURE(format_date_to_bench, abbrev, date_style::abbrev)->Name("format_date_to/abbrev");
+
+// The formatting options of #14.
+void format_options_bench(benchmark::State& state, format_options options) {
+  char out[max_formatted_date];
+  over_days(state, [&](sys_days s) {
+    std::size_t n = format_date_to(out, s, options);
+    benchmark::DoNotOptimize(n);
+    benchmark::ClobberMemory();
+  });
+}
+BENCHMARK_CAPTURE(format_options_bench, jisx0301, format_options{.style = date_style::jisx0301})
+    ->Name("format_date_to/options/jisx0301");
+BENCHMARK_CAPTURE(format_options_bench, western_weekday, format_options{.with_western = true, .weekday = true})
+    ->Name("format_date_to/options/with_western_weekday");
+BENCHMARK_CAPTURE(format_options_bench, kanji_numerals, format_options{.kanji_numerals = true})
+    ->Name("format_date_to/options/kanji_numerals");
 
 void format_date_bench(benchmark::State& state) {
   std::size_t i = 0;
@@ -156,3 +185,28 @@ void find_dates_bench(benchmark::State& state) {
 }
 }  // namespace
 BENCHMARK(find_dates_bench)->Name("find_dates/plan_text");
+
+namespace {
+// find_dates over texts of the forms of #14 as a PDF's extraction writes them (full-width
+// digits, stray spaces), and over prose without a date (how fast the scan skips).
+void find_dates_text_bench(benchmark::State& state, std::string_view sentence) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += sentence;
+  std::size_t found = 0;
+  for (auto _ : state) {
+    auto matches = miyagiplan::find_dates(text);
+    found = matches.size();
+    benchmark::DoNotOptimize(matches);
+  }
+  state.counters["dates"] = static_cast<double>(found);
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
+}
+}  // namespace
+BENCHMARK_CAPTURE(find_dates_text_bench, pdf_text,
+                  "本計画は令和5年3月31日（金）現在の状況をもとに、平成２３年度から平成２５年度までを期間とし、"
+                  "統計（H22.12.31）は 平 成 22 年 度末見込 とした。件数は2,280 件、第3四半期。")
+    ->Name("find_dates/pdf_text");
+BENCHMARK_CAPTURE(find_dates_text_bench, prose,
+                  "県民のだれもが地域社会の一員として、ＩＴの恩恵を享受できる安全・安心な地域社会の創造を目指し、"
+                  "情報通信基盤の整備と利活用の促進に取り組みます。")
+    ->Name("find_dates/prose");

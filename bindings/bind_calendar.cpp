@@ -34,7 +34,7 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
 
 // An era by its name (heisei, Heisei), its kanji (平成) or its letter (H, h).
 era era_from_string(std::string_view name) {
-  for (const era_info& e : eras) {
+  for (const era_info& e : era_list()) {
     if (name == e.kanji || equal_ignoring_case(name, e.romaji) ||
         (name.size() == 1 && ascii_lower(name[0]) == ascii_lower(e.letter)))
       return e.id;
@@ -171,6 +171,19 @@ std::string date_expression_repr(const date_expression& e) {
   return call + ")";
 }
 
+// Era.<ROMAJI> and ERAS for an era of the table; the built-in ones already have their members.
+void register_era(py::object era_cls, py::list eras_in_force, const era_info& e) {
+  eras_in_force.append(py::cast(&e, py::return_value_policy::reference));
+  if (static_cast<std::size_t>(e.id) < builtin_eras.size()) return;
+  std::string name(e.romaji);
+  for (char& c : name) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+  // As py::enum_::value does: the member in the class's table of entries, and as an attribute.
+  py::dict entries = era_cls.attr("__entries");
+  const py::object member = py::cast(e.id);
+  entries[py::str(name)] = py::make_tuple(member, py::str(std::string(e.kanji) + " (" + e.letter + "), added"));
+  py::setattr(era_cls, py::str(name), member);
+}
+
 template <class Class>
 void set_module(Class& cls) {
   cls.attr("__module__") = package_name;
@@ -229,7 +242,15 @@ is kept exactly. Immutable and hashable.)doc");
       .value("SHOWA", era::showa, "昭和 (S), from 1926-12-25")
       .value("HEISEI", era::heisei, "平成 (H), from 1989-01-08")
       .value("REIWA", era::reiwa, "令和 (R), from 2019-05-01");
-  set_str(era_cls, &name_of<era>);
+  era_cls.attr("__str__") = py::cpp_function(
+      [](era e) {
+        if (static_cast<std::size_t>(e) < builtin_eras.size()) return std::string(to_string(e));
+        std::string name(is_known(e) ? info(e).romaji : std::string_view());
+        for (char& c : name) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+        return name;
+      },
+      py::name("__str__"), py::is_method(era_cls),
+      "The era's lower-case name (its romaji for an era added at run time); from_string reads it back.");
   era_cls.def_static("from_string", &era_from_string, "name"_a,
                      R"doc(The era named by its lower-case name (``"heisei"``, as str gives), its
 romaji (``"Heisei"``), its kanji (``"平成"``) or its letter (``"H"``, ``"h"``).
@@ -246,8 +267,12 @@ Raises ParseError for anything else.)doc");
       .def(
           "__ge__", [](era a, era b) { return a >= b; }, py::is_operator(), "Later or the same.");
   era_cls.def_property_readonly(
-      "info", [](era e) -> const era_info& { return info(e); }, py::return_value_policy::reference,
-      "The era's EraInfo.");
+      "info",
+      [](era e) -> const era_info& {
+        if (!is_known(e)) throw range_error("no era has the value " + std::to_string(static_cast<int>(e)));
+        return info(e);
+      },
+      py::return_value_policy::reference, "The era's EraInfo.");
 
   kind_cls.value("DAY", date_kind::day, "one day: 平成22年12月31日, H22.12.31, 2010-12-31")
       .value("MONTH_END", date_kind::month_end, "the last day of a month: 平成22年12月末")
@@ -277,7 +302,9 @@ Raises ParseError for an unknown name.)doc");
   style_cls.value("KANJI", date_style::kanji, "平成22年12月31日 (元年 for year 1)")
       .value("ABBREV", date_style::abbrev, "H22.12.31")
       .value("WESTERN", date_style::western, "2010年12月31日")
-      .value("ISO", date_style::iso, "2010-12-31");
+      .value("ISO", date_style::iso, "2010-12-31")
+      .value("JISX0301", date_style::jisx0301, "R05.03.31 (JIS X 0301: every field two digits)")
+      .value("KOKI", date_style::koki, "皇紀2670年12月31日");
   set_str(style_cls, &name_of<date_style>);
   style_cls.def_static("from_string", &date_style_from_string, "name"_a,
                        R"doc(The style named ``name`` (``"kanji"``, as str gives).
@@ -356,9 +383,35 @@ Raises ParseError for an unknown name.)doc");
                    std::to_string(c.month) + "-" + (c.day < 10 ? "0" : "") + std::to_string(c.day);
           },
           "平成 (Heisei, H) from 1989-01-08");
-  py::list era_list;
-  for (const era_info& e : eras) era_list.append(py::cast(&e, py::return_value_policy::reference));
-  m.attr("ERAS") = era_list;
+  // Eras from MIYAGIPLAN_EXTRA_ERAS are read now: a malformed value fails the import, naming
+  // the variable. Each added era becomes a member of Era (its romaji in capitals) and of ERAS.
+  load_extra_eras_from_environment();
+  py::list eras_in_force;
+  m.attr("ERAS") = eras_in_force;
+  for (const era_info& e : era_list()) register_era(era_cls, eras_in_force, e);
+  m.def(
+      "add_era",
+      [era_cls, eras_in_force](const std::string& name, const std::string& romaji, const std::string& letter,
+                               sys_days first_day) {
+        if (letter.size() != 1) throw parse_error(letter, 0, "add_era letter: one letter A–Z other than F");
+        const era e = add_era(name, romaji, letter[0], first_day);
+        // The C++ table may have grown from another thread too: register whatever is new.
+        const era_table& t = era_list();
+        for (std::size_t i = py::len(eras_in_force); i < t.size(); ++i) register_era(era_cls, eras_in_force, t[i]);
+        return e;
+      },
+      "name"_a, "romaji"_a, "letter"_a, "first_day"_a,
+      R"doc(Adds an era announced after this release and returns its Era.
+
+``name`` is its kanji (one to four), ``romaji`` its name in letters (``Era.<ROMAJI>`` in
+capitals names it from then on), ``letter`` its letter for abbreviated dates and
+``first_day`` (datetime.date) its first day, after the first day of every era in force.
+Days before that first day read and format as they did. Thread-safe. A deployment may list
+eras in the environment variable MIYAGIPLAN_EXTRA_ERAS instead
+(``name,romaji,letter,YYYY-MM-DD``, ``;`` between eras), read at import.
+
+Raises ParseError for a name, romaji or letter malformed or taken, RangeError for a first day
+not after the latest era's.)doc");
 
   // --- EraDate -------------------------------------------------------------------------------
 
@@ -641,10 +694,23 @@ datetime.date(2010, 3, 31))doc");
         return format_date(d, member(style, &date_style_from_string));
       },
       "date"_a, "style"_a = date_style::kanji,
-      R"doc(Writes a datetime.date as 和暦: 平成22年12月31日 (``"kanji"``), H22.12.31 (``"abbrev"``);
-or in Western forms: 2010年12月31日 (``"western"``), 2010-12-31 (``"iso"``).
+      R"doc(Writes a datetime.date in a DateStyle (the short form of the call with options).)doc");
+  m.def(
+      "to_wareki",
+      [](sys_days d, const member_or_name<date_style>& style, bool zero_pad, bool gannen, bool with_western,
+         bool weekday, bool kanji_numerals) {
+        return format_date(d, format_options{member(style, &date_style_from_string), zero_pad, gannen, with_western,
+                                             weekday, kanji_numerals});
+      },
+      "date"_a, "style"_a = date_style::kanji, py::kw_only(), "zero_pad"_a = false, "gannen"_a = true,
+      "with_western"_a = false, "weekday"_a = false, "kanji_numerals"_a = false,
+      R"doc(Writes a datetime.date as 和暦: 平成22年12月31日 (``"kanji"``), H22.12.31 (``"abbrev"``),
+R05.03.31 (``"jisx0301"``); or in Western forms: 2010年12月31日 (``"western"``), 2010-12-31
+(``"iso"``), 皇紀2670年12月31日 (``"koki"``).
 
-``style`` is a DateStyle or its name. Raises RangeError for an era style before 1873-01-01.
+``style`` is a DateStyle or its name. Options: ``zero_pad`` (令和05年03月31日), ``gannen=False``
+(令和1年), ``with_western`` (令和5年（2023年）3月31日), ``weekday`` (令和5年3月31日（金）),
+``kanji_numerals`` (令和五年三月三十一日). Raises RangeError for an era style before 1873-01-01.
 
 >>> miyagiplan.to_wareki(datetime.date(2019, 5, 1))
 '令和元年5月1日')doc");

@@ -119,7 +119,7 @@ py::array_t<std::int64_t> fiscal_years(const py::array_t<std::int64_t, py::array
 
 // Formats every day; NaT and days before the eras become None.
 py::array format_all(const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& days,
-                     date_style style) {
+                     const format_options& options) {
   const auto n = static_cast<std::size_t>(days.size());
   const std::int64_t* in = days.data();
   std::string text;
@@ -131,7 +131,7 @@ py::array format_all(const py::array_t<std::int64_t, py::array::c_style | py::ar
     for (std::size_t i = 0; i < n; ++i) {
       const bool valid = in[i] != not_a_time && in[i] >= day_count_of(days_from_civil(min_supported_year, 1, 1)) &&
                          in[i] <= day_count_of(days_from_civil(max_supported_year, 12, 31));
-      const std::size_t length = valid ? format_date_to(buffer, from_day_count(static_cast<std::int32_t>(in[i])), style) : 0;
+      const std::size_t length = valid ? format_date_to(buffer, from_day_count(static_cast<std::int32_t>(in[i])), options) : 0;
       text.append(buffer, length);
       ends[i] = static_cast<std::uint32_t>(text.size());
     }
@@ -165,8 +165,15 @@ void bind_vector(py::module_& m) {
 miyagiplan.parse_dates or miyagiplan.to_western instead.)doc");
   m.def("_fiscal_years", &fiscal_years, py::arg("days"), py::arg("start_month") = 4,
         "The fiscal year (its starting Western year) of int64 day counts; INT64_MIN stays.");
-  m.def("_format_days", &format_all, py::arg("days"), py::arg("style"),
-        "Formats int64 day counts as texts of a DateStyle; None for NaT or days before 1873.");
+  m.def(
+      "_format_days",
+      [](const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& days, date_style style,
+         bool zero_pad, bool gannen, bool with_western, bool weekday, bool kanji_numerals) {
+        return format_all(days, {style, zero_pad, gannen, with_western, weekday, kanji_numerals});
+      },
+      py::arg("days"), py::arg("style"), py::arg("zero_pad") = false, py::arg("gannen") = true,
+      py::arg("with_western") = false, py::arg("weekday") = false, py::arg("kanji_numerals") = false,
+      "Formats int64 day counts as texts of a DateStyle and options; None for NaT or days before 1873.");
 }
 
 }  // namespace miyagiplan::python

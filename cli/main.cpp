@@ -190,6 +190,7 @@ int run(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   try {
+    miyagiplan::load_extra_eras_from_environment();  // a deployment's eras, or its error, first
     return mpcli::run(argc, argv);
   } catch (const mpcli::usage_error& e) {
     const std::string what = e.what();

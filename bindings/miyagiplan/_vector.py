@@ -107,12 +107,13 @@ def _days(values):
     return array.astype("datetime64[D]").view(numpy.int64), dress
 
 
-def to_wareki_array(values, style="kanji"):
-    """Days → texts of a DateStyle (平成22年12月31日, H22.12.31…); None for NaT."""
+def to_wareki_array(values, style="kanji", **options):
+    """Days → texts of a DateStyle (平成22年12月31日, H22.12.31…) with to_wareki's options; None for
+    NaT."""
     days, dress = _days(values)
     if isinstance(style, str):
         style = _core.DateStyle.from_string(style)
-    return dress(_core._format_days(days, style))
+    return dress(_core._format_days(days, style, **options))
 
 
 def fiscal_year_array(values, start_month=4):

@@ -10,6 +10,7 @@
 
 #ifdef MIYAGIPLAN_NEEDS_CALENDAR_DEFINITIONS
 #include "miyagiplan/calendar/calendar_text-inl.hpp"
+#include "miyagiplan/calendar/calendar_eras-inl.hpp"
 #include "miyagiplan/calendar/calendar_read-inl.hpp"
 #include "miyagiplan/calendar/calendar_write-inl.hpp"
 #endif

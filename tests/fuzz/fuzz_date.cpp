@@ -77,6 +77,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   }
 
+  // find_dates in a context (dates without a year found too): the same invariants, each match
+  // read alone in that context.
+  {
+    parse_options in_context;
+    in_context.context = {2023, true};
+    std::size_t previous_end = 0;
+    for (const date_match& m : find_dates(text, in_context)) {
+      FUZZ_CHECK(m.begin >= previous_end && m.begin < m.end, "match " + std::to_string(m.begin) + " in context");
+      previous_end = m.end;
+      date_reading alone;
+      FUZZ_CHECK(try_read_date(m.text(), in_context, alone, failure) && same(alone, m.expression.reading()),
+                 fuzz::shown(m.text()) + " read alone in context differs: " + describe(m.expression.reading()));
+    }
+  }
+
   date_reading lenient, strict_reading;
   const bool lenient_ok = try_read_date(text, {}, lenient, failure);
   if (try_read_date(text, strict, strict_reading, failure)) {
@@ -118,6 +133,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                fuzz::shown(text) + " → " + written + " → " + describe(back));
     // The era styles write the era in force: strict mode reads them too.
     FUZZ_CHECK(try_read_date(written, strict, back, failure), written);
+  }
+  // With the options of #14 too (a weekday, the Western year beside, kanji numerals, 皇紀, JIS X
+  // 0301, zero padding, 1年): what is written reads back as the day.
+  for (unsigned bits = 0; bits < 64; bits += 1 + static_cast<unsigned>(size % 7)) {
+    format_options o;
+    o.style = bits & 1 ? date_style::koki : bits & 2 ? date_style::jisx0301 : date_style::kanji;
+    o.zero_pad = bits & 4, o.gannen = !(bits & 8), o.with_western = bits & 16, o.weekday = bits & 32;
+    o.kanji_numerals = (bits & 12) == 12;
+    char buf[max_formatted_date];
+    const std::size_t n = format_date_to(buf, d, o);
+    if (n == 0) {
+      FUZZ_CHECK(o.style != date_style::koki && d < first_era_serial, describe(lenient));
+      continue;
+    }
+    date_reading back;
+    FUZZ_CHECK(try_read_date(std::string_view(buf, n), {}, back, failure) && back.days == lenient.days,
+               fuzz::shown(text) + " → " + std::string(buf, n));
   }
   // And the era date of a day converts back.
   if (lenient.days.first >= first_era_serial) {

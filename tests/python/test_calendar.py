@@ -623,3 +623,37 @@ def test_find_dates_skips_quantities_and_takes_a_context():
     found = miyagiplan.find_dates("受付は8月22日、締切は令和5年9月末。", context="令和5年度")
     assert [(m.start, m.end, m.text) for m in found] == [(3, 8, "8月22日"), (12, 19, "令和5年9月末")]
     assert found[0].expression.first == datetime.date(2023, 8, 22)
+
+
+# --- #14: formatting options -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("day, kwargs, text", [
+    (D(2023, 3, 31), {"style": "jisx0301"}, "R05.03.31"),
+    (D(2019, 5, 1), {"style": DateStyle.JISX0301}, "R01.05.01"),
+    (D(2023, 3, 31), {"style": "abbrev", "zero_pad": True}, "R05.03.31"),
+    (D(2023, 3, 31), {"zero_pad": True}, "令和05年03月31日"),
+    (D(2019, 5, 1), {"gannen": False}, "令和1年5月1日"),
+    (D(2023, 3, 31), {"with_western": True}, "令和5年（2023年）3月31日"),
+    (D(2023, 3, 31), {"weekday": True}, "令和5年3月31日（金）"),
+    (D(2023, 3, 31), {"kanji_numerals": True}, "令和五年三月三十一日"),
+    (D(2010, 12, 20), {"kanji_numerals": True}, "平成二十二年十二月二十日"),
+    (D(2023, 3, 31), {"style": "western", "kanji_numerals": True}, "二〇二三年三月三十一日"),
+    (D(2020, 1, 1), {"style": "koki"}, "皇紀2680年1月1日"),
+    (D(2023, 3, 31), {"kanji_numerals": True, "with_western": True, "weekday": True},
+     "令和五年（二〇二三年）三月三十一日（金）"),
+])
+def test_to_wareki_options(day, kwargs, text):
+    assert miyagiplan.to_wareki(day, **kwargs) == text
+    assert miyagiplan.to_western(text) == day
+    # The column form gives the same texts.
+    assert list(miyagiplan.to_wareki([day, day], **kwargs)) == [text, text]
+
+
+def test_to_wareki_options_on_a_datetime64_column():
+    numpy = pytest.importorskip("numpy")
+    days = numpy.array(["2023-03-31", "NaT", "1872-12-31"], dtype="datetime64[D]")
+    assert list(miyagiplan.to_wareki(days, weekday=True)) == ["令和5年3月31日（金）", None, None]
+    assert list(miyagiplan.to_wareki(days, style="koki")) == ["皇紀2683年3月31日", None, "皇紀2532年12月31日"]
+    with pytest.raises(miyagiplan.RangeError):
+        miyagiplan.to_wareki(D(1872, 12, 31), style="jisx0301")

@@ -300,8 +300,8 @@ TEST_CASE("every era boundary, in every direction") {
   }
 
   // The era table: each era ends the day before the next begins; 令和 has no end.
-  for (std::size_t i = 0; i + 1 < eras.size(); ++i)
-    CHECK(last_serial(eras[i].id) == eras[i + 1].first_serial - day_count(1));
+  for (std::size_t i = 0; i + 1 < builtin_eras.size(); ++i)
+    CHECK(last_serial(builtin_eras[i].id) == builtin_eras[i + 1].first_serial - day_count(1));
   CHECK_FALSE(last_serial(era::reiwa).has_value());
   CHECK(info(era::heisei).kanji == "平成");
   CHECK(info(era::reiwa).letter == 'R');
@@ -1195,6 +1195,68 @@ TEST_CASE("find_dates: quantities and bare parts are no dates; PDF text and form
   CHECK(iso(in_context[3].expression.first()) == "2023-08-22");
   // A text with bytes that are no UTF-8 still scans.
   CHECK(find_dates("\xff平成22年\xfe").size() == 1);
+}
+
+TEST_CASE("formatting options (#14): JIS X 0301, padding, 1年, the Western year, the weekday, kanji numerals, 皇紀") {
+  const sys_days d = days_from_civil(2023, 3, 31);  // a Friday
+  auto with = [](date_style style, auto&& set) {
+    format_options o;
+    o.style = style;
+    set(o);
+    return o;
+  };
+  const struct {
+    sys_days day;
+    format_options options;
+    std::string_view text;
+  } cases[] = {
+      {d, with(date_style::jisx0301, [](auto&) {}), "R05.03.31"},
+      {days_from_civil(2019, 5, 1), with(date_style::jisx0301, [](auto&) {}), "R01.05.01"},
+      {days_from_civil(1989, 1, 7), with(date_style::jisx0301, [](auto&) {}), "S64.01.07"},
+      {days_from_civil(1873, 1, 1), with(date_style::jisx0301, [](auto&) {}), "M06.01.01"},
+      {d, with(date_style::abbrev, [](auto& o) { o.zero_pad = true; }), "R05.03.31"},
+      {d, with(date_style::abbrev, [](auto&) {}), "R5.3.31"},
+      {d, with(date_style::kanji, [](auto&) {}), "令和5年3月31日"},
+      {d, with(date_style::kanji, [](auto& o) { o.zero_pad = true; }), "令和05年03月31日"},
+      {days_from_civil(2019, 5, 1), with(date_style::kanji, [](auto& o) { o.gannen = false; }), "令和1年5月1日"},
+      {days_from_civil(2019, 5, 1), with(date_style::kanji, [](auto&) {}), "令和元年5月1日"},
+      {d, with(date_style::kanji, [](auto& o) { o.with_western = true; }), "令和5年（2023年）3月31日"},
+      {d, with(date_style::kanji, [](auto& o) { o.weekday = true; }), "令和5年3月31日（金）"},
+      {days_from_civil(2010, 12, 31), with(date_style::kanji, [](auto& o) { o.weekday = true; }), "平成22年12月31日（金）"},
+      {days_from_civil(2019, 5, 1), with(date_style::western, [](auto& o) { o.weekday = true; }), "2019年5月1日（水）"},
+      {d, with(date_style::kanji, [](auto& o) { o.kanji_numerals = true; }), "令和五年三月三十一日"},
+      {days_from_civil(2010, 12, 20), with(date_style::kanji, [](auto& o) { o.kanji_numerals = true; }), "平成二十二年十二月二十日"},
+      {days_from_civil(2019, 5, 1), with(date_style::kanji, [](auto& o) { o.kanji_numerals = true; }), "令和元年五月一日"},
+      {d, with(date_style::kanji, [](auto& o) { o.kanji_numerals = o.with_western = o.weekday = true; }),
+       "令和五年（二〇二三年）三月三十一日（金）"},
+      {d, with(date_style::western, [](auto& o) { o.kanji_numerals = true; }), "二〇二三年三月三十一日"},
+      {d, with(date_style::western, [](auto& o) { o.zero_pad = true; }), "2023年03月31日"},
+      {d, with(date_style::koki, [](auto&) {}), "皇紀2683年3月31日"},
+      {days_from_civil(2020, 1, 1), with(date_style::koki, [](auto&) {}), "皇紀2680年1月1日"},
+      {d, with(date_style::iso, [](auto& o) { o.weekday = true; }), "2023-03-31"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(format_date(c.day, c.options) == c.text);
+    char buf[max_formatted_date];
+    CHECK(std::string_view(buf, format_date_to(buf, c.day, c.options)) == c.text);
+    // What is written reads back to the day (the reader knows every form but the ISO weekday).
+    if (c.options.style != date_style::iso) CHECK(iso(parse_date(c.text).first()) == iso(c.day));
+  }
+  // The new styles by themselves, and the default options as the style alone.
+  CHECK(format_date(d, date_style::jisx0301) == "R05.03.31");
+  CHECK(format_date(d, date_style::koki) == "皇紀2683年3月31日");
+  for (const date_style style : {date_style::kanji, date_style::abbrev, date_style::western, date_style::iso})
+    CHECK(format_date(d, with(style, [](auto&) {})) == format_date(d, style));
+  // The longest text fits the buffer.
+  const std::string longest = format_date(days_from_civil(9998, 12, 28), with(date_style::kanji, [](auto& o) {
+    o.kanji_numerals = o.with_western = o.weekday = true;
+  }));
+  CHECK(longest.size() <= max_formatted_date);
+  // Before the eras only the Western styles write.
+  const sys_days before = days_from_civil(day_before_eras);
+  CHECK_THROWS_AS(format_date(before, with(date_style::jisx0301, [](auto&) {})), range_error);
+  CHECK(format_date(before, with(date_style::koki, [](auto&) {})) == "皇紀2532年12月31日");
 }
 
 }  // TEST_SUITE

@@ -33,7 +33,7 @@ std::string day_text(sys_days d, date_style style) {
 // The last fiscal year an era names under era_rule::latest: the year before the next era's 元年.
 int last_fiscal_year_of(era e) {
   const auto next = static_cast<std::size_t>(e) + 1;
-  return next < eras.size() ? eras[next].first_year - 1 : 9998;
+  return next < builtin_eras.size() ? builtin_eras[next].first_year - 1 : 9998;
 }
 
 std::string era_year_text(int y) { return y == 1 ? std::string("元") : std::to_string(y); }
@@ -61,9 +61,9 @@ int generate(int argc, char** argv) {
     iso.push_back(day_text(d, date_style::iso));
     // Era and year from the era table and the Gregorian year alone (not from to_era_date).
     const civil_date c = civil_from_days(d);
-    std::size_t e = eras.size() - 1;
-    while (d < eras[e].first_serial) --e;
-    to_era_expected.push_back(std::to_string(e) + " " + std::to_string(c.year - eras[e].first_year + 1) +
+    std::size_t e = builtin_eras.size() - 1;
+    while (d < builtin_eras[e].first_serial) --e;
+    to_era_expected.push_back(std::to_string(e) + " " + std::to_string(c.year - builtin_eras[e].first_year + 1) +
                               " " + std::to_string(c.month) + " " + std::to_string(c.day));
   }
   // Fiscal expressions: a fiscal year 1873 … 2099 named by its era (era_rule::latest, as

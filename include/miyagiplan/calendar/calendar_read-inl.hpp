@@ -11,6 +11,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "miyagiplan/calendar/calendar_text-inl.hpp"
 #include "miyagiplan/calendar/date_expression.hpp"
@@ -413,7 +416,9 @@ inline bool check_era(const side& s, const day_span& named_days, const parse_opt
                            : named_days;
   if (days.last < e.first_serial)
     return f = {s.era_id == era::meiji ? s.year_pos : s.era_pos,
-                era_start_expectation[static_cast<std::size_t>(s.era_id)]},
+                static_cast<std::size_t>(s.era_id) < std::size(era_start_expectation)
+                    ? era_start_expectation[static_cast<std::size_t>(s.era_id)]
+                    : "a date on or after the era's first day"},
            false;
   const auto last = last_serial(s.era_id);
   if (last && days.first > *last) {
@@ -490,8 +495,10 @@ inline void read_suffix(cursor& in) noexcept {
   if (!in.accept(U"現在") && !in.accept(U"時点") && !in.accept(U"付け")) in.accept(U'付');
 }
 
+// With `stop`, reads the expression at the start of a longer text (find_dates): where a whole
+// text must end, it records the byte where reading stopped instead.
 inline bool read_expression(std::string_view text, const parse_options& o, date_reading& r,
-                            failure& f) noexcept {
+                            failure& f, std::size_t* stop = nullptr) noexcept {
   r = {};
   cursor in(text);
   side left;
@@ -535,7 +542,8 @@ inline bool read_expression(std::string_view text, const parse_options& o, date_
   read_suffix(in);
   if (!read_qualifiers(in, r, f)) return false;
   in.skip_spaces();
-  if (!in.at_end()) return f = {in.position(), "the end of the date"}, false;
+  if (stop) *stop = in.offset();
+  else if (!in.at_end()) return f = {in.position(), "the end of the date"}, false;
   r.kind = kind, r.days = days, r.proleptic = proleptic;
   return true;
 }
@@ -545,7 +553,8 @@ inline bool read_expression(std::string_view text, const parse_options& o, date_
 // else (spaces, full-width digits, kanji numerals, 元年, ranges, a date to refuse) returns false
 // and goes the long way, which also says what is wrong.
 template <class Unit>
-bool read_common_day(const Unit* p, const Unit* const end, const parse_options& o, date_reading& r) noexcept {
+[[gnu::flatten]] bool read_common_day(const Unit* p, const Unit* const end, const parse_options& o,
+                                      date_reading& r) noexcept {
   int year = 0, month = 0, day = 0;
   const era_info* e = nullptr;
   if (p == end) return false;
@@ -557,7 +566,8 @@ bool read_common_day(const Unit* p, const Unit* const end, const parse_options& 
         !ascii_number(p, end, 2, day) || !accept_code_point<U'日'>(p, end))
       return false;
   } else if ((first | 0x20) >= U'a' && (first | 0x20) <= U'z') {  // H22.12.31
-    for (const auto& candidate : eras)
+    // The built-in letters in a fixed loop; an added era's letter goes the long way.
+    for (const auto& candidate : builtin_eras)
       if ((first | 0x20) == static_cast<char32_t>(candidate.letter | 0x20)) e = &candidate;
     ++p;
     auto separator = [&] {
@@ -585,8 +595,10 @@ bool read_common_day(const Unit* p, const Unit* const end, const parse_options& 
   bool proleptic = false;
   if (e) {
     if (s < e->first_serial) return false;
-    const auto last = last_serial(e->id);
-    if (last && s > *last) {
+    // The era after e in the table in force ends e (e is a built-in era: see above).
+    const era_table& t = era_list();
+    const auto next = static_cast<std::size_t>(e->id) + 1;
+    if (next < t.size() && s >= t[next].first_serial) {
       if (o.strict) return false;
       proleptic = true;
     }
@@ -741,8 +753,16 @@ inline bool may_start_date(std::string_view t, std::size_t i, char32_t c, std::s
   };
   // Most characters of a Japanese text start nothing: decide those first.
   if (c >= 0x80 && digit_value(c) < 0 && c != U'明' && c != U'大' && c != U'昭' && c != U'平' && c != U'令' &&
-      c != U'皇' && (c < U'\u337B' || c > U'\u337E') && c != U'\u32FF' && ascii_upper(c) == c)
-    return false;
+      c != U'皇' && (c < U'\u337B' || c > U'\u337E') && c != U'\u32FF' && ascii_upper(c) == c) {
+    if (!starts_added_era(c)) return false;
+    cursor in(t.substr(i));
+    era e{};
+    bool letter = false;
+    if (!read_era(in, e, letter)) return false;
+    in.skip_spaces();
+    const char32_t d = in.peek();
+    return digit_value(d) >= 0 || kanji_digit_value(d) >= 0 || kanji_multiplier(d) > 0 || d == U'元';
+  }
   const bool after_alnum = i > 0 && [&] {
     std::size_t pm = 0;
     return is_ascii_alnum(code_point_at(t, previous_start(t, i), pm));
@@ -767,6 +787,15 @@ inline bool may_start_date(std::string_view t, std::size_t i, char32_t c, std::s
           const char32_t d = next();
           return digit_value(d) >= 0 || kanji_digit_value(d) >= 0 || kanji_multiplier(d) > 0 || d == U'元';
         }
+      if (starts_added_era(c)) {  // 大未来, added at run time
+        cursor in(t.substr(i));
+        era e{};
+        bool letter = false;
+        if (!read_era(in, e, letter)) return false;
+        in.skip_spaces();
+        const char32_t d = in.peek();
+        return digit_value(d) >= 0 || kanji_digit_value(d) >= 0 || kanji_multiplier(d) > 0 || d == U'元';
+      }
       return false;
     }
     case U'\u337E': case U'\u337D': case U'\u337C': case U'\u337B': case U'\u32FF': case U'皇': {
@@ -781,7 +810,7 @@ inline bool may_start_date(std::string_view t, std::size_t i, char32_t c, std::s
   if (after_alnum || u < U'A' || u > U'Z') return false;
   const char32_t d = next();
   if (u == U'F') return ascii_upper(d) == U'Y';
-  for (const auto& e : eras)
+  for (const auto& e : era_list())
     if (u == static_cast<char32_t>(e.letter)) return digit_value(d) >= 0 || d == U'元';
   return false;
 }
@@ -851,31 +880,172 @@ inline constexpr auto date_lead_bytes = [] {
 inline constexpr std::size_t find_window = 256;  // bytes: longer than any date with its spaces
 }  // namespace detail
 
+namespace detail {
+// The first characters a date may start with, for the eras in force: ASCII digits, era letters
+// and F (of FY) in either case; of the three-byte characters only full-width digits and letters,
+// the first kanji of an era's name, ligatures and 皇.
+struct date_starts {
+  std::array<bool, 128> ascii{};
+  char32_t added[256] = {};  // first characters of the names of eras added at run time
+  std::size_t added_count = 0;
+  explicit date_starts(const era_table& t) noexcept {
+    for (char c = '0'; c <= '9'; ++c) ascii[static_cast<unsigned char>(c)] = true;
+    ascii['F'] = ascii['f'] = true;
+    for (const era_info& e : t) {
+      ascii[static_cast<unsigned char>(e.letter)] = true;
+      ascii[static_cast<unsigned char>(e.letter | 0x20)] = true;
+    }
+    for (std::size_t i = builtin_eras.size(); i < t.size(); ++i) added[added_count++] = cursor(t[i].kanji).peek();
+  }
+  bool wide(char32_t c) const noexcept {
+    switch (c) {
+      case U'明': case U'大': case U'昭': case U'平': case U'令': case U'皇':
+      case U'\u337B': case U'\u337C': case U'\u337D': case U'\u337E': case U'\u32FF':
+        return true;
+      default: break;
+    }
+    if (c >= U'\uFF10' && c <= U'\uFF5A') return true;  // full-width digits and letters
+    for (std::size_t k = 0; k < added_count; ++k)
+      if (added[k] == c) return true;
+    return false;
+  }
+};
+
+// The date that starts at byte i, read once to where it ends; 0 when none does. The reading
+// must be what the matched text reads alone: that is checked, and the rare start whose longest
+// date is shorter than where one reading stopped (a form refused further on) goes back to
+// trying shorter windows.
+inline std::size_t date_at(std::string_view window, const parse_options& o, date_reading& r) noexcept {
+  std::size_t stop = 0;
+  failure f{0, ""};
+  if (read_expression(window, o, r, f, &stop) && stop > 0) {
+    const std::string_view w = trim_end(window.substr(0, stop));
+    std::size_t n = 0;
+    const std::size_t k = w.empty() ? 0 : previous_start(w, w.size());
+    // A number with no mark at the end after 年 or 月 (平成22年 3 回) is prose: the long way.
+    const bool unmarked = !w.empty() && digit_value(code_point_at(w, k, n)) >= 0 &&
+                          (w.find("年") != std::string_view::npos || w.find("月") != std::string_view::npos);
+    date_reading alone;
+    if (!w.empty() && !unmarked && read_date(w, o, alone, f) && alone.kind == r.kind && alone.days == r.days &&
+        alone.estimate == r.estimate && alone.proleptic == r.proleptic)
+      return w.size();
+  }
+  return longest_date(window, o, r);
+}
+}  // namespace detail
+
+namespace detail {
+#if defined(__SSE2__)
+// Sixteen bytes at once: a bit for each byte at which a date may start with the built-in eras —
+// an ASCII digit or era letter (M T S H R, F of FY, either case), a full-width digit or letter,
+// the first kanji of a built-in era (明 大 昭 平 令), 皇, or an era ligature. A Japanese text has
+// few: the scan skips the rest sixteen bytes at a time. p must have 18 bytes readable.
+[[gnu::always_inline, gnu::flatten]] inline unsigned date_start_bits(const char* p) noexcept {
+  const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+  auto eq = [](__m128i v, int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
+  // lo <= v <= hi, unsigned
+  auto in = [](__m128i v, int lo, int hi) {
+    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(hi - lo))), d);
+  };
+  const __m128i lower = _mm_or_si128(b0, _mm_set1_epi8(0x20));
+  __m128i hit = in(b0, '0', '9');
+  for (const int letter : {'m', 't', 's', 'h', 'r', 'f'}) hit = _mm_or_si128(hit, eq(lower, letter));
+  // Full-width digits EF BC 90–99, and the full-width era letters and F: Ｍ Ｔ Ｓ Ｈ Ｒ Ｆ
+  // (EF BC AD B4 B3 A8 B2 A6) and ｍ ｔ ｓ ｈ ｒ ｆ (EF BD 8D 94 93 88 92 86); other full-width
+  // letters (ＩＴ) start nothing.
+  const __m128i ef = eq(b0, 0xEF);
+  __m128i wide = in(b2, 0x90, 0x99);
+  for (const int c : {0xAD, 0xB4, 0xB3, 0xA8, 0xB2, 0xA6}) wide = _mm_or_si128(wide, eq(b2, c));
+  __m128i small = eq(b2, 0x8D);
+  for (const int c : {0x94, 0x93, 0x88, 0x92, 0x86}) small = _mm_or_si128(small, eq(b2, c));
+  hit = _mm_or_si128(hit, _mm_and_si128(ef, _mm_or_si128(_mm_and_si128(eq(b1, 0xBC), wide), _mm_and_si128(eq(b1, 0xBD), small))));
+  // 明 E6 98 8E, 昭 E6 98 AD, 大 E5 A4 A7, 平 E5 B9 B3, 令 E4 BB A4, 皇 E7 9A 87.
+  auto kanji = [&](int x, int y, int z) { return _mm_and_si128(_mm_and_si128(eq(b0, x), eq(b1, y)), eq(b2, z)); };
+  hit = _mm_or_si128(hit, _mm_or_si128(kanji(0xE6, 0x98, 0x8E), kanji(0xE6, 0x98, 0xAD)));
+  hit = _mm_or_si128(hit, _mm_or_si128(kanji(0xE5, 0xA4, 0xA7), kanji(0xE5, 0xB9, 0xB3)));
+  hit = _mm_or_si128(hit, _mm_or_si128(kanji(0xE4, 0xBB, 0xA4), kanji(0xE7, 0x9A, 0x87)));
+  // Ligatures: ㍻ ㍼ ㍽ ㍾ E3 8D BB–BE, ㋿ E3 8B BF.
+  const __m128i e3 = eq(b0, 0xE3);
+  hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(e3, eq(b1, 0x8D)), in(b2, 0xBB, 0xBE)));
+  hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(e3, eq(b1, 0x8B)), eq(b2, 0xBF)));
+  return static_cast<unsigned>(_mm_movemask_epi8(hit));
+}
+#endif
+}  // namespace detail
+
 MIYAGIPLAN_FUNC std::vector<date_match> find_dates(std::string_view text, const parse_options& options) {
   std::vector<date_match> out;
+  const era_table& table = era_list();
+  const detail::date_starts starts(table);
   std::size_t i = 0, counted = 0, position = 0;  // byte i; `position` code points up to byte `counted`
-  while (i < text.size()) {
+  const std::size_t size = text.size();
+#if defined(__SSE2__)
+  // With the built-in eras only (an added era's name may start with any kanji), whole blocks
+  // without a possible start are skipped; the loop below looks at the rest byte by byte.
+  std::size_t block = 0;  // the first byte not yet known to hold no start
+  const bool vector_scan = table.size() == builtin_eras.size();
+#endif
+  while (i < size) {
+#if defined(__SSE2__)
+    if (vector_scan && i >= block) {
+      // Blocks start at i; a block with no start moves i past it (a character cut at its end is
+      // looked at again from the next block, whose bits cover its lead byte only if it starts there).
+      bool found = false;
+      while (i + 18 <= size) {
+        const unsigned bits = detail::date_start_bits(text.data() + i);
+        if (bits != 0) {
+          const auto skip = static_cast<std::size_t>(__builtin_ctz(bits));
+          i += skip;
+          block = i + 1;
+          found = true;
+          break;
+        }
+        i += 16;
+      }
+      if (!found) block = size;  // the tail, byte by byte
+      if (i >= size) break;
+    }
+#endif
+    {
     const auto b = static_cast<unsigned char>(text[i]);
-    if (!detail::date_lead_bytes[b]) {
-      ++i;
+    std::size_t n = 1;
+    char32_t c = b;
+    if (b < 0x80) {
+      if (!starts.ascii[b]) {
+        ++i;
+        continue;
+      }
+    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < size) {
+      // Three bytes, most of a Japanese text: decoded in place and dropped unless they may start.
+      c = char32_t((b & 0x0Fu) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6 |
+                   (static_cast<unsigned char>(text[i + 2]) & 0x3Fu));
+      n = 3;
+      if (!starts.wide(c)) {
+        i += 3;
+        continue;
+      }
+      c = detail::code_point_at(text, i, n);  // the checked decoding, for what follows
+    } else {
+      i += b >= 0xC0 && b < 0xE0 && i + 1 < size ? 2 : 1;
       continue;
     }
-    std::size_t n = 0;
-    const char32_t c = detail::code_point_at(text, i, n);
     if (!detail::may_start_date(text, i, c, n)) {
       i += n;
       continue;
     }
     std::string_view window = text.substr(i, detail::find_window);
-    if (window.size() < text.size() - i) {  // end on a character's first byte
+    if (window.size() < size - i) {  // end on a character's first byte
       std::size_t e = window.size();
       while (e > 0 && (static_cast<unsigned char>(text[i + e]) & 0xC0) == 0x80) --e;
       window = window.substr(0, e);
     }
     date_reading r;
-    std::size_t length = detail::longest_date(window, options, r);
+    std::size_t length = detail::date_at(window, options, r);
     // A number run into letters or digits (H2O) is a name, not a date.
-    if (length > 0 && i + length < text.size()) {
+    if (length > 0 && i + length < size) {
       std::size_t m = 0;
       if (detail::is_ascii_alnum(detail::code_point_at(text, i + length, m)) &&
           detail::digit_value(detail::code_point_at(text, detail::previous_start(text, i + length), m)) >= 0)
@@ -891,6 +1061,7 @@ MIYAGIPLAN_FUNC std::vector<date_match> find_dates(std::string_view text, const 
     counted = i + length;
     out.push_back({begin, position, date_expression(std::string(text.substr(i, length)), r)});
     i += length;
+    }
   }
   return out;
 }

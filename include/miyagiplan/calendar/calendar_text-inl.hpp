@@ -91,8 +91,20 @@ inline bool read_era(cursor& in, era& e, bool& letter) noexcept {
       }
     }
   }
+  const era_table& table = era_list();
+  // Eras added at run time: their names as given (one to four kanji).
+  for (std::size_t i = builtin_eras.size(); i < table.size(); ++i) {
+    cursor probe = in;
+    cursor name(table[i].kanji);
+    while (!name.at_end() && probe.peek() == name.peek()) probe.advance(), name.advance();
+    if (name.at_end()) {
+      in = probe;
+      e = table[i].id, letter = false;
+      return true;
+    }
+  }
   const char32_t up = ascii_upper(c);
-  for (const auto& info : eras) {
+  for (const auto& info : table) {
     if (up == static_cast<char32_t>(info.letter)) {
       // A letter is an era only when a number follows (so that "FY" is not 'F' … ).
       cursor probe = in;
@@ -105,6 +117,14 @@ inline bool read_era(cursor& in, era& e, bool& letter) noexcept {
       return true;
     }
   }
+  return false;
+}
+
+// Whether the name of an era added at run time starts with c.
+inline bool starts_added_era(char32_t c) noexcept {
+  const era_table& t = era_list();
+  for (std::size_t i = builtin_eras.size(); i < t.size(); ++i)
+    if (cursor(t[i].kanji).peek() == c) return true;
   return false;
 }
 
@@ -182,19 +202,20 @@ bool accept_code_point(const Unit*& p, const Unit* end) noexcept {
   }
 }
 
-// An era's two kanji at p: six bytes of UTF-8 for char, two units otherwise.
+// A built-in era's two kanji at p: six bytes of UTF-8 for char, two units otherwise (eras added
+// at run time go the long way).
 template <class Unit>
 const era_info* accept_era_name(const Unit*& p, const Unit* end) noexcept {
   for (const auto& n : era_names) {
     if constexpr (sizeof(Unit) == 1) {
-      const std::string_view kanji = info(n.id).kanji;
+      const std::string_view kanji = builtin_eras[static_cast<std::size_t>(n.id)].kanji;
       if (static_cast<std::size_t>(end - p) >= kanji.size() && std::memcmp(p, kanji.data(), kanji.size()) == 0) {
         p += kanji.size();
-        return &info(n.id);
+        return &builtin_eras[static_cast<std::size_t>(n.id)];
       }
     } else if (end - p >= 2 && unit_value(p[0]) == n.first && unit_value(p[1]) == n.second) {
       p += 2;
-      return &info(n.id);
+      return &builtin_eras[static_cast<std::size_t>(n.id)];
     }
   }
   return nullptr;

@@ -46,9 +46,7 @@ inline char* put_small(char* out, int v) noexcept {
 }
 
 inline char* put_era_year(char* out, era e, int year) noexcept {
-  static_assert(info(era::meiji).kanji.size() == 6, "every era's name is two kanji of 3 bytes");
-  std::memcpy(out, info(e).kanji.data(), 6);
-  out += 6;
+  out = put_text(out, info(e).kanji);  // at most 12 bytes (add_era checks)
   if (year == 1) return put_text(out, "元");
   return year < 100 ? put_small(out, year) : put_number(out, year);
 }
@@ -56,6 +54,7 @@ inline char* put_era_year(char* out, era e, int year) noexcept {
 }  // namespace detail
 
 MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, date_style style) noexcept;
+MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, const format_options& options) noexcept;
 
 namespace detail {
 inline std::string iso_text(sys_days d) {
@@ -82,7 +81,7 @@ MIYAGIPLAN_FUNC std::optional<era> fiscal_year::naming_era(era_rule rule) const 
   if (rule == era_rule::first_day) return era_of(days().first);
   if (days().last < first_era_serial) return std::nullopt;
   std::optional<era> found;
-  for (const auto& e : eras)
+  for (const auto& e : era_list())
     if (e.first_year <= year_ && e.first_serial <= days().last) found = e.id;
   return found;
 }
@@ -106,11 +105,18 @@ MIYAGIPLAN_FUNC std::string fiscal_year::label(fiscal_label style, era_rule rule
   return std::string(buf, p);
 }
 
-MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, date_style style) noexcept {
+// (flatten: the table helpers inlined, as a small translation unit would have them.)
+[[gnu::flatten]] MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, date_style style) noexcept {
   using namespace detail;
   const civil_date c = civil_from_days(day);
   char* p = out;
   switch (style) {
+    case date_style::jisx0301:
+    case date_style::koki: {
+      format_options o;
+      o.style = style;
+      return format_date_to(out, day, o);
+    }
     case date_style::kanji:
     case date_style::abbrev: {
       const auto e = era_of(day);
@@ -145,6 +151,105 @@ MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, date_style s
   p = put_small(p, static_cast<int>(c.day));
   p = put_text(p, "日");
   return static_cast<std::size_t>(p - out);
+}
+
+namespace detail {
+
+// A number in kanji: 三十一, 十二, 五 (with 十, 百, 千), or digit by digit (二〇二三) for a
+// Western year.
+inline char* put_kanji_number(char* out, int v, bool positional) noexcept {
+  static constexpr std::string_view digits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  if (positional || v == 0) {
+    char buf[8];
+    int n = 0;
+    do buf[n++] = static_cast<char>(v % 10), v /= 10;
+    while (v > 0);
+    while (n > 0) out = put_text(out, digits[static_cast<int>(buf[--n])]);
+    return out;
+  }
+  static constexpr std::pair<int, std::string_view> places[] = {{1000, "千"}, {100, "百"}, {10, "十"}};
+  for (const auto& [place, name] : places) {
+    const int d = v / place;
+    v %= place;
+    if (d == 0) continue;
+    if (d > 1) out = put_text(out, digits[d]);  // 十二, not 一十二
+    out = put_text(out, name);
+  }
+  return v > 0 ? put_text(out, digits[v]) : out;
+}
+
+// A number as the options write it: digits, zero-padded to `width`, or kanji.
+inline char* put_field(char* out, int v, const format_options& o, int width, bool western_year = false) noexcept {
+  if (o.kanji_numerals) return put_kanji_number(out, v, western_year);
+  return put_number(out, v, o.zero_pad ? width : 1);
+}
+
+inline constexpr std::string_view weekday_names[] = {"日", "月", "火", "水", "木", "金", "土"};
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, const format_options& o) noexcept {
+  using namespace detail;
+  const civil_date c = civil_from_days(day);
+  char* p = out;
+  switch (o.style) {
+    case date_style::iso:
+      return format_date_to(out, day, date_style::iso);
+    case date_style::abbrev:
+    case date_style::jisx0301: {
+      const auto e = era_of(day);
+      if (!e) return 0;
+      // JIS X 0301: R05.03.31, every field two digits; the abbreviation pads when asked.
+      const int width = o.style == date_style::jisx0301 || o.zero_pad ? 2 : 1;
+      *p++ = info(*e).letter;
+      p = put_number(p, c.year - info(*e).first_year + 1, width);
+      *p++ = '.';
+      p = put_number(p, static_cast<int>(c.month), width);
+      *p++ = '.';
+      p = put_number(p, static_cast<int>(c.day), width);
+      return static_cast<std::size_t>(p - out);
+    }
+    case date_style::kanji: {
+      const auto e = era_of(day);
+      if (!e) return 0;
+      const int y = c.year - info(*e).first_year + 1;
+      p = put_text(p, info(*e).kanji);
+      p = y == 1 && o.gannen ? put_text(p, "元") : put_field(p, y, o, 2);
+      p = put_text(p, "年");
+      if (o.with_western) {  // 令和5年（2023年）
+        p = put_text(p, "（");
+        p = put_field(p, c.year, o, 4, true);
+        p = put_text(p, "年）");
+      }
+      break;
+    }
+    case date_style::western:
+      p = put_field(p, c.year, o, 4, true);
+      p = put_text(p, "年");
+      break;
+    case date_style::koki:  // 皇紀: the year counted from 660 BC
+      p = put_text(p, "皇紀");
+      p = put_field(p, c.year + 660, o, 4, true);
+      p = put_text(p, "年");
+      break;
+  }
+  p = put_field(p, static_cast<int>(c.month), o, 2);
+  p = put_text(p, "月");
+  p = put_field(p, static_cast<int>(c.day), o, 2);
+  p = put_text(p, "日");
+  if (o.weekday) {
+    p = put_text(p, "（");
+    p = put_text(p, weekday_names[static_cast<std::size_t>(((day_count_of(day) + 4) % 7 + 7) % 7)]);
+    p = put_text(p, "）");
+  }
+  return static_cast<std::size_t>(p - out);
+}
+
+MIYAGIPLAN_FUNC std::string format_date(sys_days d, const format_options& options) {
+  char buf[max_formatted_date];
+  const std::size_t n = format_date_to(buf, d, options);
+  if (n == 0) throw range_error(detail::iso_text(d) + " is before 1873-01-01, the first day of the eras");
+  return std::string(buf, n);
 }
 
 MIYAGIPLAN_FUNC std::string format_date(sys_days d, date_style style) {

@@ -8,6 +8,8 @@
 #endif
 
 #include <array>
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -18,6 +20,7 @@
 
 namespace miyagiplan {
 
+// The eras built in have names; an era added at run time (add_era) takes the next value.
 enum class era : std::uint8_t { meiji, taisho, showa, heisei, reiwa };
 
 template <>
@@ -40,9 +43,9 @@ struct era_info {
   int first_year;           // the Western year of 元年
 };
 
-// 明治 starts here at 1873-01-01 (明治6年1月1日), the day Japan adopted the Gregorian calendar;
-// earlier Meiji dates are lunisolar and out of range.
-inline constexpr std::array<era_info, 5> eras{{
+// The eras built in. 明治 starts here at 1873-01-01 (明治6年1月1日), the day Japan adopted the
+// Gregorian calendar; earlier Meiji dates are lunisolar and out of range.
+inline constexpr std::array<era_info, 5> builtin_eras{{
     {era::meiji, "明治", "Meiji", 'M', {1873, 1, 1}, days_from_civil(1873, 1, 1), 1868},
     {era::taisho, "大正", "Taisho", 'T', {1912, 7, 30}, days_from_civil(1912, 7, 30), 1912},
     {era::showa, "昭和", "Showa", 'S', {1926, 12, 25}, days_from_civil(1926, 12, 25), 1926},
@@ -50,15 +53,66 @@ inline constexpr std::array<era_info, 5> eras{{
     {era::reiwa, "令和", "Reiwa", 'R', {2019, 5, 1}, days_from_civil(2019, 5, 1), 2019},
 }};
 
-inline constexpr sys_days first_era_serial = eras.front().first_serial;
+inline constexpr sys_days first_era_serial = builtin_eras.front().first_serial;
 
-constexpr const era_info& info(era e) noexcept { return eras[static_cast<std::size_t>(e)]; }
+// The eras in force, in order of their first days: the built-in ones, then those added at run
+// time. A table never changes once published and is never freed, so a reference into it (an
+// era_info) stays valid while later eras are added; adding one publishes a new table.
+struct era_table {
+  const era_info* items = nullptr;
+  std::size_t count = 0;
+  constexpr const era_info* begin() const noexcept { return items; }
+  constexpr const era_info* end() const noexcept { return items + count; }
+  constexpr std::size_t size() const noexcept { return count; }
+  constexpr const era_info& operator[](std::size_t i) const noexcept { return items[i]; }
+  constexpr const era_info& front() const noexcept { return items[0]; }
+  constexpr const era_info& back() const noexcept { return items[count - 1]; }
+};
+
+namespace detail {
+inline constexpr era_table builtin_era_table{builtin_eras.data(), builtin_eras.size()};
+// nullptr until first used: the first reader loads MIYAGIPLAN_EXTRA_ERAS (once).
+inline constinit std::atomic<const era_table*> current_era_table{nullptr};
+MIYAGIPLAN_FUNC const era_table& load_era_table() noexcept;
+}  // namespace detail
+
+// The eras in force now (one acquire load once the table is loaded).
+inline const era_table& era_list() noexcept {
+  const era_table* t = detail::current_era_table.load(std::memory_order_acquire);
+  return t ? *t : detail::load_era_table();
+}
+
+// Adds an era announced after this release (as the JDK's supplemental era and ICU's tentative
+// era do): its name in kanji (one to four characters), its romaji, its letter for abbreviated
+// dates and its first day, which must come after the first day of every era in force. Readings
+// of days before that first day do not change. Safe to call from any thread; returns the new
+// era. Throws parse_error for a name, romaji or letter already taken or malformed, range_error
+// for a first day not after the latest era's.
+MIYAGIPLAN_FUNC era add_era(std::string_view kanji, std::string_view romaji, char letter, sys_days first_day);
+
+// The eras of a deployment, from MIYAGIPLAN_EXTRA_ERAS ("name,romaji,letter,YYYY-MM-DD" with
+// ";" between eras). Read once, on first use of the eras; this function makes that happen now
+// and throws a parse_error naming the variable when its value is malformed (a reader that
+// cannot throw then keeps the built-in eras).
+MIYAGIPLAN_FUNC void load_extra_eras_from_environment();
+inline constexpr const char* extra_eras_variable = "MIYAGIPLAN_EXTRA_ERAS";
+
+// The era's entry in the table in force.
+// (A built-in era's entry is the same in every table: it is read without loading one.)
+inline const era_info& info(era e) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  return i < builtin_eras.size() ? builtin_eras[i] : era_list()[i];
+}
+
+// Whether a value names an era in force (a built-in one, or one added).
+inline bool is_known(era e) noexcept { return static_cast<std::size_t>(e) < era_list().size(); }
 
 // The last day of an era, or nullopt for the current one.
-constexpr std::optional<sys_days> last_serial(era e) noexcept {
+inline std::optional<sys_days> last_serial(era e) noexcept {
+  const era_table& t = era_list();
   const auto next = static_cast<std::size_t>(e) + 1;
-  if (next >= eras.size()) return std::nullopt;
-  return eras[next].first_serial - day_count(1);
+  if (next >= t.size()) return std::nullopt;
+  return t[next].first_serial - day_count(1);
 }
 
 struct era_date {
@@ -70,16 +124,22 @@ struct era_date {
 };
 
 // The era in force on a day; nullopt before 1873-01-01.
-constexpr std::optional<era> era_of(sys_days s) noexcept {
+inline std::optional<era> era_of(sys_days s) noexcept {
   if (s < first_era_serial) return std::nullopt;
-  std::size_t i = eras.size() - 1;
-  while (s < eras[i].first_serial) --i;
-  return eras[i].id;
+  const era_table& t = era_list();
+  // Most days are in the built-in eras: past 令和's first day only the added ones need a search.
+  if (s < builtin_eras.back().first_serial) {
+    std::size_t i = builtin_eras.size() - 2;
+    while (s < builtin_eras[i].first_serial) --i;
+    return builtin_eras[i].id;
+  }
+  std::size_t i = t.size() - 1;
+  while (s < t[i].first_serial) --i;
+  return t[i].id;
 }
 
-// Gregorian → era date, nullopt before the eras (the unchecked core of to_era_date). Needs no
-// table search beyond four comparisons.
-constexpr std::optional<era_date> era_date_of(sys_days s) noexcept {
+// Gregorian → era date, nullopt before the eras (the unchecked core of to_era_date).
+inline std::optional<era_date> era_date_of(sys_days s) noexcept {
   const auto e = era_of(s);
   if (!e) return std::nullopt;
   const civil_date c = civil_from_days(s);
@@ -87,8 +147,8 @@ constexpr std::optional<era_date> era_date_of(sys_days s) noexcept {
 }
 
 // Whether an era date names a real day inside its era (not before its start, not after its end).
-constexpr bool is_valid(const era_date& d) noexcept {
-  if (d.year < 1) return false;
+inline bool is_valid(const era_date& d) noexcept {
+  if (d.year < 1 || !is_known(d.era)) return false;
   const civil_date c{info(d.era).first_year + d.year - 1, d.month, d.day};
   if (!is_valid(c)) return false;
   const sys_days s = days_from_civil(c);
@@ -97,7 +157,7 @@ constexpr bool is_valid(const era_date& d) noexcept {
 }
 
 // Era date → day, with no range check (see is_valid).
-constexpr sys_days to_sys_days(const era_date& d) noexcept {
+inline sys_days to_sys_days(const era_date& d) noexcept {
   return days_from_civil(info(d.era).first_year + d.year - 1, d.month, d.day);
 }
 

@@ -1,0 +1,215 @@
+// Definitions of the era table as data: eras added at run time (add_era) and by a deployment
+// (MIYAGIPLAN_EXTRA_ERAS). Part of src/calendar.cpp, or included inline by the header-only
+// target (MIYAGIPLAN_HEADER_ONLY).
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdlib>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "miyagiplan/calendar/calendar_text-inl.hpp"
+#include "miyagiplan/calendar/era.hpp"
+#include "miyagiplan/config.hpp"
+#include "miyagiplan/detail/text.hpp"
+#include "miyagiplan/error.hpp"
+
+namespace miyagiplan {
+namespace detail {
+
+// One mutex serialises writers (and the first load); readers never take it.
+inline std::mutex& era_table_mutex() {
+  static std::mutex m;
+  return m;
+}
+
+// What went wrong in MIYAGIPLAN_EXTRA_ERAS, kept for load_extra_eras_from_environment to report.
+struct environment_era_failure {
+  bool failed = false;
+  std::string value;
+  std::size_t position = 0;
+  std::string expected;
+};
+
+inline environment_era_failure& environment_failure() {
+  static environment_era_failure f;
+  return f;
+}
+
+struct era_field_failure {
+  std::size_t position;  // code points into the field
+  const char* expected;
+};
+
+inline bool ascii_letter(char c) noexcept { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+inline char ascii_upper_char(char c) noexcept { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
+
+// Whether an era may be added to `t`; `field` says which argument is wrong (0 name, 1 romaji,
+// 2 letter, 3 first day).
+inline bool check_new_era(const era_table& t, std::string_view kanji, std::string_view romaji, char letter,
+                          sys_days first_day, int& field, era_field_failure& f) noexcept {
+  field = 0;
+  std::size_t n = 0;
+  for (cursor in(kanji); !in.at_end(); in.advance(), ++n) {
+    const char32_t c = in.peek();
+    if (c == invalid_utf8 || c < 0x80 || digit_value(c) >= 0 || kanji_digit_value(c) >= 0 ||
+        kanji_multiplier(c) > 0 || c == U'元' || c == U'\u3000' || c == U'（' || c == U'）')
+      return f = {n, "a name of kanji (no digits, numerals, 元, spaces or brackets)"}, false;
+  }
+  if (n == 0 || n > 4 || kanji.size() > 12) return f = {0, "a name of one to four kanji"}, false;
+  for (const era_info& e : t)
+    if (e.kanji == kanji) return f = {0, "a name no era in force has"}, false;
+  field = 1;
+  if (romaji.empty() || romaji.size() > 16) return f = {0, "a romaji name of 1–16 letters"}, false;
+  for (std::size_t i = 0; i < romaji.size(); ++i)
+    if (!ascii_letter(romaji[i])) return f = {i, "a romaji name of ASCII letters"}, false;
+  for (const era_info& e : t) {
+    bool same = e.romaji.size() == romaji.size();
+    for (std::size_t i = 0; same && i < romaji.size(); ++i) same = ascii_upper_char(e.romaji[i]) == ascii_upper_char(romaji[i]);
+    if (same) return f = {0, "a romaji name no era in force has"}, false;
+  }
+  field = 2;
+  // F stands for FY (FY2013); a letter is upper case in the table and read in either case.
+  if (!ascii_letter(letter) || ascii_upper_char(letter) == 'F')
+    return f = {0, "a letter A–Z other than F"}, false;
+  for (const era_info& e : t)
+    if (e.letter == ascii_upper_char(letter)) return f = {0, "a letter no era in force has"}, false;
+  field = 3;
+  if (first_day <= t.back().first_serial) return f = {0, "a first day after the first day of the latest era"}, false;
+  if (first_day > days_from_civil(max_supported_year - 1, 12, 31)) return f = {0, "a first day before 9999"}, false;
+  if (t.size() >= 255) return f = {0, "room for another era (255 at most)"}, false;
+  return true;
+}
+
+// Publishes a table of `t`'s eras and one more. The caller holds the mutex and has checked it.
+// Names are copied into storage that lives as long as the program, as the tables do.
+inline const era_table& publish_era(const era_table& t, std::string_view kanji, std::string_view romaji,
+                                    char letter, sys_days first_day) {
+  const auto* name = new std::string(kanji);
+  const auto* roman = new std::string(romaji);
+  auto* items = new era_info[t.size() + 1];
+  for (std::size_t i = 0; i < t.size(); ++i) items[i] = t[i];
+  const civil_date c = civil_from_days(first_day);
+  items[t.size()] = {static_cast<era>(t.size()), *name, *roman, ascii_upper_char(letter), c, first_day, c.year};
+  const auto* table = new era_table{items, t.size() + 1};
+  current_era_table.store(table, std::memory_order_release);
+  return *table;
+}
+
+// name,romaji,letter,YYYY-MM-DD[;…] → the eras, checked against the table as it grows.
+inline bool add_environment_eras(std::string_view value, environment_era_failure& failure) {
+  const era_table* t = current_era_table.load(std::memory_order_acquire);
+  struct pending {
+    std::string_view kanji, romaji;
+    char letter;
+    sys_days first_day;
+  };
+  std::vector<pending> eras;
+  std::vector<era_info> trial(t->begin(), t->end());  // the table as it would grow, for the checks
+  std::size_t at = 0;  // byte offset of the current field
+  auto fail = [&](std::size_t byte, std::size_t extra, std::string expected) {
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < byte && i < value.size(); ++i) chars += (static_cast<unsigned char>(value[i]) & 0xC0) != 0x80;
+    failure = {true, std::string(value), chars + extra, std::string(extra_eras_variable) + ": " + std::move(expected)};
+    return false;
+  };
+  while (at <= value.size()) {
+    const std::size_t entry_end = std::min(value.find(';', at), value.size());
+    const std::string_view entry = value.substr(at, entry_end - at);
+    if (!trim(entry).empty()) {
+      std::string_view fields[4];
+      std::size_t starts[4] = {};
+      std::size_t k = 0, from = 0;
+      for (; k < 4; ++k) {
+        const std::size_t comma = k < 3 ? entry.find(',', from) : entry.size();
+        if (comma == std::string_view::npos || (k == 3 && entry.find(',', from) != std::string_view::npos))
+          return fail(at + (comma == std::string_view::npos ? entry.size() : entry.find(',', from)), 0,
+                      "four fields name,romaji,letter,YYYY-MM-DD for each era, eras separated by ;");
+        // Spaces around a field are the writer's, not the era's.
+        std::string_view field = entry.substr(from, comma - from);
+        std::size_t lead = 0;
+        while (lead < field.size() && field[lead] == ' ') ++lead;
+        field = field.substr(lead);
+        while (!field.empty() && field.back() == ' ') field.remove_suffix(1);
+        fields[k] = field, starts[k] = at + from + lead;
+        from = comma + 1;
+      }
+      const std::string_view day = fields[3];
+      int y = 0, m = 0, d = 0;
+      const bool shaped = day.size() == 10 && day[4] == '-' && day[7] == '-' && [&] {
+        for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+          if (day[i] < '0' || day[i] > '9') return false;
+        return true;
+      }();
+      if (shaped) {
+        y = (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0');
+        m = (day[5] - '0') * 10 + (day[6] - '0');
+        d = (day[8] - '0') * 10 + (day[9] - '0');
+      }
+      const civil_date c{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
+      if (!shaped || !is_valid(c)) return fail(starts[3], 0, "a first day YYYY-MM-DD that exists");
+      if (fields[2].size() != 1) return fail(starts[2], 0, "one letter A–Z other than F");
+      const era_table view{trial.data(), trial.size()};
+      int field = 0;
+      era_field_failure f{0, ""};
+      const sys_days first = days_from_civil(c);
+      if (!check_new_era(view, fields[0], fields[1], fields[2][0], first, field, f))
+        return fail(starts[field], f.position, f.expected);
+      eras.push_back({fields[0], fields[1], fields[2][0], first});
+      const civil_date fc = civil_from_days(first);
+      trial.push_back({static_cast<era>(trial.size()), fields[0], fields[1], ascii_upper_char(fields[2][0]), fc, first, fc.year});
+    }
+    if (entry_end >= value.size()) break;
+    at = entry_end + 1;
+  }
+  for (const pending& p : eras) t = &publish_era(*t, p.kanji, p.romaji, p.letter, p.first_day);
+  return true;
+}
+
+MIYAGIPLAN_FUNC const era_table& load_era_table() noexcept {
+  const std::lock_guard lock(era_table_mutex());
+  if (const era_table* t = current_era_table.load(std::memory_order_acquire)) return *t;
+  current_era_table.store(&builtin_era_table, std::memory_order_release);
+  const char* value = std::getenv(extra_eras_variable);
+  if (value != nullptr && *value != '\0') {
+    try {
+      add_environment_eras(value, environment_failure());
+    } catch (...) {  // out of memory: the built-in eras stay
+      environment_failure() = {true, value, 0, std::string(extra_eras_variable) + ": memory for the eras"};
+    }
+  }
+  return *current_era_table.load(std::memory_order_acquire);
+}
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC void load_extra_eras_from_environment() {
+  era_list();
+  const std::lock_guard lock(detail::era_table_mutex());
+  const detail::environment_era_failure& f = detail::environment_failure();
+  if (f.failed) throw parse_error(f.value, f.position, f.expected);
+}
+
+MIYAGIPLAN_FUNC era add_era(std::string_view kanji, std::string_view romaji, char letter, sys_days first_day) {
+  era_list();  // the deployment's eras come first
+  const std::lock_guard lock(detail::era_table_mutex());
+  const era_table& t = *detail::current_era_table.load(std::memory_order_acquire);
+  int field = 0;
+  detail::era_field_failure f{0, ""};
+  if (!detail::check_new_era(t, kanji, romaji, letter, first_day, field, f)) {
+    if (field == 3) {
+      const civil_date c = civil_from_days(first_day);
+      throw range_error("add_era: " + std::to_string(c.year) + "-" + std::to_string(c.month) + "-" +
+                        std::to_string(c.day) + " is not " + f.expected);
+    }
+    const std::string input = field == 0 ? std::string(kanji) : field == 1 ? std::string(romaji) : std::string(1, letter);
+    throw parse_error(input, f.position, std::string(field == 0 ? "add_era name: " : field == 1 ? "add_era romaji: " : "add_era letter: ") + f.expected);
+  }
+  return detail::publish_era(t, kanji, romaji, letter, first_day).back().id;
+}
+
+}  // namespace miyagiplan
