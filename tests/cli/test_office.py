@@ -234,3 +234,15 @@ def test_report_as_a_workbook(run, actuals, tmp_path):
             [[c.value for c in row] for row in theirs[name].iter_rows()], name
     r = run("report", "--format", "xlsx")
     assert r.returncode == 2 and "--output" in r.stderr
+
+
+def test_report_as_a_workbook_without_actuals(run, tmp_path):
+    out = tmp_path / "plan-report.xlsx"
+    run("report", "--format", "xlsx", "--lang", "en", "-o", out, check=0)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Indicators", "Measures", "Areas", "Goals", "Goal areas", "Settings", "Grades", "Ratings"]
+    headers = [c.value for c in wb["Indicators"][1]]
+    assert "Baseline" in headers and "Actual" not in headers and "Rating" not in [c.value for c in wb["Areas"][1]]
+    assert wb["Indicators"].max_row == len(INDICATOR_IDS) + 1
+    settings = {row[0].value: row[2].value for row in wb["Settings"].iter_rows(min_row=2)}
+    assert settings["plan_id"] == "miyagi-it-2013" and "as_of" not in settings
