@@ -296,6 +296,20 @@ std::string render(const report_ref& r, report_format format, const std::string&
   return render_report(input, format, options);
 }
 
+// The report as an .xlsx workbook at `path`, written whole or not at all.
+void write_excel(const report_ref& r, const std::filesystem::path& path, const std::string& lang) {
+  const report_input input{.plan = *r.source,
+                           .plan_source = {},
+                           .actuals = r.observations.get(),
+                           .actuals_source = r.observations_source,
+                           .scheme = *r.used_scheme,
+                           .as_of = r.value.as_of,
+                           .evaluation = &r.value};
+  const render_options options{.lang = language_of(lang)};
+  py::gil_scoped_release release;
+  write_report(input, report_format::xlsx, path, options);
+}
+
 // --- Reprs -----------------------------------------------------------------------------------
 
 std::string observation_repr(const observation& o) {
@@ -985,6 +999,13 @@ explanations in ``lang`` ("ja" or "en").)doc")
           "indicator_id"_a, "lang"_a = "ja",
           R"doc(Why the indicator got its grade, in ``lang``: "ja" (default, as the Japanese
 reports say it) or "en" (IndicatorAssessment.explanation).)doc")
+      .def("to_excel", &write_excel, "path"_a, "lang"_a = "ja",
+           R"doc(Writes the report as an .xlsx workbook (a str or os.PathLike), as ``miyagiplan report
+--format xlsx`` does: a sheet per table (indicators, measures, areas, goals and their areas, the
+evaluation's settings, grades and ratings), one value per cell, no merged cells, units in their
+own columns, numbers as numbers, dates as Excel dates with the 和暦 in the next column, a frozen
+header row and filters; headers in ``lang`` ("ja" or "en"). The file is replaced only once the
+new one is whole; FileError when it cannot be written.)doc")
       .def("rollups_dataframe", &rollups_frame,
            R"doc(A pandas DataFrame of the roll-ups: measures, then areas, then goals, with the
 columns kind, id, title, rating, average_points, evaluable, total, and one column per grade

@@ -14,7 +14,7 @@ struct command {
   int (*run)(const parsed_args&);
 };
 
-extern const command_spec report_spec, date_spec, wareki_spec, fy_spec, export_spec, validate_spec;
+extern const command_spec report_spec, date_spec, wareki_spec, fy_spec, export_spec, validate_spec, template_spec;
 
 int run_report(const parsed_args& args);
 int run_date(const parsed_args& args);
@@ -22,6 +22,7 @@ int run_wareki(const parsed_args& args);
 int run_fy(const parsed_args& args);
 int run_export(const parsed_args& args);
 int run_validate(const parsed_args& args);
+int run_template(const parsed_args& args);
 
 // Reports a failure on standard error in one line: "miyagiplan: <what>".
 void report_error(std::string_view what);

@@ -17,23 +17,36 @@ namespace mpcli {
 
 const command_spec report_spec{
     "report",
-    "[--plan FILE] [--actuals FILE.csv|FILE.json]\n"
+    "[--plan FILE] [--actuals FILE.csv|.xlsx|.json]\n"
+    "         [--sheet NAME] [--read-encoding auto|utf-8|cp932]\n"
     "         [--as-of DATE] [--scheme NAME|FILE.json]\n"
-    "         [--format text|markdown|csv|json|html] [--output FILE]\n"
-    "         [--lang ja|en] [--width N]",
+    "         [--format text|markdown|csv|json|html|xlsx] [--output FILE]\n"
+    "         [--encoding utf-8|cp932] [--lang ja|en] [--width N]",
     "Reports on a plan: its title, period, goals, areas, measures and every\n"
     "indicator (baseline → target); with actuals, each indicator's latest actual,\n"
     "expected value, rate, grade and status, and the roll-ups of measures, areas\n"
     "and goals.",
-    {{"plan", 'p', "FILE", "a plan file, any format (default: the bundled plan)"},
-     {"actuals", 'a', "FILE", "actuals (実績値), .csv or .json (else: the plan only)"},
+    {{"plan", 'p', "FILE", "a plan file, any format, a workbook too (default:\n"
+                          "the bundled plan)"},
+     {"actuals", 'a', "FILE", "actuals (実績値), .csv, .xlsx or .json (else: the\n"
+                             "plan only)"},
+     {"sheet", 0, "NAME", "the sheet of an .xlsx actuals file (default: the\n"
+                         "first)"},
+     {"read-encoding", 0, "ENC", "of a CSV actuals file: auto (default: a BOM or\n"
+                               "valid UTF-8 is UTF-8, else cp932), utf-8 or cp932",
+      {"auto", "utf-8", "cp932"}},
      {"as-of", 0, "DATE", "day to evaluate at: 平成25年度末, R5.3.31, 2014-03-31\n"
                          "(default: the last day of the plan period)"},
      {"scheme", 's', "NAME|FILE", "miyagi (default), soumu, open_sdg, unsd_2023, okr,\n"
                                   "or a JSON scheme file"},
-     {"format", 'f', "FORMAT", "text (default), markdown, csv, json or html",
-      {"text", "markdown", "md", "csv", "json", "html"}},
-     {"output", 'o', "FILE", "write to FILE (default: standard output)"},
+     {"format", 'f', "FORMAT", "text (default), markdown, csv, json, html or xlsx",
+      {"text", "markdown", "md", "csv", "json", "html", "xlsx"}},
+     {"output", 'o', "FILE", "write to FILE, replaced only once the new one is\n"
+                           "whole (default: standard output; xlsx needs one)"},
+     {"encoding", 0, "ENC", "of the CSV report: utf-8 (default) or cp932\n"
+                           "(Shift_JIS, as Japanese Excel opens CSV); the other\n"
+                           "formats are UTF-8",
+      {"auto", "utf-8", "cp932"}},
      {"lang", 0, "ja|en", "labels and explanations in Japanese (default) or\n"
                          "English",
       {"ja", "en"}},
@@ -42,12 +55,20 @@ const command_spec report_spec{
     0,
     "The text format fits the terminal: wide (全角) characters count as two\n"
     "columns, and long names end in ….  The HTML format is one self-contained file\n"
-    "(inline CSS and SVG charts).\n"
+    "(inline CSS and SVG charts).  The xlsx format is a workbook after 総務省's rules\n"
+    "for machine-readable files: a sheet per table (indicators, measures, areas,\n"
+    "goals, the evaluation's settings), one value per cell, units in their own\n"
+    "columns, numbers as numbers, dates as Excel dates with the 和暦 beside them,\n"
+    "a frozen header row and filters.\n"
     "Exit status: 0 ok, 1 a file or date that cannot be read, 2 a usage mistake.\n"};
 
 int run_report(const parsed_args& args) {
   const std::string format_name = args.get_or("format", "text");
-  const miyagiplan::render_options options{.lang = language_option(args), .width = terminal_width(args)};
+  const auto format = *miyagiplan::report_format_named(format_name);
+  const miyagiplan::render_options options{
+      .lang = language_option(args), .width = terminal_width(args), .encoding = encoding_option(args)};
+  const auto output = format == miyagiplan::report_format::xlsx ? std::optional(workbook_output(args, "report"))
+                                                                 : args.get("output");
   miyagiplan::scheme scheme;
   try {
     scheme = miyagiplan::scheme::from_name_or_file(args.get_or("scheme", "miyagi"));
@@ -64,7 +85,7 @@ int run_report(const parsed_args& args) {
   if (as_of_text) as_of = miyagiplan::resolve_as_of(plan, *as_of_text);
   if (const auto file = args.get("actuals")) {
     actuals_source = shown_path(*file);
-    actuals = miyagiplan::observation_set::load(*file, plan);
+    actuals = miyagiplan::observation_set::load(*file, plan, actuals_options(args, "read-encoding"));
     if (!as_of) as_of = miyagiplan::resolve_as_of(plan);
     evaluation = miyagiplan::evaluate(plan, *actuals, *as_of, scheme);
   }
@@ -75,8 +96,8 @@ int run_report(const parsed_args& args) {
                                        .scheme = scheme,
                                        .as_of = as_of,
                                        .evaluation = evaluation ? &*evaluation : nullptr};
-  const auto format = *miyagiplan::report_format_named(format_name);
-  write_output(args.get("output"), miyagiplan::render_report(input, format, options));
+  if (output && *output != "-") miyagiplan::write_report(input, format, *output, options);
+  else write_output(std::nullopt, miyagiplan::render_report(input, format, options));
   return 0;
 }
 
@@ -94,11 +115,13 @@ namespace {
 const command commands[] = {
     {&report_spec, run_report}, {&date_spec, run_date},     {&wareki_spec, run_wareki},
     {&fy_spec, run_fy},         {&export_spec, run_export}, {&validate_spec, run_validate},
+    {&template_spec, run_template},
 };
 
 constexpr const char* short_usage =
     "usage: miyagiplan COMMAND [OPTIONS]\n"
-    "commands: report, date, wareki, fy, export, validate (miyagiplan --help for more)\n";
+    "commands: report, date, wareki, fy, export, validate, template (miyagiplan --help for\n"
+    "more)\n";
 
 std::string program_help() {
   std::string out =
@@ -110,8 +133,9 @@ std::string program_help() {
       {"date", "date expressions → first and last day, kind, flags"},
       {"wareki", "days in 和暦: 平成22年12月31日, H22.12.31"},
       {"fy", "the fiscal year (年度) of a day: 平成25年度, 2013年度, FY2013"},
-      {"export", "the plan as JSON, or a text, XML or binary archive"},
+      {"export", "the plan as JSON, a workbook or an archive; actuals as CSV"},
       {"validate", "check a plan file or an actuals file; every problem with its place"},
+      {"template", "a blank workbook to write a plan in (Excel)"},
   };
   for (const auto& [name, brief] : briefs)
     out += "  " + std::string(name) + std::string(10 - name.size(), ' ') + std::string(brief) + "\n";
@@ -124,6 +148,8 @@ std::string program_help() {
       "  miyagiplan wareki 2010-12-31\n"
       "  miyagiplan fy 2014-03-31\n"
       "  miyagiplan export --format xml -o plan.xml && miyagiplan validate plan.xml\n"
+      "  miyagiplan template -o plan.xlsx && miyagiplan validate plan.xlsx\n"
+      "  miyagiplan report --plan plan.xlsx --actuals a.xlsx -f xlsx -o report.xlsx\n"
       "\nmiyagiplan COMMAND --help shows a command's options.\n"
       "Exit status: 0 ok, 1 findings or failures, 2 a mistake in the arguments.\n"
       "\nmiyagiplan " +
@@ -182,7 +208,7 @@ int run(int argc, char** argv) {
     }
   }
   if (name.starts_with("-")) throw usage_error("unknown option " + name + " (a command comes first: miyagiplan --help)");
-  throw usage_error("unknown command \"" + name + "\" (commands: report, date, wareki, fy, export, validate)");
+  throw usage_error("unknown command \"" + name + "\" (commands: report, date, wareki, fy, export, validate, template)");
 }
 
 }  // namespace

@@ -15,6 +15,21 @@ miyagiplan::language language_option(const parsed_args& args) {
   return l == "en" ? miyagiplan::language::en : miyagiplan::language::ja;
 }
 
+miyagiplan::office::text_encoding encoding_option(const parsed_args& args, std::string_view name) {
+  return miyagiplan::office::text_encoding_from_string(args.get_or(name, "auto"));
+}
+
+miyagiplan::load_options actuals_options(const parsed_args& args, std::string_view encoding_name) {
+  return {.encoding = encoding_option(args, encoding_name), .sheet = args.get_or("sheet", "")};
+}
+
+std::string workbook_output(const parsed_args& args, std::string_view command) {
+  const auto output = args.get("output");
+  if (!output || *output == "-")
+    throw usage_error(std::string(command) + ": an .xlsx workbook is written to a file: give --output FILE.xlsx");
+  return *output;
+}
+
 int terminal_width(const parsed_args& args) {
   if (const auto w = args.get_int("width", 40, 1000, "a number of columns from 40 to 1000")) return *w;
   if (const char* env = std::getenv("COLUMNS")) {

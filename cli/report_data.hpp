@@ -22,6 +22,15 @@ int terminal_width(const parsed_args& args);
 
 miyagiplan::language language_option(const parsed_args& args);
 
+// An encoding option (--encoding, --actuals-encoding): auto (the default), utf-8 or cp932.
+miyagiplan::office::text_encoding encoding_option(const parsed_args& args, std::string_view name = "encoding");
+
+// How an actuals file is read: `encoding_name` for CSV, --sheet for .xlsx.
+miyagiplan::load_options actuals_options(const parsed_args& args, std::string_view encoding_name);
+
+// Refuses to write a workbook to standard output: it is a file, not text.
+std::string workbook_output(const parsed_args& args, std::string_view command);
+
 // A file as the report names it: as given when relative, else relative to the current
 // directory when it lies below it, else its name alone (no machine's absolute paths in reports).
 std::string shown_path(const std::string& given);

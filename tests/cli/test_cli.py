@@ -40,14 +40,14 @@ def test_program_help(run, args):
     assert r.stdout.startswith("usage: miyagiplan")
 
 
-@pytest.mark.parametrize("command", ["report", "date", "wareki", "fy", "export", "validate"])
+@pytest.mark.parametrize("command", ["report", "date", "wareki", "fy", "export", "validate", "template"])
 def test_each_command_has_help(run, command):
     r = run(command, "--help", check=0)
     assert r.stdout.startswith(f"usage: miyagiplan {command}")
     assert "--help" in r.stdout
 
 
-@pytest.mark.parametrize("command", [None, "report", "date", "wareki", "fy", "export", "validate"])
+@pytest.mark.parametrize("command", [None, "report", "date", "wareki", "fy", "export", "validate", "template"])
 def test_help_fits_80_columns(run, command):
     out = run(*([command] if command else []), "--help", check=0).stdout
     assert max(display_width(line) for line in out.splitlines()) <= 80

@@ -583,6 +583,31 @@ TEST_CASE("a huge shared-string table") {
   CHECK(f.what.find("max_shared_string_bytes") != std::string::npos);
 }
 
+TEST_CASE("a sheet of a million rows streams through, one row at a time") {
+  // Excel's last row is the millionth-and-more: every row is reported, none is kept by the reader.
+  std::string data;
+  data.reserve(office::excel_max_rows * 48ull);
+  for (std::uint32_t r = 1; r <= office::excel_max_rows; ++r)
+    data += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"><v>" + std::to_string(r % 97) +
+            "</v></c></row>";
+  const auto book = office::xlsx_reader::from_bytes(workbook_with(sheet_xml(data)), "big.xlsx");
+  data = std::string();
+  std::uint32_t rows = 0, last = 0;
+  double sum = 0;
+  const auto summary = book.read_sheet("実績", [&](const office::xlsx_row& row) {
+    ++rows;
+    last = row.number;
+    REQUIRE(row.cells.size() == 1);
+    sum += row.cells[0].number;
+  });
+  CHECK(rows == office::excel_max_rows);
+  CHECK(summary.rows == office::excel_max_rows);
+  CHECK(last == office::excel_max_rows);
+  double expected = 0;
+  for (std::uint32_t r = 1; r <= office::excel_max_rows; ++r) expected += r % 97;
+  CHECK(sum == expected);
+}
+
 TEST_CASE("a sheet whose part is missing") {
   const auto f = failure_of(make_zip({{"xl/workbook.xml", workbook_xml}, {"xl/_rels/workbook.xml.rels", workbook_rels}}));
   CHECK(f.where == "bad.xlsx!実績");

@@ -190,6 +190,100 @@ TEST_CASE("a workbook that breaks the model's rules names every problem's cell")
   }
 }
 
+TEST_CASE("plan_workbook_problems lists every problem with its cell, beyond the first") {
+  mp::plan p = mp::plans::miyagi_it_2013();
+  p.areas[0].measures[0].indicators[0].id = p.areas[1].measures[0].indicators[0].id;  // a duplicate id
+  p.goals[0].areas.push_back("99");                                                    // a dangling area
+  const fs::path path = temp_path("problems.xlsx");
+  mp::write_plan_workbook(p, path);
+  const auto problems = mp::plan_workbook_problems(path);
+  REQUIRE(problems.size() >= 2);
+  for (const auto& pr : problems) CHECK(pr.where.starts_with(path.string() + "!"));
+  const auto at = [&](std::string_view sheet) {
+    return std::count_if(problems.begin(), problems.end(),
+                         [&](const mp::problem& pr) { return pr.where.find(sheet) != std::string::npos; });
+  };
+  CHECK(at("!目標指標!A") >= 1);
+  CHECK(at("!基本目標!A") >= 1);
+  mp::write_plan_workbook(mp::plans::miyagi_it_2013(), path);
+  CHECK(mp::plan_workbook_problems(path).empty());
+}
+
+TEST_CASE("the report as a workbook: a sheet per table, numbers as numbers, dates as dates") {
+  const mp::plan p = mp::plans::miyagi_it_2013();
+  const auto actuals = mp::observation_set::load(example, p);
+  const auto as_of = mp::resolve_as_of(p, "平成25年度末");
+  const mp::scheme s = mp::scheme::miyagi();
+  const mp::report r = mp::evaluate(p, actuals, as_of, s);
+  const mp::report_input in{.plan = p, .plan_source = {}, .actuals = &actuals, .actuals_source = "actuals.csv",
+                            .scheme = s, .as_of = as_of, .evaluation = &r};
+  const fs::path path = temp_path("report.xlsx");
+  mp::write_report(in, mp::report_format::xlsx, path);
+  const auto book = mp::office::xlsx_reader::open(path);
+  CHECK(book.sheet_names() == std::vector<std::string>{"目標指標", "施策", "重点分野", "基本目標", "基本目標の重点分野",
+                                                       "評価の設定", "評価区分", "総合評価の区分"});
+  std::vector<mp::office::xlsx_row> rows;
+  const auto summary = book.read_sheet("目標指標", [&](const mp::office::xlsx_row& row) { rows.push_back(row); });
+  CHECK(summary.merged_cells.empty());
+  REQUIRE(rows.size() == p.indicators().size() + 1);
+  // The header names each column once; the first indicator's baseline is a number, its date a date
+  // cell with the 和暦 beside it.
+  const auto column = [&](std::string_view header) -> std::uint32_t {
+    for (const auto& c : rows[0].cells)
+      if (c.text == header) return c.ref.column;
+    FAIL("no column " << header);
+    return 0;
+  };
+  const auto cell = [&](std::size_t row, std::uint32_t col) -> const mp::office::cell* {
+    for (const auto& c : rows[row].cells)
+      if (c.ref.column == col) return &c;
+    return nullptr;
+  };
+  const auto* baseline = cell(1, column("現状値"));
+  REQUIRE(baseline != nullptr);
+  CHECK(baseline->type == mp::office::cell_type::number);
+  CHECK(baseline->number == 2280);
+  const auto* date = cell(1, column("現状値の時点"));
+  REQUIRE(date != nullptr);
+  CHECK(date->date_format);
+  CHECK(mp::office::excel_serial_to_days(date->number, book.date1904()) ==
+        std::chrono::sys_days(std::chrono::year{2010} / 12 / 31));
+  CHECK(cell(1, column("現状値の時点（和暦）"))->text == "平成22年12月31日");
+  CHECK(cell(1, column("単位"))->text == "件");
+  const auto* rate = cell(1, column("達成率"));
+  REQUIRE(rate != nullptr);
+  CHECK(rate->number == doctest::Approx(*r.find("1-1-1")->assessment.rate));
+  // Text formats stay text; an xlsx report is not text.
+  CHECK_THROWS_AS(mp::render_report(in, mp::report_format::xlsx), mp::error);
+}
+
+TEST_CASE("reports in cp932 are CSV only, and a failed write leaves no file") {
+  const mp::plan p = mp::plans::miyagi_it_2013();
+  const mp::scheme s = mp::scheme::miyagi();
+  const mp::report_input in{.plan = p, .plan_source = {}, .actuals = nullptr, .actuals_source = {},
+                            .scheme = s, .as_of = std::nullopt, .evaluation = nullptr};
+  const std::string utf8 = mp::render_report(in, mp::report_format::csv);
+  const std::string cp932 = mp::render_report(in, mp::report_format::csv, {.encoding = text_encoding::cp932});
+  CHECK(mp::office::to_utf8(cp932, text_encoding::cp932) == utf8);
+  CHECK(cp932 != utf8);
+  CHECK_THROWS_AS(mp::render_report(in, mp::report_format::json, {.encoding = text_encoding::cp932}), mp::error);
+  const fs::path dir = temp_path("failed-writes");
+  fs::remove_all(dir);
+  fs::create_directories(dir / "a directory.xlsx");
+  CHECK_THROWS_AS(mp::write_report(in, mp::report_format::xlsx, dir / "a directory.xlsx"), mp::io_error);
+  CHECK_THROWS_AS(mp::write_report(in, mp::report_format::json, dir / "report.json", {.encoding = text_encoding::cp932}),
+                  mp::error);
+  CHECK_THROWS_AS(mp::replace_file(dir / "half.txt",
+                                   [](const fs::path& temp) {
+                                     std::ofstream(temp) << "half";
+                                     throw mp::io_error("stopped halfway");
+                                   }),
+                  mp::io_error);
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(dir)) left.push_back(e.path().filename().string());
+  CHECK(left == std::vector<std::string>{"a directory.xlsx"});
+}
+
 TEST_CASE("the template has every sheet, and sheet 説明 a line for every column") {
   const fs::path path = temp_path("template.xlsx");
   mp::write_plan_template(path);

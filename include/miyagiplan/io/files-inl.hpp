@@ -66,8 +66,8 @@ MIYAGIPLAN_FUNC file_format detect_format(std::string_view head) noexcept {
   return file_format::binary;
 }
 
-MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
-                               file_format format) {
+MIYAGIPLAN_FUNC void replace_file(const std::filesystem::path& path,
+                                  const std::function<void(const std::filesystem::path& temporary)>& write) {
   namespace fs = std::filesystem;
   // A link is followed, so that the file it names is replaced and the link kept; anything but a
   // regular file (a directory, a device) is refused rather than replaced.
@@ -82,20 +82,7 @@ MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
   }
   const fs::path temp = detail::temporary_beside(target);
   try {
-    if (format == file_format::xlsx) {
-      write_plan_workbook(p, temp);
-      if (fs::exists(old)) fs::permissions(temp, old.permissions(), error);
-      fs::rename(temp, target, error);
-      if (error) throw io_error("cannot replace " + target.string() + ": " + error.message());
-      return;
-    }
-    errno = 0;
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw detail::file_error("write", target);
-    if (format == file_format::json) out << to_json_text(p);
-    else detail::write_archive(p, out, detail::archive_format_of(format));
-    out.close();
-    if (!out) throw detail::file_error("write", target);
+    write(temp);
     if (fs::exists(old)) fs::permissions(temp, old.permissions(), error);  // keep the old mode
     fs::rename(temp, target, error);
     if (error) throw io_error("cannot replace " + target.string() + ": " + error.message());
@@ -103,6 +90,34 @@ MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
     fs::remove(temp, error);
     throw;
   }
+}
+
+MIYAGIPLAN_FUNC void write_file(const std::filesystem::path& path, std::string_view bytes) {
+  replace_file(path, [&](const std::filesystem::path& temp) {
+    errno = 0;
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) throw detail::file_error("write", path);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) throw detail::file_error("write", path);
+  });
+}
+
+MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
+                               file_format format) {
+  if (format == file_format::xlsx) {
+    replace_file(path, [&](const std::filesystem::path& temp) { write_plan_workbook(p, temp); });
+    return;
+  }
+  replace_file(path, [&](const std::filesystem::path& temp) {
+    errno = 0;
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    if (!out) throw detail::file_error("write", path);
+    if (format == file_format::json) out << to_json_text(p);
+    else detail::write_archive(p, out, detail::archive_format_of(format));
+    out.close();
+    if (!out) throw detail::file_error("write", path);
+  });
 }
 
 MIYAGIPLAN_FUNC plan load_plan(const std::filesystem::path& path) {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string_view>
 
 #include "miyagiplan/config.hpp"
@@ -43,6 +44,16 @@ MIYAGIPLAN_FUNC file_format detect_format(std::string_view head) noexcept;
 // never leaves half a file. Throws io_error naming the path and the reason.
 MIYAGIPLAN_FUNC void save_plan(const plan& p, const std::filesystem::path& path,
                                file_format format = file_format::json);
+
+// Writes `path` whole or not at all: `write` fills a temporary file beside it (the path it is
+// given), which is then renamed over `path` keeping the old file's mode; when `write` throws, or
+// the rename fails, the temporary file is removed and `path` is as it was. A link is followed; a
+// directory or device is refused. Throws io_error naming the path and the reason.
+MIYAGIPLAN_FUNC void replace_file(const std::filesystem::path& path,
+                                  const std::function<void(const std::filesystem::path& temporary)>& write);
+
+// Bytes to a file through replace_file.
+MIYAGIPLAN_FUNC void write_file(const std::filesystem::path& path, std::string_view bytes);
 
 // The whole of a file, as bytes; throws io_error naming the path and the reason.
 MIYAGIPLAN_FUNC std::string read_file(const std::filesystem::path& path);

@@ -393,10 +393,17 @@ struct list_item {
   bool used = false;
 };
 
+// Collecting, a stage that found problems stops the reading with this: the next stage would
+// only find what the first caused.
+struct stopped {};
+
 class reader {
  public:
-  reader(const std::filesystem::path& path, const layout& l)
-      : l_(l), file_(path.string()), book_(office::xlsx_reader::open(path)) {}
+  // collect: problems are kept for problems() instead of thrown as one schema_error.
+  reader(const std::filesystem::path& path, const layout& l, bool collect = false)
+      : l_(l), file_(path.string()), book_(office::xlsx_reader::open(path)), collect_(collect) {}
+
+  const std::vector<miyagiplan::problem>& problems() const noexcept { return problems_; }
 
   plan read() {
     const auto& names = book_.sheet_names();
@@ -431,6 +438,10 @@ class reader {
     try {
       miyagiplan::from_json(j, p);
     } catch (const schema_error& e) {
+      if (collect_) {
+        problem(cell_of_pointer(e.where()), e.message() + " (" + e.where() + ")");
+        throw stopped{};
+      }
       throw schema_error(cell_of_pointer(e.where()), e.message() + " (" + e.where() + ")");
     }
     for (const miyagiplan::problem& pr : p.problems()) {
@@ -456,6 +467,7 @@ class reader {
   void problem(std::string where, std::string what) { problems_.push_back({std::move(where), std::move(what)}); }
   void raise_if_any() const {
     if (problems_.empty()) return;
+    if (collect_) throw stopped{};
     std::string message = problems_.front().what;
     for (std::size_t k = 1; k < problems_.size() && k < 50; ++k)
       message += "; " + problems_[k].where + ": " + problems_[k].what;
@@ -803,6 +815,7 @@ class reader {
   std::map<std::string, std::string> pointers_;
   std::map<std::pair<std::string, std::string>, std::string> by_id_;
   std::vector<miyagiplan::problem> problems_;
+  bool collect_ = false;
 };
 
 // How many non-empty lists an object holds, all the way down.
@@ -860,6 +873,16 @@ MIYAGIPLAN_FUNC void write_plan_workbook(const plan& p, const std::filesystem::p
 MIYAGIPLAN_FUNC plan read_plan_workbook(const std::filesystem::path& path) {
   detail::workbook::reader r(path, detail::workbook::plan_layout());
   return r.read();
+}
+
+MIYAGIPLAN_FUNC std::vector<problem> plan_workbook_problems(const std::filesystem::path& path) {
+  detail::workbook::reader r(path, detail::workbook::plan_layout(), true);
+  try {
+    r.read();
+  } catch (const detail::workbook::stopped&) {
+    // the problems found so far are all there is to report
+  }
+  return r.problems();
 }
 
 MIYAGIPLAN_FUNC void write_plan_template(const std::filesystem::path& path) {

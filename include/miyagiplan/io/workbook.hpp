@@ -29,6 +29,7 @@
 
 #include <filesystem>
 #include <string_view>
+#include <vector>
 
 #include "miyagiplan/config.hpp"
 #include "miyagiplan/model/plan.hpp"
@@ -47,6 +48,12 @@ MIYAGIPLAN_FUNC void write_plan_workbook(const plan& p, const std::filesystem::p
 // place "file!sheet!C12" (where() the first): cells that do not read, rows whose parent is
 // missing, and the rules the plan breaks (plan::problems(), at the row of the object).
 MIYAGIPLAN_FUNC plan read_plan_workbook(const std::filesystem::path& path);
+
+// Every problem read_plan_workbook would report, each {"file!sheet!C12", what}, none left out;
+// empty when the workbook reads as a plan that keeps every rule. Problems come in stages (cells,
+// then links between rows, then the model's rules): a stage with problems ends the list.
+// Throws io_error when the file cannot be read, schema_error when it is no workbook at all.
+MIYAGIPLAN_FUNC std::vector<problem> plan_workbook_problems(const std::filesystem::path& path);
 
 // A blank workbook to author a plan in: every sheet with its two header rows and one example
 // row (an object of each kind from the bundled plan), and sheet 説明.

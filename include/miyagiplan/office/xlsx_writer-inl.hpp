@@ -3,6 +3,7 @@
 
 #include <xlsxwriter.h>
 
+#include <map>
 #include <string>
 
 #include "miyagiplan/error.hpp"
@@ -17,6 +18,16 @@ struct xlsx_sheet::book {
   lxw_format* bold = nullptr;
   lxw_format* date = nullptr;
   lxw_format* plain = nullptr;  // a blank cell needs a format, or libxlsxwriter leaves it out
+  std::map<std::string, lxw_format*, std::less<>> number_formats;  // one format per code
+
+  lxw_format* number_format(std::string_view code) {
+    if (const auto it = number_formats.find(code); it != number_formats.end()) return it->second;
+    lxw_format* f = workbook_add_format(workbook);
+    if (f == nullptr) throw io_error("cannot write " + path + ": out of memory");
+    format_set_num_format(f, std::string(code).c_str());
+    number_formats.emplace(std::string(code), f);
+    return f;
+  }
 
   [[noreturn]] void fail(const std::string& what, lxw_error error) const {
     throw io_error("cannot write " + path + ": " + what + (what.empty() ? "" : ": ") +
@@ -58,6 +69,14 @@ MIYAGIPLAN_FUNC void xlsx_sheet::write_header(std::uint32_t row, std::uint32_t c
 MIYAGIPLAN_FUNC void xlsx_sheet::write_number(std::uint32_t row, std::uint32_t column, double value) {
   detail::check_cell(row, column);
   check(worksheet_write_number(sheet_, detail::row0(row), detail::col0(column), value, nullptr),
+        cell_ref{row, column}.a1());
+}
+
+MIYAGIPLAN_FUNC void xlsx_sheet::write_number(std::uint32_t row, std::uint32_t column, double value,
+                                              std::string_view number_format) {
+  detail::check_cell(row, column);
+  check(worksheet_write_number(sheet_, detail::row0(row), detail::col0(column), value,
+                               book_->number_format(number_format)),
         cell_ref{row, column}.a1());
 }
 

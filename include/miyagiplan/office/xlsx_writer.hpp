@@ -42,6 +42,9 @@ class xlsx_sheet {
   // Text in the bold header format.
   MIYAGIPLAN_FUNC void write_header(std::uint32_t row, std::uint32_t column, std::string_view text);
   MIYAGIPLAN_FUNC void write_number(std::uint32_t row, std::uint32_t column, double value);
+  // A number shown through an Excel number format ("0.0%": 1.038 shows as 103.8%).
+  MIYAGIPLAN_FUNC void write_number(std::uint32_t row, std::uint32_t column, double value,
+                                    std::string_view number_format);
   MIYAGIPLAN_FUNC void write_bool(std::uint32_t row, std::uint32_t column, bool value);
   // An Excel date (a serial in the 1900 system) shown as "yyyy-mm-dd".
   MIYAGIPLAN_FUNC void write_date(std::uint32_t row, std::uint32_t column, std::chrono::sys_days day);

@@ -1,5 +1,6 @@
 // The report on a plan for people and programs: text for a terminal, Markdown, CSV, JSON
-// ("miyagiplan.Report.1") and one self-contained HTML page (inline CSS and SVG charts).
+// ("miyagiplan.Report.1"), one self-contained HTML page (inline CSS and SVG charts), and an
+// .xlsx workbook after 総務省's rules for machine-readable files (write_report).
 // The command line and Python only choose the inputs and where the result goes.
 #pragma once
 
@@ -10,6 +11,7 @@
 #endif
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,12 +22,13 @@
 #include "miyagiplan/eval/scheme.hpp"
 #include "miyagiplan/language.hpp"
 #include "miyagiplan/model/plan.hpp"
+#include "miyagiplan/office/encoding.hpp"
 
 namespace miyagiplan {
 
-enum class report_format : std::uint8_t { text, markdown, csv, json, html };
+enum class report_format : std::uint8_t { text, markdown, csv, json, html, xlsx };
 
-// text, markdown (or md), csv, json, html; nullopt for anything else.
+// text, markdown (or md), csv, json, html, xlsx; nullopt for anything else.
 MIYAGIPLAN_FUNC std::optional<report_format> report_format_named(std::string_view name) noexcept;
 
 // What a report is made of. Nothing is copied: everything referred to must outlive the call.
@@ -42,10 +45,25 @@ struct report_input {
 struct render_options {
   language lang = language::ja;  // labels and explanations (JSON and CSV keep their field names)
   int width = 80;                // text columns (40 to 1000)
+  // The bytes of CSV: utf8 (automatic is utf8), or cp932 for Japanese Excel (a character CP932
+  // has no code for throws schema_error at its line and column). Every other format is UTF-8:
+  // cp932 for one throws error.
+  office::text_encoding encoding = office::text_encoding::utf8;
 };
 
+// The report as text (bytes in options.encoding). xlsx is a file, not text: it throws error
+// (write_report writes it).
 MIYAGIPLAN_FUNC std::string render_report(const report_input& input, report_format format,
                                           const render_options& options = {});
+
+// Writes the report to a file, whole or not at all (replace_file). xlsx is a workbook with a
+// sheet per table: indicators, measures, areas, goals and the goals' areas, and the
+// evaluation's settings, grades and roll-up ratings; one value per cell, no merged cells, units
+// in their own columns, numbers as numbers, dates as Excel dates with the 和暦 beside them, a
+// frozen header row and filters; headers in options.lang. Throws io_error when the file cannot
+// be written.
+MIYAGIPLAN_FUNC void write_report(const report_input& input, report_format format,
+                                  const std::filesystem::path& path, const render_options& options = {});
 
 }  // namespace miyagiplan
 
