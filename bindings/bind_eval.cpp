@@ -359,7 +359,7 @@ std::string assessment_repr(const assessment& a) {
 py::list observations_used(const assessment_ref& r) {
   py::list out;
   for (std::size_t k : r.value.observations)
-    out.append(model_part<observation>(r.observations->items().at(k)));
+    out.append(model_part<observation>(r.observations->at(k)));
   return out;
 }
 
@@ -533,16 +533,16 @@ Args:
       .def(
           "__getitem__",
           [](const shared_observations& observations, py::ssize_t i) {
-            const auto& items = observations.set->items();
-            return model_part<observation>(items[binding::list_index(items.size(), i)]);
+            const observation_set& set = *observations.set;
+            return model_part<observation>(set.at(binding::list_index(set.size(), i)));
           },
           "index"_a, "A copy of the observation at ``index``.")
       .def(
           "for_indicator",
           [](const shared_observations& observations, const std::string& id) {
             py::list out;
-            for (const observation& o : observations.set->items())
-              if (o.indicator_id == id) out.append(model_part<observation>(o));
+            for (const std::uint32_t k : observations.set->positions_of(id))
+              out.append(model_part<observation>(observations.set->at(k)));
             return out;
           },
           "indicator_id"_a, "Copies of one indicator's observations, in the order added.")

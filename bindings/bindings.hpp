@@ -39,6 +39,7 @@ void bind_calendar(py::module_& m);
 void bind_model(py::module_& m);  // after bind_calendar: dates in the model are DateExpressions
 void bind_eval(py::module_& m);   // after bind_model: adds Plan.evaluate and Plan.observation
 void bind_vector(py::module_& m);  // column-at-a-time calendar functions for numpy and pandas
+void bind_scalar(py::module_& m);  // one-value fast paths of the calendar functions (C API)
 
 // A model value as Python holds it (the Python class of a plan part is bound to model_part<part>).
 //

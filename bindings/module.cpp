@@ -18,4 +18,5 @@ Japanese prefectural plans, their indicators and attainment, with 和暦 (Japane
   miyagiplan::python::bind_model(m);
   miyagiplan::python::bind_eval(m);
   miyagiplan::python::bind_vector(m);
+  miyagiplan::python::bind_scalar(m);
 }

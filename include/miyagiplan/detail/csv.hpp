@@ -1,6 +1,8 @@
 // A small RFC 4180 reader: quoted fields with "" escapes, CRLF or LF, a UTF-8 BOM skipped,
 // and lines starting with # taken as comments.
 // Each field keeps its line and column (in characters, from 1) for error messages.
+// It reads a whole text, or a stream a piece at a time: given text that is not final, a row cut
+// at its end is left unread (needs_more), and refill() continues with the unread rest and more.
 #pragma once
 
 #include <cstddef>
@@ -20,21 +22,38 @@ using csv_row = std::vector<csv_field>;
 
 class csv_reader {
  public:
-  explicit csv_reader(std::string_view text) noexcept : text_(text) {
+  explicit csv_reader(std::string_view text, bool final = true) noexcept : text_(text), final_(final) {
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
   }
+
+  // After next() returned false with needs_more(): `text` is the unread rest (from consumed())
+  // followed by what came since; `final` when nothing more will come.
+  void refill(std::string_view text, bool final) noexcept {
+    text_ = text, final_ = final, i_ = 0, needs_more_ = false;
+  }
+  // The bytes of the text read so far (whole rows).
+  std::size_t consumed() const noexcept { return i_; }
+  bool needs_more() const noexcept { return needs_more_; }
 
   // The next row; false at the end. `error` is set (and false returned)
   // for an unterminated quote.
   bool next(csv_row& row, std::string& error) {
     row.clear();
+    const std::size_t start = i_, start_line = line_, start_column = column_;
+    // The text ends inside the row: wait for more, from the row's start.
+    auto cut = [&] {
+      i_ = start, line_ = start_line, column_ = start_column;
+      needs_more_ = true;
+      return false;
+    };
     // Blank lines and comment lines (# at the start) carry no row.
     for (;;) {
       while (i_ < text_.size() && (text_[i_] == '\n' || text_[i_] == '\r')) newline();
       if (i_ >= text_.size() || text_[i_] != '#') break;
       while (i_ < text_.size() && text_[i_] != '\n') ++i_;
+      if (i_ >= text_.size() && !final_) return cut();
     }
-    if (i_ >= text_.size()) return false;
+    if (i_ >= text_.size()) return final_ ? false : cut();
     for (;;) {
       csv_field f;
       f.line = line_, f.column = column_;
@@ -42,12 +61,14 @@ class csv_reader {
         step();
         for (;;) {
           if (i_ >= text_.size()) {
+            if (!final_) return cut();
             error = "a closing quote for the field opened at line " + std::to_string(f.line) +
                     ", column " + std::to_string(f.column);
             return false;
           }
           if (text_[i_] == '"') {
             step();
+            if (i_ >= text_.size() && !final_) return cut();  // "" may straddle two pieces
             if (i_ < text_.size() && text_[i_] == '"') {
               f.text += '"';
               step();
@@ -64,10 +85,15 @@ class csv_reader {
           }
         }
       }
-      while (i_ < text_.size() && text_[i_] != ',' && text_[i_] != '\n' && text_[i_] != '\r') {
-        f.text += text_[i_];
-        step();
+      // An unquoted run at once: measurably faster than a character at a time on big files.
+      std::size_t end = i_;
+      while (end < text_.size() && text_[end] != ',' && text_[end] != '\n' && text_[end] != '\r') {
+        if ((static_cast<unsigned char>(text_[end]) & 0xC0) != 0x80) ++column_;
+        ++end;
       }
+      f.text.append(text_.data() + i_, end - i_);
+      i_ = end;
+      if (i_ >= text_.size() && !final_) return cut();
       row.push_back(std::move(f));
       if (i_ < text_.size() && text_[i_] == ',') {
         step();
@@ -91,6 +117,8 @@ class csv_reader {
   }
 
   std::string_view text_;
+  bool final_ = true;
+  bool needs_more_ = false;
   std::size_t i_ = 0;
   std::size_t line_ = 1;
   std::size_t column_ = 1;

@@ -581,11 +581,10 @@ MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observ
 MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, sys_days as_of, const scheme& s) {
   s.validate();
   report r{p.id, s.name, as_of, {}, {}, {}, {}};
-  const auto by_indicator = obs.points_by_indicator();  // one pass, not one per indicator
-  const std::vector<observation_point> none;
   for (const indicator* ind : p.indicators()) {
-    const auto it = by_indicator.find(ind->id);
-    const auto& points = it == by_indicator.end() ? none : it->second;
+    // One indicator's points at a time: the set keeps each indicator's positions, so this is one
+    // pass over the set in all, and memory holds the largest indicator's points, not everyone's.
+    const std::vector<observation_point> points = obs.points_for(ind->id);
     indicator_assessment ia{ind->id, assess(*ind, points, r.as_of, s), {}, {}};
     for (std::uint32_t k = ia.assessment.used_begin; k < ia.assessment.used_end; ++k)
       ia.observations.push_back(points[k].index);

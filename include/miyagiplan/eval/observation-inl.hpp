@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <system_error>
 
 #include "miyagiplan/calendar.hpp"
 #include "miyagiplan/detail/csv.hpp"
@@ -50,24 +51,29 @@ class problem_list {
 // A number in base units (value_base): no unit may follow it; or a written state.
 inline quantity parse_base_value(std::string_view text) { return parse_quantity(text, unit{}); }
 
+// Checks a value (and total) of an indicator's observation: finite, within the bounds.
+inline void check_values(const indicator& ind, const quantity& value, const std::optional<double>& total) {
+  // NaN would pass every bounds check below (each comparison is false).
+  if (value.is_number() && !std::isfinite(value.value))
+    throw validation_error("indicator " + ind.id, "a value must be a finite number");
+  if (total && !std::isfinite(*total))
+    throw validation_error("indicator " + ind.id, "a total must be a finite number");
+  if (value.is_number() && ind.bounds) {
+    const double shown = value.display_value(ind.unit);
+    if (shown < ind.bounds->min || shown > ind.bounds->max)
+      throw validation_error("indicator " + ind.id,
+                             "value " + format_quantity(value.value, ind.unit) + " is outside " +
+                                 format_quantity(ind.bounds->min * ind.unit.factor(), ind.unit) + " … " +
+                                 format_quantity(ind.bounds->max * ind.unit.factor(), ind.unit));
+  }
+  if (total && !(*total > 0)) throw validation_error("indicator " + ind.id, "a total must be above 0");
+}
+
 // Checks an observation against its indicator: the id exists, the value keeps to the bounds.
 inline const indicator& check_observation(const observation& o, const plan& p) {
   const indicator* ind = p.find_indicator(o.indicator_id);
   if (!ind) throw validation_error("indicator " + o.indicator_id, "the plan has no indicator with this id");
-  // NaN would pass every bounds check below (each comparison is false).
-  if (o.value.is_number() && !std::isfinite(o.value.value))
-    throw validation_error("indicator " + o.indicator_id, "a value must be a finite number");
-  if (o.total && !std::isfinite(*o.total))
-    throw validation_error("indicator " + o.indicator_id, "a total must be a finite number");
-  if (o.value.is_number() && ind->bounds) {
-    const double shown = o.value.display_value(ind->unit);
-    if (shown < ind->bounds->min || shown > ind->bounds->max)
-      throw validation_error("indicator " + o.indicator_id,
-                             "value " + format_quantity(o.value.value, ind->unit) + " is outside " +
-                                 format_quantity(ind->bounds->min * ind->unit.factor(), ind->unit) + " … " +
-                                 format_quantity(ind->bounds->max * ind->unit.factor(), ind->unit));
-  }
-  if (o.total && !(*o.total > 0)) throw validation_error("indicator " + o.indicator_id, "a total must be above 0");
+  check_values(*ind, o.value, o.total);
   return *ind;
 }
 
@@ -84,16 +90,205 @@ inline observation_status default_status(const date_expression& when) {
 
 }  // namespace detail
 
+namespace detail {
+
+// A number as the shortest text that reads back to it (2900, 58.8).
+inline std::string shortest_number(double v) {
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+// The text of a value when no other was kept: the number in the display unit (factor), or the
+// state's own text.
+inline std::string plain_value_text(value_state state, double base_value, double factor, bool grouped) {
+  if (state != value_state::number) return quantity::of_state(state).text;
+  std::string s = shortest_number(base_value / factor);
+  if (!grouped || s.find('e') != std::string::npos) return s;
+  const std::size_t begin = s[0] == '-' ? 1 : 0;
+  std::size_t end = s.find('.');
+  if (end == std::string::npos) end = s.size();
+  for (std::size_t k = end; k > begin + 3; k -= 3) s.insert(k - 3, 1, ',');
+  return s;
+}
+
+// Fills an observation_set: interns ids, date texts (each distinct text is read once) and
+// sources, and keeps a value's text only when it is not the number's own.
+struct observation_builder {
+  explicit observation_builder(observation_set& s, const plan* in = nullptr) : set(s), p(in) {}
+
+  observation_set& set;
+  const plan* p = nullptr;
+  std::vector<const indicator*> plan_indicator;  // per interned id, found in p once
+  // The plan's indicators by id, made at the first new id: plan::find_indicator walks the plan,
+  // which a national plan of 300,000 indicators cannot afford once per id.
+  std::unordered_map<std::string_view, const indicator*> plan_index;
+
+  const indicator* find_in_plan(std::string_view id) {
+    if (plan_index.empty())
+      for (const indicator* i : p->indicators()) plan_index.emplace(i->id, i);  // the first of an id, as find_indicator
+    const auto it = plan_index.find(id);
+    return it == plan_index.end() ? nullptr : it->second;
+  }
+
+  using record = observation_set::record;
+  using extra = observation_set::extra;
+
+  // The interned id and the plan's indicator; validation_error when the plan has none.
+  std::pair<std::uint32_t, const indicator*> indicator_of(std::string_view id) {
+    if (const auto it = set.indicator_index_.find(id); it != set.indicator_index_.end()) {
+      const std::uint32_t k = it->second;
+      if (k >= plan_indicator.size()) plan_indicator.resize(k + 1, nullptr);
+      if (plan_indicator[k]) return {k, plan_indicator[k]};
+    }
+    const indicator* ind = find_in_plan(id);
+    if (!ind) throw validation_error("", "no indicator \"" + std::string(id) + "\" in plan " + p->id);
+    const std::uint32_t k = intern_indicator(id, ind->unit.factor());
+    if (k >= plan_indicator.size()) plan_indicator.resize(k + 1, nullptr);
+    plan_indicator[k] = ind;
+    return {k, ind};
+  }
+  std::uint32_t intern_indicator(std::string_view id, double factor) {
+    if (const auto it = set.indicator_index_.find(id); it != set.indicator_index_.end()) return it->second;
+    const auto k = static_cast<std::uint32_t>(set.indicator_ids_.size());
+    set.indicator_ids_.emplace_back(id);
+    set.unit_factors_.push_back(factor);
+    set.positions_.emplace_back();
+    set.indicator_index_.emplace(std::string(id), k);
+    return k;
+  }
+  // The date a text reads as; parse_error as parse_date throws.
+  std::uint32_t date(std::string_view text) {
+    if (const auto it = set.date_index_.find(text); it != set.date_index_.end()) return it->second;
+    const auto k = static_cast<std::uint32_t>(set.dates_.size());
+    set.dates_.push_back(parse_date(text));
+    set.date_index_.emplace(std::string(text), k);
+    return k;
+  }
+  // A date built in code may carry a text that reads otherwise: it is kept apart then.
+  std::uint32_t date(const date_expression& e) {
+    const auto it = set.date_index_.find(e.text());
+    if (it != set.date_index_.end() && set.dates_[it->second] == e) return it->second;
+    const auto k = static_cast<std::uint32_t>(set.dates_.size());
+    set.dates_.push_back(e);
+    if (it == set.date_index_.end()) set.date_index_.emplace(e.text(), k);
+    return k;
+  }
+  const date_expression& date_at(std::uint32_t k) const { return set.dates_[k]; }
+  std::uint32_t shared_string(std::string_view s) {
+    if (s.empty()) return 0;
+    if (const auto it = set.string_index_.find(s); it != set.string_index_.end()) return it->second;
+    const auto k = static_cast<std::uint32_t>(set.strings_.size());
+    set.strings_.emplace_back(s);
+    set.string_index_.emplace(std::string(s), k);
+    return k;
+  }
+  void append(std::uint32_t ind, std::uint32_t when, const quantity& value, observation_status status,
+              const std::optional<double>& total, std::string_view source, std::string_view note) {
+    record r;
+    r.value = value.value;
+    r.indicator = ind;
+    r.date = when;
+    // The text of most values is their number, with or without separators: then none is kept.
+    const bool grouped = value.text.find(',') != std::string::npos;
+    r.flags = static_cast<std::uint16_t>(static_cast<unsigned>(value.state) |
+                                         (static_cast<unsigned>(status) << observation_set::status_shift) |
+                                         (value.note_mark ? observation_set::note_mark_flag : 0u) |
+                                         (total ? observation_set::total_flag : 0u) |
+                                         (grouped ? observation_set::grouped_flag : 0u));
+    extra x;
+    bool kept = false;
+    if (total) x.total = *total, kept = true;
+    if (value.text != plain_value_text(value.state, value.value, set.unit_factors_[ind], grouped)) {
+      x.value_text = static_cast<std::uint32_t>(set.strings_.size());
+      set.strings_.push_back(value.text);
+      kept = true;
+    }
+    if (!source.empty()) x.source = shared_string(source);
+    if (!note.empty()) x.note = shared_string(note);
+    if (!kept && (x.source || x.note)) {
+      // Rows of one office share their source and note: one record aside serves them all.
+      const std::uint64_t key = (std::uint64_t{x.source} << 32) | x.note;
+      const auto [it, fresh] = set.shared_extras_.try_emplace(key, 0);
+      if (fresh) {
+        set.extras_.push_back(x);
+        it->second = static_cast<std::uint32_t>(set.extras_.size());
+      }
+      r.extra = it->second;
+    } else if (kept) {
+      set.extras_.push_back(x);
+      r.extra = static_cast<std::uint32_t>(set.extras_.size());
+    }
+    set.positions_[ind].push_back(static_cast<std::uint32_t>(set.records_.size()));
+    set.records_.push_back(r);
+  }
+};
+
+}  // namespace detail
+
 MIYAGIPLAN_FUNC void observation_set::add(observation o, const plan* p) {
-  if (p) detail::check_observation(o, *p);
-  items_.push_back(std::move(o));
+  double factor = 1;
+  if (p) factor = detail::check_observation(o, *p).unit.factor();
+  detail::observation_builder b(*this);
+  const std::uint32_t ind = b.intern_indicator(o.indicator_id, factor);
+  b.append(ind, b.date(o.when), o.value, o.status, o.total, o.source, o.note);
+}
+
+MIYAGIPLAN_FUNC observation observation_set::at(std::size_t k) const {
+  const record& r = records_.at(k);
+  const extra* x = r.extra ? &extras_[r.extra - 1] : nullptr;
+  observation o;
+  o.indicator_id = indicator_ids_[r.indicator];
+  o.when = dates_[r.date];
+  o.value.state = static_cast<value_state>(r.flags & state_mask);
+  o.value.value = r.value;
+  o.value.note_mark = (r.flags & note_mark_flag) != 0;
+  o.value.text = value_text_of(k);
+  o.status = static_cast<observation_status>((r.flags & status_mask) >> status_shift);
+  if (r.flags & total_flag) o.total = x->total;
+  if (x) o.source = strings_[x->source], o.note = strings_[x->note];
+  return o;
+}
+
+MIYAGIPLAN_FUNC std::string observation_set::value_text_of(std::size_t k) const {
+  const record& r = records_.at(k);
+  if (r.extra && extras_[r.extra - 1].value_text) return strings_[extras_[r.extra - 1].value_text];
+  return detail::plain_value_text(static_cast<value_state>(r.flags & state_mask), r.value, unit_factors_[r.indicator],
+                                  (r.flags & grouped_flag) != 0);
+}
+
+MIYAGIPLAN_FUNC std::vector<observation> observation_set::items() const {
+  std::vector<observation> out;
+  out.reserve(size());
+  for (std::size_t k = 0; k < size(); ++k) out.push_back(at(k));
+  return out;
+}
+
+MIYAGIPLAN_FUNC observation_point observation_set::point_of(std::size_t k) const {
+  const record& r = records_[k];
+  const auto status = static_cast<observation_status>((r.flags & status_mask) >> status_shift);
+  return {dates_[r.date].days(),
+          r.value,
+          (r.flags & total_flag) ? extras_[r.extra - 1].total : 0,
+          static_cast<value_state>(r.flags & state_mask),
+          status == observation_status::estimate,
+          static_cast<std::uint32_t>(k)};
+}
+
+MIYAGIPLAN_FUNC const std::vector<std::uint32_t>& observation_set::positions_of(std::string_view indicator_id) const {
+  static const std::vector<std::uint32_t> none;
+  const auto it = indicator_index_.find(indicator_id);
+  return it == indicator_index_.end() ? none : positions_[it->second];
+}
+
+MIYAGIPLAN_FUNC bool operator==(const observation_set& a, const observation_set& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a.at(k) != b.at(k)) return false;
+  return true;
 }
 
 namespace detail {
-inline observation_point point_of(const observation& o, std::size_t index) noexcept {
-  return {o.when.days(), o.value.value, o.total.value_or(0), o.value.state,
-          o.status == observation_status::estimate, static_cast<std::uint32_t>(index)};
-}
 // Date order; at the same date a final figure comes after an estimate, so it wins.
 inline void sort_by_date(std::vector<observation_point>& points) {
   std::stable_sort(points.begin(), points.end(), [](const observation_point& a, const observation_point& b) {
@@ -102,20 +297,54 @@ inline void sort_by_date(std::vector<observation_point>& points) {
 }
 }  // namespace detail
 
+namespace detail {
+// An indicator's records lie far apart in a big set (rows of all indicators interleave): asking
+// for those a few steps ahead hides the wait for memory, measurably faster over millions.
+constexpr std::size_t prefetch_distance = 16;
+}  // namespace detail
+
 MIYAGIPLAN_FUNC std::vector<observation_point> observation_set::points_for(std::string_view indicator_id) const {
+  const std::vector<std::uint32_t>& positions = positions_of(indicator_id);
   std::vector<observation_point> out;
-  for (std::size_t k = 0; k < items_.size(); ++k)
-    if (items_[k].indicator_id == indicator_id) out.push_back(detail::point_of(items_[k], k));
+  out.reserve(positions.size());
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    if (i + detail::prefetch_distance < positions.size())
+      __builtin_prefetch(&records_[positions[i + detail::prefetch_distance]]);
+    out.push_back(point_of(positions[i]));
+  }
   detail::sort_by_date(out);
   return out;
+}
+
+MIYAGIPLAN_FUNC int observation_set::most_decimals(std::string_view indicator_id,
+                                                   int (*decimals)(std::string_view)) const {
+  const std::vector<std::uint32_t>& positions = positions_of(indicator_id);
+  int most = 0;
+  for (std::size_t i = 0; i < positions.size(); ++i) {
+    if (i + detail::prefetch_distance < positions.size())
+      __builtin_prefetch(&records_[positions[i + detail::prefetch_distance]]);
+    const record& r = records_[positions[i]];
+    const bool kept = r.extra && extras_[r.extra - 1].value_text;
+    if (!kept) {
+      if (static_cast<value_state>(r.flags & state_mask) != value_state::number) continue;
+      const double shown = r.value / unit_factors_[r.indicator];
+      if (std::abs(shown) < 1e15 && shown == std::trunc(shown)) continue;  // written without a point
+    }
+    most = std::max(most, decimals(value_text_of(positions[i])));
+  }
+  return most;
 }
 
 MIYAGIPLAN_FUNC std::unordered_map<std::string_view, std::vector<observation_point>>
 observation_set::points_by_indicator() const {
   std::unordered_map<std::string_view, std::vector<observation_point>> out;
-  for (std::size_t k = 0; k < items_.size(); ++k)
-    out[items_[k].indicator_id].push_back(detail::point_of(items_[k], k));
-  for (auto& [id, points] : out) detail::sort_by_date(points);
+  for (std::size_t i = 0; i < indicator_ids_.size(); ++i) {
+    if (positions_[i].empty()) continue;
+    std::vector<observation_point>& points = out[indicator_ids_[i]];
+    points.reserve(positions_[i].size());
+    for (const std::uint32_t k : positions_[i]) points.push_back(point_of(k));
+    detail::sort_by_date(points);
+  }
   return out;
 }
 
@@ -168,45 +397,39 @@ actuals_layout read_actuals_header(const std::vector<std::string_view>& names, W
 // Reads one row. text(k) is the text of known column k (nullptr: the table has no such column),
 // where(k) its place. A good observation is appended to `out`; a bad one goes to `problems`.
 template <class Text, class Where>
-void read_actuals_row(const actuals_layout& layout, const plan& p, Text text, Where where, problem_list& problems,
-                      std::vector<observation>& out) {
+void read_actuals_row(const actuals_layout& layout, Text text, Where where, problem_list& problems,
+                      observation_builder& out) {
   using L = actuals_layout;
   const bool base_units = layout.base_units;
-  observation o;
   int current = L::indicator_col;
   try {
-    o.indicator_id = std::string(trim(*text(L::indicator_col)));
-    const indicator* ind = p.find_indicator(o.indicator_id);
-    if (!ind) throw validation_error("", "no indicator \"" + o.indicator_id + "\" in plan " + p.id);
+    const auto [id, ind] = out.indicator_of(trim(*text(L::indicator_col)));
     current = L::date_col;
-    o.when = parse_date(trim(*text(L::date_col)));
+    const std::uint32_t when = out.date(trim(*text(L::date_col)));
     current = base_units ? L::value_base_col : L::value_col;
-    const std::string_view value = *text(current);
-    o.value = base_units ? parse_base_value(value) : parse_quantity(value, ind->unit);
+    const std::string_view value_text = *text(current);
+    const quantity value = base_units ? parse_base_value(value_text) : parse_quantity(value_text, ind->unit);
     current = L::status_col;
     const std::string_view* status = text(current);
-    o.status = status && !trim(*status).empty() ? enum_from_string<observation_status>(trim(*status))
-                                                : default_status(o.when);
+    const observation_status st = status && !trim(*status).empty()
+                                      ? enum_from_string<observation_status>(trim(*status))
+                                      : default_status(out.date_at(when));
     current = L::total_col;
-    if (const std::string_view* total = text(current); total && !trim(*total).empty()) {
-      const quantity t = base_units ? parse_base_value(*total) : parse_quantity(*total, ind->unit);
-      if (!t.is_number()) throw parse_error(std::string(*total), 0, "a number");
-      o.total = t.value;
+    std::optional<double> total;
+    if (const std::string_view* t_text = text(current); t_text && !trim(*t_text).empty()) {
+      const quantity t = base_units ? parse_base_value(*t_text) : parse_quantity(*t_text, ind->unit);
+      if (!t.is_number()) throw parse_error(std::string(*t_text), 0, "a number");
+      total = t.value;
     }
     // Every text of a set must be writable as JSON too.
     current = L::source_col;
-    if (const std::string_view* source = text(current)) {
-      check_utf8(*source);
-      o.source = std::string(*source);
-    }
+    std::string_view source, note;
+    if (const std::string_view* x = text(current)) check_utf8(source = *x);
     current = L::note_col;
-    if (const std::string_view* note = text(current)) {
-      check_utf8(*note);
-      o.note = std::string(*note);
-    }
+    if (const std::string_view* x = text(current)) check_utf8(note = *x);
     current = base_units ? L::value_base_col : L::value_col;
-    check_observation(o, p);
-    out.push_back(std::move(o));
+    check_values(*ind, value, total);
+    out.append(id, when, value, st, total, source, note);
   } catch (const validation_error& e) {
     const std::string what = e.what();
     problems.add(where(current), what.substr(what.find(": ") + 2));
@@ -215,19 +438,37 @@ void read_actuals_row(const actuals_layout& layout, const plan& p, Text text, Wh
   }
 }
 
-}  // namespace detail
-
-MIYAGIPLAN_FUNC observation_set observation_set::from_csv(std::string_view text, const plan& p,
-                                                          std::string_view file_name) {
-  using namespace detail;
+// Actuals CSV read as it comes: `more(buffer)` appends text to buffer and says whether that was
+// the last of it. Only the unread part of a row waits in the buffer.
+template <class More>
+observation_set read_actuals_csv(std::string_view whole, bool streamed, More more, const plan& p,
+                                 std::string_view file_name) {
   const std::string file(file_name);
   auto at = [&](const csv_field& f) {
     return file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
   };
-  csv_reader reader(text);
-  csv_row header, row;
+  std::string buffer;
+  bool final = true;
+  std::string_view text = whole;
+  if (streamed) {
+    final = more(buffer);
+    if (buffer.starts_with("\xEF\xBB\xBF")) buffer.erase(0, 3);
+    text = buffer;
+  }
+  csv_reader reader(text, final);
   std::string syntax;
-  if (!reader.next(header, syntax))
+  auto next = [&](csv_row& row) {
+    for (;;) {
+      if (reader.next(row, syntax)) return true;
+      if (!reader.needs_more()) return false;
+      buffer.erase(0, reader.consumed());
+      final = more(buffer);
+      text = buffer;
+      reader.refill(text, final);
+    }
+  };
+  csv_row header, row;
+  if (!next(header))
     throw schema_error(file + ":1:1", syntax.empty() ? "expected a header row: indicator,date,value" : "expected " + syntax);
 
   problem_list problems;
@@ -238,8 +479,9 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_csv(std::string_view text,
   if (!problems.empty()) problems.raise();
 
   observation_set out;
+  observation_builder builder(out, &p);
   std::string_view texts[actuals_layout::count];
-  while (reader.next(row, syntax)) {
+  while (next(row)) {
     const csv_field& first = row.front();
     if (row.size() != header.size()) {
       problems.add(at(first), "expected " + std::to_string(header.size()) + " fields, found " + std::to_string(row.size()));
@@ -248,26 +490,45 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_csv(std::string_view text,
     for (std::size_t k = 0; k < actuals_layout::count; ++k)
       if (layout.column_of[k] != SIZE_MAX) texts[k] = row[layout.column_of[k]].text;
     read_actuals_row(
-        layout, p,
+        layout,
         [&](int k) -> const std::string_view* {
           return layout.column_of[k] == SIZE_MAX ? nullptr : &texts[k];
         },
         [&](int k) { return at(row[layout.column_of[k] == SIZE_MAX ? 0 : layout.column_of[k]]); }, problems,
-        out.items_);
+        builder);
   }
   if (!syntax.empty()) problems.add(file, "expected " + syntax);
   if (!problems.empty()) problems.raise();
   return out;
 }
 
-namespace detail {
+}  // namespace detail
 
-// A number as the shortest text that reads back to it (2900, 58.8).
-inline std::string shortest_number(double v) {
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
+MIYAGIPLAN_FUNC observation_set observation_set::from_csv(std::string_view text, const plan& p,
+                                                          std::string_view file_name) {
+  return detail::read_actuals_csv(text, false, [](std::string&) { return true; }, p, file_name);
 }
+
+MIYAGIPLAN_FUNC observation_set observation_set::from_csv(std::istream& in, const plan& p, std::string_view file_name,
+                                                          office::text_encoding encoding) {
+  office::utf8_decoder decoder(encoding, std::string(file_name));
+  std::string chunk(std::size_t{1} << 20, '\0');
+  auto more = [&](std::string& buffer) {
+    while (in) {
+      in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+      const auto n = static_cast<std::size_t>(in.gcount());
+      if (in.bad()) throw io_error("cannot read " + std::string(file_name));
+      if (n == 0) break;
+      decoder.feed(std::string_view(chunk.data(), n), buffer);
+      if (in) return false;  // more may come
+    }
+    decoder.finish(buffer);
+    return true;
+  };
+  return detail::read_actuals_csv({}, true, more, p, file_name);
+}
+
+namespace detail {
 
 // The text of a cell of an actuals sheet, as a CSV cell would hold it. A date cell is its day
 // (2012-03-31); a number in the date column that is not formatted as a date is refused.
@@ -317,6 +578,7 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_xlsx(const std::filesystem
   bool have_header = false;
   std::vector<std::uint32_t> header_columns;  // the sheet column of each header cell
   observation_set out;
+  observation_builder builder(out, &p);
   const bool date1904 = book.date1904();
   book.read_sheet(sheet_name, [&](const office::xlsx_row& row) {
     if (!have_header) {
@@ -367,13 +629,13 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_xlsx(const std::filesystem
     std::string_view views[actuals_layout::count];
     for (std::size_t k = 0; k < actuals_layout::count; ++k) views[k] = texts[k];
     read_actuals_row(
-        layout, p,
+        layout,
         [&](int k) -> const std::string_view* { return layout.column_of[k] == SIZE_MAX ? nullptr : &views[k]; },
         [&](int k) {
           const std::uint32_t column = layout.column_of[k] == SIZE_MAX ? 1 : header_columns[layout.column_of[k]];
           return prefix + office::cell_ref{row.number, column}.a1();
         },
-        problems, out.items_);
+        problems, builder);
   });
   if (!have_header)
     problems.add(prefix + "A1", "an empty sheet: row 1 must name the columns (indicator, date, value … or 指標ID, 時点, 実績値 …)");
@@ -392,6 +654,7 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text
     top.done();
     if (!list.is_array()) throw schema_error("/observations", std::string("expected an array, found ") + json_type_name(list));
     observation_set out;
+    observation_builder builder(out, &p);
     for (std::size_t k = 0; k < list.size(); ++k) {
       reading_at("/observations/" + std::to_string(k), [&] {
         object_reader r(list[k], "");
@@ -452,7 +715,8 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text
           const std::string what = e.what();
           throw schema_error(pointer_step(key), what.substr(what.find(": ") + 2));
         }
-        out.items_.push_back(std::move(o));
+        builder.append(builder.intern_indicator(o.indicator_id, ind->unit.factor()), builder.date(o.when), o.value,
+                       o.status, o.total, o.source, o.note);
       });
     }
     return out;
@@ -468,8 +732,10 @@ MIYAGIPLAN_FUNC observation_set observation_set::load(const std::filesystem::pat
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   if (ext == ".xlsx") return from_xlsx(path, p, options.sheet);
   if (ext == ".csv") {
-    const std::string bytes = read_file(path);
-    return from_csv(office::to_utf8(bytes, options.encoding, path.string()), p, path.string());
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw io_error("cannot open " + path.string() + ": " + std::generic_category().message(errno));
+    return from_csv(in, p, path.string(), options.encoding);
   }
   if (ext == ".json") return from_json(read_file(path), p, path.string());
   throw io_error("cannot tell the format of " + path.string() + ": expected a .csv, .xlsx or .json file");
@@ -499,7 +765,8 @@ inline std::string display_text(const quantity& q, const unit& u) {
 
 MIYAGIPLAN_FUNC std::string observation_set::to_csv(const plan& p) const {
   std::string out = "indicator,date,value,status,total,source,note\n";
-  for (const auto& o : items_) {
+  for (std::size_t k = 0; k < size(); ++k) {
+    const observation o = at(k);
     const unit& u = p.indicator_at(o.indicator_id).unit;
     out += detail::csv_escape(o.indicator_id) + "," + detail::csv_escape(o.when.text()) + "," +
            detail::csv_escape(detail::display_text(o.value, u)) + "," + std::string(to_string(o.status)) + "," +
@@ -515,7 +782,8 @@ MIYAGIPLAN_FUNC std::string observation_set::to_csv(const plan& p, office::text_
 
 MIYAGIPLAN_FUNC std::string observation_set::to_json_text(const plan& p) const {
   ordered_json list = ordered_json::array();
-  for (const auto& o : items_) {
+  for (std::size_t k = 0; k < size(); ++k) {
+    const observation o = at(k);
     const unit& u = p.indicator_at(o.indicator_id).unit;
     ordered_json j;
     j["indicator"] = o.indicator_id;

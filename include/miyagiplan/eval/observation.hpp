@@ -10,6 +10,8 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
+#include <iosfwd>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -60,6 +62,20 @@ struct observation_point {
   std::uint32_t index = 0;  // position in its observation_set
 };
 
+namespace detail {
+struct observation_builder;
+// Heterogeneous lookup: a string_view finds a std::string key without building one.
+struct text_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+}  // namespace detail
+
+// Observations, stored compactly so that ten million of them fit in a few hundred MiB: each is
+// a 24-byte record (its indicator and date as indices into tables of the distinct ids and date
+// expressions, its value, its status and value state in bits); what few have more (a total, a
+// source, a note, a value text other than the number itself) is kept aside. An observation is
+// built back, as a copy, when asked for.
 class observation_set {
  public:
   observation_set() = default;
@@ -68,9 +84,23 @@ class observation_set {
   // value breaks the indicator's bounds (when a plan is given).
   MIYAGIPLAN_FUNC void add(observation o, const plan* p = nullptr);
 
-  const std::vector<observation>& items() const noexcept { return items_; }
-  std::size_t size() const noexcept { return items_.size(); }
-  bool empty() const noexcept { return items_.empty(); }
+  std::size_t size() const noexcept { return records_.size(); }
+  bool empty() const noexcept { return records_.empty(); }
+  // A copy of observation k (in the order added).
+  MIYAGIPLAN_FUNC observation at(std::size_t k) const;
+  observation operator[](std::size_t k) const { return at(k); }
+  // Copies of every observation, in the order added (for small sets: each is built anew).
+  MIYAGIPLAN_FUNC std::vector<observation> items() const;
+  // The parts of observation k without building it.
+  const std::string& indicator_of(std::size_t k) const { return indicator_ids_[records_[k].indicator]; }
+  const date_expression& date_of(std::size_t k) const { return dates_[records_[k].date]; }
+  MIYAGIPLAN_FUNC std::string value_text_of(std::size_t k) const;
+  MIYAGIPLAN_FUNC observation_point point_of(std::size_t k) const;
+  // The most digits after the decimal point among an indicator's value texts, as `decimals`
+  // counts them in a text; whole numbers and states (most values) are passed over unwritten.
+  MIYAGIPLAN_FUNC int most_decimals(std::string_view indicator_id, int (*decimals)(std::string_view)) const;
+  // The positions of an indicator's observations, in the order added (empty: none).
+  MIYAGIPLAN_FUNC const std::vector<std::uint32_t>& positions_of(std::string_view indicator_id) const;
 
   // An indicator's observations as points, ordered by the last day they refer to.
   MIYAGIPLAN_FUNC std::vector<observation_point> points_for(std::string_view indicator_id) const;
@@ -82,6 +112,10 @@ class observation_set {
   // one schema_error; nothing of a bad file is kept.
   MIYAGIPLAN_FUNC static observation_set from_csv(std::string_view text, const plan& p,
                                                   std::string_view file_name = "<csv>");
+  // The same from a stream of bytes in an encoding (automatic: UTF-8 or CP932, as load), read a
+  // chunk at a time: memory holds the set being built, never the file.
+  MIYAGIPLAN_FUNC static observation_set from_csv(std::istream& in, const plan& p, std::string_view file_name,
+                                                  office::text_encoding encoding = office::text_encoding::automatic);
   // {"schema": "miyagiplan.Observations.1", "observations": [{"indicator", "date", "value" | "value_base",
   //   "status"?, "total"?, "source"?, "note"?}]}; errors name file and JSON pointer.
   MIYAGIPLAN_FUNC static observation_set from_json(std::string_view text, const plan& p,
@@ -95,7 +129,7 @@ class observation_set {
   // nothing of a bad file is kept. `sheet` empty: the first sheet.
   MIYAGIPLAN_FUNC static observation_set from_xlsx(const std::filesystem::path& path, const plan& p,
                                                    std::string_view sheet = {});
-  // By extension: .csv (in options.encoding), .json or .xlsx (options.sheet).
+  // By extension: .csv (in options.encoding, streamed), .json or .xlsx (options.sheet).
   MIYAGIPLAN_FUNC static observation_set load(const std::filesystem::path& path, const plan& p,
                                               const load_options& options = {});
 
@@ -105,10 +139,43 @@ class observation_set {
   MIYAGIPLAN_FUNC std::string to_csv(const plan& p, office::text_encoding encoding) const;
   MIYAGIPLAN_FUNC std::string to_json_text(const plan& p) const;
 
-  friend bool operator==(const observation_set&, const observation_set&) = default;
+  // The same observations in the same order (however each set stores them).
+  MIYAGIPLAN_FUNC friend bool operator==(const observation_set& a, const observation_set& b);
 
  private:
-  std::vector<observation> items_;
+  friend struct detail::observation_builder;
+
+  // flags: bits 0-1 value_state, 2-4 status (room for more statuses), 5 note mark, 6 a total,
+  // 7 the value's text is its number with thousands separators (2,900); bits 8-15 are free.
+  struct record {
+    double value = 0;            // base unit
+    std::uint32_t indicator = 0;  // into indicator_ids_
+    std::uint32_t date = 0;       // into dates_
+    std::uint32_t extra = 0;      // 0: none; else 1 + index into extras_
+    std::uint16_t flags = 0;      // two bytes after it are free
+  };
+  // What few observations have beyond the numbers.
+  struct extra {
+    double total = 0;
+    std::uint32_t value_text = 0;  // into strings_; 0: the text is the number's own
+    std::uint32_t source = 0;      // into strings_ (0 is "")
+    std::uint32_t note = 0;
+  };
+  static constexpr unsigned state_mask = 0x3, status_shift = 2, status_mask = 0x7 << status_shift;
+  static constexpr unsigned note_mark_flag = 1u << 5, total_flag = 1u << 6, grouped_flag = 1u << 7;
+
+  using index_map = std::unordered_map<std::string, std::uint32_t, detail::text_hash, std::equal_to<>>;
+  std::deque<record> records_;  // in blocks: growing never copies what is held
+  std::deque<extra> extras_;
+  std::vector<std::string> indicator_ids_;
+  std::vector<double> unit_factors_;  // per indicator: the display unit the value texts are in
+  std::vector<std::vector<std::uint32_t>> positions_;  // per indicator
+  index_map indicator_index_;
+  std::vector<date_expression> dates_;
+  index_map date_index_;
+  std::deque<std::string> strings_{std::string()};
+  index_map string_index_;
+  std::unordered_map<std::uint64_t, std::uint32_t> shared_extras_;  // source and note alone: shared
 };
 
 // The column names an actuals file may use, each an English name (as CSV has) and the Japanese

@@ -308,8 +308,7 @@ MIYAGIPLAN_FUNC value_style style_for(const miyagiplan::indicator& ind, const mi
   s.factor = ind.unit.factor();
   s.decimals = std::max(decimals_of(ind.baseline.value.text), decimals_of(ind.target.value.text));
   if (obs)
-    for (const auto& o : obs->items())
-      if (o.indicator_id == ind.id) s.decimals = std::max(s.decimals, decimals_of(o.value.text));
+    s.decimals = std::max(s.decimals, obs->most_decimals(ind.id, &decimals_of));
   s.decimals = std::min(s.decimals, 3);
   return s;
 }

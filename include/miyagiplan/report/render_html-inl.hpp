@@ -130,7 +130,7 @@ inline series series_of(const report_view& c, const miyagiplan::indicator& ind) 
   // Actuals: levels as they are; a period total as a running sum; a completion as a share.
   double running = 0;
   for (const auto& p : c.points(ind.id)) {
-    const auto& o = c.actuals->items()[p.index];
+    const miyagiplan::observation o = c.actuals->at(p.index);
     const double day = axis_day(p.days.last);
     double v = 0;
     if (share) {

@@ -146,7 +146,7 @@ inline std::string render_json_text(const report_view& c) {
         const value_style s = c.style(ind);
         json used = json::array();
         for (const std::size_t k : ia->observations) {
-          const auto& o = c.actuals->items()[k];
+          const miyagiplan::observation o = c.actuals->at(k);
           used.push_back({{"index", k},
                           {"date", date_json(o.when)},
                           {"text", o.value.text},

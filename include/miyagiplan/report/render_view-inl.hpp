@@ -48,7 +48,7 @@ struct report_view {
   const miyagiplan::date_expression* actual_date(const miyagiplan::indicator_assessment& a) const {
     if (!actuals || a.observations.empty()) return nullptr;
     const std::size_t k = a.observations.back();
-    return k < actuals->items().size() ? &actuals->items()[k].when : nullptr;
+    return k < actuals->size() ? &actuals->date_of(k) : nullptr;
   }
   // The explanation of an assessment in the report's language.
   std::string explanation(const miyagiplan::indicator_assessment& a, const miyagiplan::indicator& ind) const {

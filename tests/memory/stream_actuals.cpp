@@ -1,0 +1,93 @@
+// Memory of reading actuals: a generated CSV file several times larger than the bound is loaded
+// and evaluated, and the peak resident memory must grow by less than the bound. Streaming keeps
+// only the set (about 30 bytes an observation), never the file's text.
+//
+//   stream_actuals [rows]     (1,000,000 by default: a ~170 MB file, a bound of 56 MiB)
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "miyagiplan/eval/evaluate.hpp"
+#include "miyagiplan/eval/observation.hpp"
+#include "miyagiplan/eval/scheme.hpp"
+#include "miyagiplan/plans/miyagi_it_2013.hpp"
+
+namespace {
+
+// A field of /proc/self/status in KiB (VmRSS, VmHWM).
+long status_kib(const char* field) {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  const std::string key = std::string(field) + ":";
+  while (std::getline(in, line))
+    if (line.rfind(key, 0) == 0) return std::strtol(line.c_str() + key.size(), nullptr, 10);
+  return -1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  namespace mp = miyagiplan;
+  const long rows = argc > 1 ? std::strtol(argv[1], nullptr, 10) : 1'000'000;
+  const mp::plan p = mp::plans::miyagi_it_2013();
+  const auto indicators = p.indicators();
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / ("miyagiplan-stream-" + std::to_string(::getpid()) + ".csv");
+
+  {
+    // Rows as an office writes them: a source and a note on each, dates of the fiscal years.
+    std::ofstream out(file, std::ios::binary);
+    out << "indicator,date,value,status,total,source,note\n";
+    std::string row;
+    for (long k = 0; k < rows; ++k) {
+      const mp::indicator& ind = *indicators[static_cast<std::size_t>(k) % indicators.size()];
+      const double low = ind.bounds ? ind.bounds->min : 0, high = ind.bounds ? ind.bounds->max : 1e6;
+      const long value = static_cast<long>(low) + (k % 97) % (static_cast<long>(high - low) + 1);
+      row = ind.id + ",平成" + std::to_string(20 + k % 11) + "年度末," + std::to_string(value) +
+            ",実績,,宮城県 震災復興・企画部 情報政策課「みやぎＩＴ推進プラン２０１３ 進行管理調書」," +
+            "速報値を含む（確定値は次年度の調書で更新）\n";
+      out << row;
+    }
+    if (!out) {
+      std::fprintf(stderr, "cannot write %s\n", file.c_str());
+      return 2;
+    }
+  }
+  const auto file_bytes = std::filesystem::file_size(file);
+
+  // Peak memory from here on: writing 5 to clear_refs resets VmHWM to the current VmRSS.
+  { std::ofstream("/proc/self/clear_refs") << "5"; }
+  const long before = status_kib("VmRSS");
+  std::size_t loaded = 0;
+  int graded = 0;
+  try {
+    const mp::observation_set set = mp::observation_set::load(file, p);
+    loaded = set.size();
+    const mp::report r = mp::evaluate(p, set, mp::parse_date("令和元年度末").last(), mp::scheme::miyagi());
+    for (const auto& ia : r.indicators) graded += ia.assessment.evaluable() ? 1 : 0;
+  } catch (const std::exception& e) {
+    std::filesystem::remove(file);
+    std::fprintf(stderr, "%s\n", e.what());
+    return 1;
+  }
+  const long peak = status_kib("VmHWM");
+  std::filesystem::remove(file);
+
+  const double growth_mib = static_cast<double>(peak - before) / 1024.0;
+  const double file_mib = static_cast<double>(file_bytes) / (1024.0 * 1024.0);
+  // 48 MiB for a million rows: the set's records and positions (~30 MB) with room to spare; the
+  // file is several times that, so a reader that held the file would fail.
+  const double bound_mib = 48.0 * static_cast<double>(rows) / 1e6 + 8.0;
+  std::printf("%zu observations from a %.0f MiB file; %d indicators graded; peak grew %.1f MiB (bound %.1f MiB)\n",
+              loaded, file_mib, graded, growth_mib, bound_mib);
+  if (loaded != static_cast<std::size_t>(rows)) return 1;
+  if (file_mib < 2.5 * bound_mib) {
+    std::fprintf(stderr, "the file is not several times the bound\n");
+    return 1;
+  }
+  return growth_mib < bound_mib ? 0 : 1;
+}
