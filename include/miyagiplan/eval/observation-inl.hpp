@@ -50,10 +50,8 @@ class problem_list {
 // A number in base units (value_base): no unit may follow it; or a written state.
 inline quantity parse_base_value(std::string_view text) { return parse_quantity(text, unit{}); }
 
-// Checks an observation against its indicator: the id exists, the value keeps to the bounds.
-inline const indicator& check_observation(const observation& o, const plan& p) {
-  const indicator* ind = p.find_indicator(o.indicator_id);
-  if (!ind) throw validation_error("indicator " + o.indicator_id, "the plan has no indicator with this id");
+// Checks an observation against its indicator: finite numbers, the value within the bounds.
+inline void check_observation_of(const observation& o, const indicator* ind) {
   // NaN would pass every bounds check below (each comparison is false).
   if (o.value.is_number() && !std::isfinite(o.value.value))
     throw validation_error("indicator " + o.indicator_id, "a value must be a finite number");
@@ -68,6 +66,18 @@ inline const indicator& check_observation(const observation& o, const plan& p) {
                                  format_quantity(ind->bounds->max * ind->unit.factor(), ind->unit));
   }
   if (o.total && !(*o.total > 0)) throw validation_error("indicator " + o.indicator_id, "a total must be above 0");
+  if (o.status == observation_status::excluded && o.note.empty())
+    throw validation_error("indicator " + o.indicator_id, "an excluded figure (除外) needs its reason in the note");
+  if (o.published && !o.published->empty() && !o.when.empty() && o.published->days().last < o.when.days().first)
+    throw validation_error("indicator " + o.indicator_id, "published " + o.published->text() +
+                                                              " before the period it reports on (" + o.when.text() + ")");
+}
+
+// Checks an observation against its indicator in a plan: the id exists, then the rules above.
+inline const indicator& check_observation(const observation& o, const plan& p) {
+  const indicator* ind = p.find_indicator(o.indicator_id);
+  if (!ind) throw validation_error("indicator " + o.indicator_id, "the plan has no indicator with this id");
+  check_observation_of(o, ind);
   return *ind;
 }
 
@@ -84,6 +94,12 @@ inline observation_status default_status(const date_expression& when) {
 
 }  // namespace detail
 
+MIYAGIPLAN_FUNC void observation_set::check(const observation& o, const indicator& ind) {
+  if (o.indicator_id != ind.id)
+    throw validation_error("indicator " + ind.id, "the observation is of indicator " + o.indicator_id);
+  detail::check_observation_of(o, &ind);
+}
+
 MIYAGIPLAN_FUNC void observation_set::add(observation o, const plan* p) {
   if (p) detail::check_observation(o, *p);
   items_.push_back(std::move(o));
@@ -91,8 +107,10 @@ MIYAGIPLAN_FUNC void observation_set::add(observation o, const plan* p) {
 
 namespace detail {
 inline observation_point point_of(const observation& o, std::size_t index) noexcept {
-  return {o.when.days(), o.value.value, o.total.value_or(0), o.value.state,
-          o.status == observation_status::estimate, static_cast<std::uint32_t>(index)};
+  const bool early = o.status == observation_status::estimate || o.status == observation_status::provisional;
+  const sys_days published = o.published && !o.published->empty() ? o.published->days().last : sys_days::min();
+  return {o.when.days(), o.value.value, o.total.value_or(0), o.value.state, early,
+          o.status == observation_status::excluded, published, static_cast<std::uint32_t>(index)};
 }
 // Date order; at the same date a final figure comes after an estimate, so it wins.
 inline void sort_by_date(std::vector<observation_point>& points) {
@@ -123,7 +141,7 @@ namespace detail {
 
 // The columns of an actuals table (CSV or a sheet), found by name in its header row.
 struct actuals_layout {
-  enum { indicator_col, date_col, value_col, value_base_col, status_col, total_col, source_col, note_col };
+  enum { indicator_col, date_col, value_col, value_base_col, status_col, total_col, source_col, note_col, published_col };
   static constexpr std::size_t count = actuals_column_names.size();
   std::size_t column_of[count];
   bool base_units = false;
@@ -149,8 +167,9 @@ actuals_layout read_actuals_header(const std::vector<std::string_view>& names, W
     const std::size_t k = actuals_column_index(name);
     if (k == SIZE_MAX)
       problems.add(where_of(c), "unknown column \"" + std::string(name) +
-                                    "\" (known: indicator, date, value, value_base, status, total, source, note; or "
-                                    "指標ID, 時点, 実績値, 基本単位の値, 区分, 全体, 出典, 備考 and their aliases)");
+                                    "\" (known: indicator, date, value, value_base, status, total, source, note, "
+                                    "published; or 指標ID, 時点, 実績値, 基本単位の値, 区分, 全体, 出典, 備考, 公表日 and "
+                                    "their aliases)");
     else if (layout.column_of[k] != SIZE_MAX)
       problems.add(where_of(c), "column \"" + std::string(name) + "\" given twice");
     else
@@ -204,6 +223,9 @@ void read_actuals_row(const actuals_layout& layout, const plan& p, Text text, Wh
       check_utf8(*note);
       o.note = std::string(*note);
     }
+    current = L::published_col;
+    if (const std::string_view* published = text(current); published && !trim(*published).empty())
+      o.published = parse_date(trim(*published));
     current = base_units ? L::value_base_col : L::value_col;
     check_observation(o, p);
     out.push_back(std::move(o));
@@ -356,7 +378,7 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_xlsx(const std::filesystem
       if (k_cell == row.cells.size()) continue;
       const office::cell& c = row.cells[k_cell];
       try {
-        texts[k] = actuals_cell_text(c, k == actuals_layout::date_col, date1904);
+        texts[k] = actuals_cell_text(c, k == actuals_layout::date_col || k == actuals_layout::published_col, date1904);
       } catch (const error& e) {
         problems.add(prefix + c.a1(), e.what());
         bad = true;
@@ -445,6 +467,15 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text
         r.optional("note", note);
         o.source = source.value_or("");
         o.note = note.value_or("");
+        std::optional<std::string> published;
+        r.optional("published", published);
+        if (published && !trim(*published).empty()) {
+          try {
+            o.published = parse_date(trim(*published));
+          } catch (const parse_error& e) {
+            throw schema_error("/published", e.what());
+          }
+        }
         r.done();
         try {
           check_observation(o, p);
@@ -498,13 +529,18 @@ inline std::string display_text(const quantity& q, const unit& u) {
 }  // namespace detail
 
 MIYAGIPLAN_FUNC std::string observation_set::to_csv(const plan& p) const {
-  std::string out = "indicator,date,value,status,total,source,note\n";
+  // The published column only when a figure has a date of publication: older files stay as they were.
+  const bool published = std::any_of(items_.begin(), items_.end(), [](const observation& o) { return o.published.has_value(); });
+  std::string out = published ? "indicator,date,value,status,total,source,note,published\n"
+                              : "indicator,date,value,status,total,source,note\n";
   for (const auto& o : items_) {
     const unit& u = p.indicator_at(o.indicator_id).unit;
     out += detail::csv_escape(o.indicator_id) + "," + detail::csv_escape(o.when.text()) + "," +
            detail::csv_escape(detail::display_text(o.value, u)) + "," + std::string(to_string(o.status)) + "," +
            (o.total ? detail::csv_escape(detail::display_text(quantity::of(*o.total, u), u)) : "") + "," +
-           detail::csv_escape(o.source) + "," + detail::csv_escape(o.note) + "\n";
+           detail::csv_escape(o.source) + "," + detail::csv_escape(o.note);
+    if (published) out += "," + (o.published ? detail::csv_escape(o.published->text()) : std::string());
+    out += "\n";
   }
   return out;
 }
@@ -525,6 +561,7 @@ MIYAGIPLAN_FUNC std::string observation_set::to_json_text(const plan& p) const {
     if (o.total) j["total"] = detail::display_text(quantity::of(*o.total, u), u);
     j["source"] = o.source;
     j["note"] = o.note;
+    if (o.published) j["published"] = o.published->text();
     list.push_back(std::move(j));
   }
   ordered_json doc;

@@ -459,6 +459,12 @@ inline std::string render(const report_view& c) {
                "</span>" + stack_bar(c, r) + "</div>";
     h += "</td></tr>\n";
   }
+  if (c.report)
+    for (const auto& r : c.report->overall)
+      h += "<tr class=\"plan\" data-id=\"" + escape_html(r.id) + "\"><td class=\"id\"></td><td>" +
+           escape_html(label_of(l, "rollup_plan")) + "<div class=\"goal-rating\">" + rating_badge(c, r.rating) +
+           "<span class=\"avg\">" + escape_html(label_of(l, "average")) + " " +
+           (r.average_points ? format_number(*r.average_points, 2) : "-") + "</span>" + stack_bar(c, r) + "</div></td></tr>\n";
   h += "</tbody></table></section>\n</div>\n\n";
 
   // Every indicator, grouped by area and measure, each with its chart.
