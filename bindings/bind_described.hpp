@@ -115,6 +115,15 @@ struct init_arg<dated_value> {
   static py::object fallback() { return py::none(); }
   static dated_value value(const type& a) { return a ? a->value.get() : dated_value{}; }
 };
+template <>
+struct init_arg<std::optional<dated_value>> {
+  using type = std::optional<dated_value_view>;
+  static py::object fallback() { return py::none(); }
+  static std::optional<dated_value> value(const type& a) {
+    if (!a) return std::nullopt;
+    return a->value.get();
+  }
+};
 template <described S>
 struct init_arg<S> {
   using type = std::optional<model_part<S>>;
@@ -165,6 +174,25 @@ void bind_field(py::class_<model_part<T>>& cls, const F& f) {
         [member](const model_part<T>& n, const dated_value_view& v) {
           dated_value copy = v.value.get();
           n.get().*member = std::move(copy);
+        },
+        doc);
+  } else if constexpr (std::is_same_v<M, std::optional<dated_value>>) {  // None, or a DatedValue
+    cls.def_property(
+        name,
+        [member](const model_part<T>& n) -> py::object {
+          if (!(n.get().*member)) return py::none();
+          return py::cast(dated_value_view{
+              model_part<dated_value>(
+                  n, [member](T& t) { return t.*member ? &*(t.*member) : nullptr; }, names<dated_value>::python),
+              std::nullopt, std::nullopt});
+        },
+        [member](const model_part<T>& n, const std::optional<dated_value_view>& v) {
+          if (v) {
+            dated_value copy = v->value.get();
+            n.get().*member = std::move(copy);
+          } else {
+            (n.get().*member).reset();
+          }
         },
         doc);
   } else if constexpr (is_optional_v<M>) {  // an optional model part: None, or a part

@@ -130,7 +130,8 @@ observation_status status_or_default(const std::optional<member_or_name<observat
 observation observation_in(const plan& p, const std::string& indicator_id, const date_arg& when,
                            const value_arg& value, const std::optional<value_arg>& total,
                            const std::optional<member_or_name<observation_status>>& status,
-                           const std::string& source, const std::string& note) {
+                           const std::string& source, const std::string& note,
+                           const std::optional<date_arg>& published) {
   const indicator& ind = p.indicator_at(indicator_id);
   observation o;
   o.indicator_id = indicator_id;
@@ -144,6 +145,7 @@ observation observation_in(const plan& p, const std::string& indicator_id, const
   o.status = status_or_default(status, o.when);
   o.source = source;
   o.note = note;
+  if (published) o.published = binding::expression_of(*published);
   observation_set check;
   check.add(o, &p);
   return o;
@@ -173,6 +175,7 @@ assessment_ref evaluate_indicator(const model_part<indicator>& ind_node,
       o.when = parse_date(format_date(day, date_style::iso));
     o.value = binding::quantity_of(*actual, ind.unit);
     o.status = o.when.estimate() ? observation_status::estimate : observation_status::actual;
+    observation_set::check(o, ind);  // what a file's figure must keep to: bounds, finiteness
     auto with_actual = std::make_shared<observation_set>(*set);
     with_actual->add(std::move(o));
     set = std::move(with_actual);
@@ -246,7 +249,7 @@ py::object rollups_frame(const report_ref& r) {
                                  "total"};
   const std::size_t fixed = order.size();
   std::vector<const rollup*> all;
-  for (const auto* group : {&r.value.measures, &r.value.areas, &r.value.goals})
+  for (const auto* group : {&r.value.measures, &r.value.areas, &r.value.goals, &r.value.overall})
     for (const rollup& x : *group) all.push_back(&x);
   // One column per grade label, in the scheme's band order.
   for (const rollup* x : all)
@@ -321,6 +324,7 @@ std::string observation_repr(const observation& o) {
     r += ", status=" + member_repr(py::cast(o.status));
   if (!o.source.empty()) r += ", source=" + repr_of(o.source);
   if (!o.note.empty()) r += ", note=" + repr_of(o.note);
+  if (o.published) r += ", published=" + py::repr(py::cast(*o.published)).cast<std::string>();
   return r + ")";
 }
 
@@ -348,7 +352,15 @@ std::string scheme_repr(const scheme& s) {
   for (std::size_t k = 0; k < s.bands.size(); ++k) r += (k ? ", " : "") + band_repr(s.bands[k]);
   r += "], not_evaluable=" + repr_of(s.not_evaluable) + ", rollup=[";
   for (std::size_t k = 0; k < s.rollup.size(); ++k) r += (k ? ", " : "") + level_repr(s.rollup[k]);
-  return r + "], rollup_not_evaluable=" + repr_of(s.rollup_not_evaluable) + ")";
+  r += "], rollup_not_evaluable=" + repr_of(s.rollup_not_evaluable);
+  const scheme defaults;
+  if (s.excluded != defaults.excluded) r += ", excluded=" + repr_of(s.excluded);
+  if (s.projection != defaults.projection) r += ", projection=" + member_repr(py::cast(s.projection));
+  if (s.rollup_by != defaults.rollup_by) r += ", rollup_by=" + member_repr(py::cast(s.rollup_by));
+  if (s.no_change_band != defaults.no_change_band)
+    r += ", no_change_band=" + repr_of(s.no_change_band) + ", no_change=" + repr_of(s.no_change) +
+         ", no_change_points=" + repr_of(s.no_change_points);
+  return r + ")";
 }
 
 std::string assessment_repr(const assessment& a) {
@@ -386,6 +398,8 @@ void bind_eval(py::module_& m) {
   binding::bind_enum<observation_status>(m);
   binding::bind_enum<formula>(m);
   binding::bind_enum<progress_status>(m);
+  binding::bind_enum<projection>(m);
+  binding::bind_enum<rollup_basis>(m);
   py::class_<model_part<observation>> observation_cls(
       m, "Observation", R"doc(An actual (実績値): what is reported for an indicator at a date.
 
@@ -441,7 +455,7 @@ measures, areas and goals. Read-only; keeps the plan and observations it was mad
       py::init([](const std::string& indicator_id, const date_arg& when,
                   const model_part<quantity>& value, const std::optional<double>& total,
                   const std::optional<member_or_name<observation_status>>& status,
-                  const std::string& source, const std::string& note) {
+                  const std::string& source, const std::string& note, const std::optional<date_arg>& published) {
         observation o;
         o.indicator_id = indicator_id;
         o.when = binding::expression_of(when);
@@ -450,10 +464,11 @@ measures, areas and goals. Read-only; keeps the plan and observations it was mad
         o.status = status_or_default(status, o.when);
         o.source = source;
         o.note = note;
+        if (published) o.published = binding::expression_of(*published);
         return model_part<observation>(std::move(o));
       }),
       "indicator_id"_a, "when"_a, "value"_a, "total"_a = py::none(), "status"_a = py::none(),
-      "source"_a = "", "note"_a = "",
+      "source"_a = "", "note"_a = "", "published"_a = py::none(),
       R"doc(An observation with the fields as given.
 
 Args:
@@ -463,8 +478,11 @@ Args:
         Plan.observation(indicator_id, when, 2900), which reads it in the unit.
     total: for a completion, the whole, in base units (or None).
     status: an ObservationStatus or its name; by default ESTIMATE when ``when`` is marked
-        （見込）, else ACTUAL.
-    source, note: free text.)doc");
+        （見込）, else ACTUAL. EXCLUDED (除外) takes the indicator out of the evaluation from
+        this date; ``note`` gives the reason.
+    source, note: free text.
+    published: when the figure was published (公表日), or None: an evaluation as of an
+        earlier day does not use it.)doc");
   value_field(observation_cls, "indicator_id", &observation::indicator_id,
               "The indicator's id: 1-1-1.");
   observation_cls.def_property(
@@ -480,19 +498,26 @@ Args:
   binding::enum_field(observation_cls, "status", &observation::status,
                   "ACTUAL (実績) or ESTIMATE (見込), an ObservationStatus (set from a member or name).");
   value_field(observation_cls, "source", &observation::source, "Where the figure comes from.");
-  value_field(observation_cls, "note", &observation::note, "A note.");
+  value_field(observation_cls, "note", &observation::note, "A note; for an EXCLUDED figure, the reason.");
+  observation_cls.def_property(
+      "published", [](const model_part<observation>& o) { return o.get().published; },
+      [](const model_part<observation>& o, const std::optional<date_arg>& when) {
+        o.get().published = when ? std::optional<date_expression>(binding::expression_of(*when)) : std::nullopt;
+      },
+      "When the figure was published (公表日), a DateExpression, or None.");
   binding::value_methods(observation_cls, &observation_repr);
   observation_cls.def(py::pickle(
       [](const model_part<observation>& n) {
         const observation& o = n.get();
         return py::make_tuple(o.indicator_id, o.when, model_part<quantity>(o.value), o.total, o.status,
-                              o.source, o.note);
+                              o.source, o.note, o.published);
       },
       [](const py::tuple& t) {
         return model_part<observation>(observation{
             t[0].cast<std::string>(), t[1].cast<date_expression>(),
             t[2].cast<const model_part<quantity>&>().get(), t[3].cast<std::optional<double>>(),
-            t[4].cast<observation_status>(), t[5].cast<std::string>(), t[6].cast<std::string>()});
+            t[4].cast<observation_status>(), t[5].cast<std::string>(), t[6].cast<std::string>(),
+            t.size() > 7 ? t[7].cast<std::optional<date_expression>>() : std::nullopt});
       }));
 
   // --- Observations --------------------------------------------------------------------------
@@ -725,14 +750,21 @@ cannot be written.)doc")
   scheme_cls.def(
       py::init([](const std::string& name, const member_or_name<formula>& f, bool clamp,
                   const py::iterable& bands, const std::string& not_evaluable,
-                  const py::iterable& rollup, const std::string& rollup_not_evaluable) {
+                  const py::iterable& rollup, const std::string& rollup_not_evaluable,
+                  const std::string& excluded, const member_or_name<projection>& pace,
+                  const member_or_name<rollup_basis>& rollup_by, double no_change_band, const std::string& no_change,
+                  double no_change_points) {
         return model_part<scheme>(scheme{name, binding::member(f), clamp,
                                    binding::elements_from<grade_band>(bands), not_evaluable,
-                                   binding::elements_from<rollup_level>(rollup), rollup_not_evaluable});
+                                   binding::elements_from<rollup_level>(rollup), rollup_not_evaluable,
+                                   excluded, binding::member(pace), binding::member(rollup_by), no_change_band,
+                                   no_change, no_change_points});
       }),
       "name"_a = "", "formula"_a = formula::baseline_relative, "clamp"_a = false,
       "bands"_a = py::tuple(), "not_evaluable"_a = "N", "rollup"_a = py::tuple(),
-      "rollup_not_evaluable"_a = "N",
+      "rollup_not_evaluable"_a = "N", "excluded"_a = "－", "projection"_a = projection::last_two,
+      "rollup_by"_a = rollup_basis::average, "no_change_band"_a = 0.0, "no_change"_a = "現状維持",
+      "no_change_points"_a = 0.0,
       R"doc(A scheme with the fields as given (``formula`` a Formula or its name; ``bands``
 GradeBands, the last with no floor; ``rollup`` RollupLevels from the highest to the lowest).
 validate() checks it; evaluation does too.)doc");
@@ -747,6 +779,17 @@ validate() checks it; evaluation does too.)doc");
              "The roll-up levels, highest first: a live list of RollupLevel.");
   value_field(scheme_cls, "rollup_not_evaluable", &scheme::rollup_not_evaluable,
               "The rating of a roll-up with nothing evaluable: N.");
+  value_field(scheme_cls, "excluded", &scheme::excluded,
+              "The grade of an indicator taken out of the evaluation (除外): －.");
+  binding::enum_field(scheme_cls, "projection", &scheme::projection,
+                      "How ``projected`` is found at the present pace: a Projection (set from a member or name).");
+  binding::enum_field(scheme_cls, "rollup_by", &scheme::rollup_by,
+                      "What roll-up levels compare with: a RollupBasis, AVERAGE (Miyagi) or SUM (Sano, Aioi).");
+  value_field(scheme_cls, "no_change_band", &scheme::no_change_band,
+              "A change from the baseline under this, in the indicator's unit as written, is ``no_change`` "
+              "(3 for Fukuoka City's ±3 points); 0: none.");
+  value_field(scheme_cls, "no_change", &scheme::no_change, "The grade inside the no-change band: 現状維持.");
+  value_field(scheme_cls, "no_change_points", &scheme::no_change_points, "What that grade counts for in a roll-up.");
   scheme_cls
       .def(
           "validate", [](const model_part<scheme>& s) { s.get().validate(); },
@@ -764,7 +807,15 @@ floor or needing the target reached, unordered roll-up levels.)doc")
           R"doc(A fresh copy of the preset ``name`` (one of preset_names()); NotFoundError for
 another name.)doc")
       .def_static("preset_names", &scheme::preset_names,
-                  "The names of the presets: miyagi, soumu, open_sdg, unsd_2023, okr.")
+                  "The names of the presets: miyagi, soumu, open_sdg, unsd_2023, okr, ibaraki, nagayo.")
+      .def_static(
+          "ibaraki", [] { return model_part<scheme>(scheme::ibaraki()); },
+          R"doc(Ibaraki: each year against its 期待値 (the milestones, else the straight line), by
+progress from the baseline: A (≥ 期待値), B+ (≥ 80 %), B (≥ 50 %), C.)doc")
+      .def_static(
+          "nagayo", [] { return model_part<scheme>(scheme::nagayo()); },
+          R"doc(Nagayo: by direction and distance from the baseline: S target passed, A more than
+10 % better than the baseline, B within ±10 %, C worse, － not measurable.)doc")
       .def_static(
           "miyagi", [] { return model_part<scheme>(scheme::miyagi()); },
           R"doc(Miyagi's practice (the default): A reached; B rate ≥ 80 %; C; N. Roll-up 順調 /
@@ -818,6 +869,23 @@ done; None when there is none.)doc")
                     "For a frequency: the fiscal years that met the target so far.")
       .def_readonly("years_due", &assessment::years_due,
                     "For a frequency: the fiscal years of the period ended by as_of.")
+      .def_readonly("revisions_in_force", &assessment::revisions_in_force,
+                    "How many revisions of the target or baseline were decided by the as-of day.")
+      .def_readonly("original_target", &assessment::original_target,
+                    "The document's target in base units, when a revision in force changed it; else None.")
+      .def_readonly("original_baseline", &assessment::original_baseline,
+                    "The document's baseline in base units, when a revision in force changed it; else None.")
+      .def_readonly("expected_from_milestones", &assessment::expected_from_milestones,
+                    "Whether the expected value runs through the indicator's milestones.")
+      .def_readonly("figure_age", &assessment::figure_age,
+                    "Days from the end of the period of the figure used to the as-of day, or None.")
+      .def_property_readonly(
+          "figure_published", [](const assessment& a) { return a.figure_published; },
+          "When the figure used was published (a datetime.date), or None when not known.")
+      .def_readonly("projected", &assessment::projected,
+                    "The value expected at the target date at the present pace (base units), or None.")
+      .def_readonly("will_reach", &assessment::will_reach,
+                    "Whether the projected value reaches the target; None without a projection.")
       .def_property_readonly("evaluable", &assessment::evaluable,
                              "Whether the indicator could be judged (status is not NOT_EVALUABLE).")
       .def("__repr__", &assessment_repr, "<miyagiplan.Assessment grade 'B', rate 0.8, behind>");
@@ -834,6 +902,9 @@ done; None when there is none.)doc")
       .def_property_readonly(
           "observation_indices", [](const assessment_ref& r) { return r.value.observations; },
           "The positions of those observations in the Observations evaluated.")
+      .def_property_readonly(
+          "excluded_reason", [](const assessment_ref& r) { return r.value.excluded_reason; },
+          "Why the indicator is excluded (the 除外 figure's note); empty when it is not.")
       .def_property_readonly(
           "explanation", [](const assessment_ref& r) { return r.value.explanation; },
           "A sentence a person can read: which rule and formula, with which numbers.")
@@ -862,7 +933,9 @@ done; None when there is none.)doc")
       .def_readonly("rating", &rollup::rating,
                     "The rating by the scheme's roll-up levels (順調 …), or its not-evaluable label.")
       .def_readonly("average_points", &rollup::average_points,
-                    "The average points of the evaluable grades, or None.")
+                    "The average points of the evaluable grades, weighted by the indicators' weights, or None.")
+      .def_readonly("sum_points", &rollup::sum_points,
+                    "The weighted sum of their points (what a RollupBasis.SUM scheme rates), or None.")
       .def_readonly("evaluable", &rollup::evaluable, "How many of its indicators could be judged.")
       .def_readonly("total", &rollup::total, "How many indicators it has.")
       .def_property_readonly(
@@ -906,7 +979,15 @@ done; None when there is none.)doc")
       .def_property_readonly(
           "areas", [](const report_ref& r) { return r.value.areas; }, "The Rollups of the areas.")
       .def_property_readonly(
-          "goals", [](const report_ref& r) { return r.value.goals; }, "The Rollups of the goals.")
+          "goals", [](const report_ref& r) { return r.value.goals; },
+          "The Rollups of the goals, when the goals divide the areas between them; else empty.")
+      .def_property_readonly(
+          "overall", [](const report_ref& r) -> py::object {
+            if (r.value.overall.empty()) return py::none();
+            return py::cast(r.value.overall.front());
+          },
+          R"doc(The Rollup of the whole plan (kind "plan") when its goals do not divide the areas
+(the bundled plan relates both goals to all five areas); None when the goals roll up.)doc")
       .def(
           "find",
           [](const report_ref& r, const std::string& id) -> std::optional<assessment_ref> {
@@ -1038,6 +1119,9 @@ Args:
     when: the date ``actual`` was observed at (a DateExpression, datetime.date or text); by
         default ``as_of`` (its text when it is one).
 
+``actual`` is checked as a file's figure is: ValidationError for a value outside the
+indicator's bounds (a rank 0 of 47, 120 %) or not finite.
+
 >>> ind = miyagiplan.miyagi_it_plan_2013().indicator("1-1-1")
 >>> miyagiplan.evaluate(ind, 3656, as_of="平成24年度末").grade
 'B')doc");
@@ -1074,17 +1158,19 @@ evaluation runs: threads can evaluate at once.)doc");
       [](const model_part<plan>& p, const std::string& indicator_id, const date_arg& when,
          const value_arg& value, const std::optional<value_arg>& total,
          const std::optional<member_or_name<observation_status>>& status,
-         const std::string& source, const std::string& note) {
+         const std::string& source, const std::string& note, const std::optional<date_arg>& published) {
         return model_part<observation>(
-            observation_in(p.get(), indicator_id, when, value, total, status, source, note));
+            observation_in(p.get(), indicator_id, when, value, total, status, source, note, published));
       },
       py::name("observation"), py::is_method(plan_cls),
       py::sibling(py::getattr(plan_cls, "observation", py::none())), "indicator_id"_a, "when"_a,
       "value"_a, "total"_a = py::none(), "status"_a = py::none(), "source"_a = "", "note"_a = "",
+      "published"_a = py::none(),
       R"doc(An Observation of one of the plan's indicators, its value read in the indicator's
 unit: a number as written (2900 for 2,900 件; 2150 for 2,150 百万円), a text (``"2,900"``,
 ``"全所属"``) or a Quantity. ``total`` likewise; ``status`` an ObservationStatus or its name
-(default: ESTIMATE for a date marked （見込）).
+(default: ESTIMATE for a date marked （見込）); EXCLUDED (除外) needs the reason in ``note``;
+``published`` the day the figure was published (公表日), or None.
 
 NotFoundError for an unknown indicator; ValidationError for a value outside its bounds.)doc");
 }

@@ -142,6 +142,20 @@ model_part<T> by_id(const model_part<plan>& p, std::vector<T> plan::*field, cons
   throw not_found_error("no " + std::string(kind) + " with id \"" + id + "\"");
 }
 
+// --- Milestone and Revision --------------------------------------------------------------
+
+std::string milestone_repr(const milestone& m) {
+  return "<" + std::string(package_name) + ".Milestone " + repr_of(m.when.text()) + " " + repr_of(m.value.text) + ">";
+}
+
+std::string revision_repr(const revision& r) {
+  std::string out = "<" + std::string(package_name) + ".Revision " + repr_of(r.when.text());
+  if (r.target) out += " target " + repr_of(r.target->value.text) + " (" + r.target->when.text() + ")";
+  if (r.baseline) out += " baseline " + repr_of(r.baseline->value.text) + " (" + r.baseline->when.text() + ")";
+  if (!r.reason.empty()) out += ": " + repr_of(r.reason);
+  return out + ">";
+}
+
 // --- DatedValue ----------------------------------------------------------------------------
 
 dated_value_view own_dated(dated_value v, std::optional<unit> u) {
@@ -307,6 +321,14 @@ rank among 47 prefectures, (0, 100) for a percentage. Unpacks: ``low, high = bou
 ``value`` is the number in base units or None for a state; ``quantity`` the Quantity;
 ``period`` (also ``when``) the DateExpression; ``display`` the value as plans write it
 (2,223百万円). A baseline or target taken from an indicator is a part of it.)doc");
+  py::class_<model_part<milestone>> milestone_cls(
+      m, "Milestone", R"doc(An expected value at a date (期待値): the expected path of an indicator runs through
+its milestones, linear between them and from the baseline before the first. Indicator.milestone
+reads a value in the indicator's unit.)doc");
+  py::class_<model_part<revision>> revision_cls(
+      m, "Revision", R"doc(A revision of an indicator decided at a date: a new target and/or a new baseline
+(DatedValue, or None), in force from that date, and the reason. Indicator.revision reads values
+in the indicator's unit.)doc");
   py::class_<model_part<indicator>> indicator_cls(
       m, "Indicator", R"doc(A target indicator (目標指標): what is measured, in which unit, which way is
 better, how it accrues, and its baseline and target.
@@ -354,7 +376,7 @@ copy(), copy.copy and copy.deepcopy give independent plans. Pickles as its JSON 
 >>> plan.indicator("4-4-1").baseline.display
 '2,223百万円')doc");
   for (py::handle cls : {unit_cls.ptr(), quantity_cls.ptr(), bounds_cls.ptr(),
-                         dated_cls.ptr(), indicator_cls.ptr(), item_cls.ptr(),
+                         dated_cls.ptr(), milestone_cls.ptr(), revision_cls.ptr(), indicator_cls.ptr(), item_cls.ptr(),
                          initiative_cls.ptr(), policy_cls.ptr(), measure_cls.ptr(),
                          area_cls.ptr(), goal_cls.ptr(), section_cls.ptr(), promotion_cls.ptr(),
                          strategy_cls.ptr(), problem_cls.ptr(), plan_cls.ptr()})
@@ -362,6 +384,8 @@ copy(), copy.copy and copy.deepcopy give independent plans. Pickles as its JSON 
 
   binding::bind_list<std::string>(m);
   binding::bind_list<indicator>(m);
+  binding::bind_list<milestone>(m);
+  binding::bind_list<revision>(m);
   binding::bind_list<initiative_item>(m);
   binding::bind_list<initiative>(m);
   binding::bind_list<policy_part>(m);
@@ -493,7 +517,36 @@ the shortest text that reads back, with thousands separators.
 
   // --- Indicator -----------------------------------------------------------------------------
 
+  binding::bind_described(milestone_cls, &milestone_repr);
+  binding::bind_described(revision_cls, &revision_repr);
+
   binding::bind_described(indicator_cls);
+  indicator_cls.def(
+      "milestone",
+      [](const model_part<indicator>& n, const date_arg& when, const value_arg& value) {
+        return model_part<milestone>(
+            milestone{binding::expression_of(when), binding::quantity_of(value, n.get().unit)});
+      },
+      "when"_a, "value"_a,
+      R"doc(A Milestone in this indicator's unit, to append to ``milestones``:
+``ind.milestones.append(ind.milestone("平成23年度末", 2500))``.)doc");
+  indicator_cls.def(
+      "revision",
+      [](const model_part<indicator>& n, const date_arg& when, const std::optional<py::tuple>& target,
+         const std::optional<py::tuple>& baseline, const std::string& reason) {
+        const unit u = n.get().unit;
+        auto dated = [&](const std::optional<py::tuple>& t) -> std::optional<dated_value> {
+          if (!t) return std::nullopt;
+          if (t->size() != 2) throw py::value_error("expected a (when, value) pair");
+          return dated_value{binding::expression_of((*t)[0].cast<date_arg>()),
+                             binding::quantity_of((*t)[1].cast<value_arg>(), u)};
+        };
+        return model_part<revision>(revision{binding::expression_of(when), dated(target), dated(baseline), reason});
+      },
+      "when"_a, "target"_a = py::none(), "baseline"_a = py::none(), "reason"_a = "",
+      R"doc(A Revision in this indicator's unit, to append to ``revisions``: ``target`` and
+``baseline`` are (when, value) pairs or None —
+``ind.revision("平成24年6月1日", target=("平成25年度末", 4500), reason="…")``.)doc");
   indicator_cls.def(
       "dated_value",
       [](const model_part<indicator>& n, const date_arg& when, const value_arg& value) {

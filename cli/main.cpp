@@ -38,7 +38,7 @@ const command_spec report_spec{
      {"as-of", 0, "DATE", "day to evaluate at: 平成25年度末, R5.3.31, 2014-03-31\n"
                          "(default: the last day of the plan period)"},
      {"scheme", 's', "NAME|FILE", "miyagi (default), soumu, open_sdg, unsd_2023, okr,\n"
-                                  "or a JSON scheme file"},
+                                  "ibaraki, nagayo, or a JSON scheme file"},
      {"format", 'f', "FORMAT", "text (default), markdown, csv, json, html or xlsx",
       {"text", "markdown", "md", "csv", "json", "html", "xlsx"}},
      {"output", 'o', "FILE", "write to FILE, replaced only once the new one is\n"

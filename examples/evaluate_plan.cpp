@@ -17,7 +17,7 @@ int main(int argc, char** argv) try {
   std::cout << plan.title << ", as of " << mp::format_date(as_of) << " (" << scheme.name << ")\n";
   for (const auto& a : report.indicators)
     std::cout << "  " << a.indicator_id << "  " << a.assessment.grade << "  " << a.explanation << "\n";
-  for (const auto* group : {&report.measures, &report.areas, &report.goals})
+  for (const auto* group : {&report.measures, &report.areas, &report.goals, &report.overall})
     for (const auto& r : *group)
       std::cout << r.kind << " " << r.id << "  " << r.rating << "  (" << r.evaluable << " of " << r.total
                 << " indicators evaluable)\n";

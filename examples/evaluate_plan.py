@@ -17,6 +17,6 @@ report = plan.evaluate(mp.Observations.from_csv(str(actuals), plan), as_of=as_of
 print(f"{plan.title}, as of {mp.to_wareki(report.as_of)} ({report.scheme_name})")
 for a in report.indicators:
     print(f"  {a.indicator_id}  {a.assessment.grade}  {a.explanation}")
-for group in (report.measures, report.areas, report.goals):
+for group in (report.measures, report.areas, report.goals, [report.overall] if report.overall else []):
     for r in group:
         print(f"{r.kind} {r.id}  {r.rating}  ({r.evaluable} of {r.total} indicators evaluable)")

@@ -219,8 +219,10 @@ def test_report_without_arguments_lists_the_plan(run):
 
 def test_report_with_actuals_text(run, actuals):
     out = run("report", "--actuals", actuals, "--as-of", AS_OF, check=0).stdout
-    for label in ("実績値", "期待値", "達成率", "評価", "施策ごとの評価", "重点分野ごとの評価", "基本目標ごとの評価"):
+    # Both goals span all five areas: one roll-up of the whole plan, not two identical goal rows.
+    for label in ("実績値", "期待値", "達成率", "評価", "施策ごとの評価", "重点分野ごとの評価", "計画全体の評価"):
         assert label in out
+    assert "基本目標ごとの評価" not in out
     assert "2014-03-31" in out
     lines = out.splitlines()
 
@@ -326,7 +328,8 @@ def test_json_report(run, actuals):
     assert all(i["explanation"] for i in data["indicators"])
     assert len(data["rollups"]["measures"]) == 17
     assert [r["id"] for r in data["rollups"]["areas"]] == ["1", "2", "3", "4", "5"]
-    assert [r["id"] for r in data["rollups"]["goals"]] == ["G1", "G2"]
+    assert data["rollups"]["goals"] == []
+    assert data["rollups"]["plan"]["kind"] == "plan" and data["rollups"]["plan"]["total"] == 25
     area1 = data["rollups"]["areas"][0]
     assert area1["rating"] == "順調" and area1["grade_counts"] == {"A": 2, "B": 1, "C": 0, "N": 0}
 
@@ -404,7 +407,7 @@ def test_html_without_actuals_still_draws_every_chart(run):
 # report: schemes, inputs, failures
 
 
-@pytest.mark.parametrize("name", ["miyagi", "soumu", "open_sdg", "unsd_2023", "okr"])
+@pytest.mark.parametrize("name", ["miyagi", "soumu", "open_sdg", "unsd_2023", "okr", "ibaraki", "nagayo"])
 def test_scheme_presets(run, actuals, name):
     data = json.loads(run("report", "--actuals", actuals, "--scheme", name, "--format", "json", check=0).stdout)
     assert data["scheme"]["name"] == name
@@ -661,3 +664,32 @@ def test_explanations_follow_the_language(run, actuals):
     en = run("report", "--actuals", actuals, "--format", "markdown", "--lang", "en", check=0).stdout
     assert "現状値基準" in ja and "baseline_relative" not in ja
     assert "baseline_relative" in en
+
+
+def test_report_with_an_exclusion_and_published_figures(run, tmp_path):
+    # 除外 with its reason, and figures dated by their publication (公表日): as of June 2013 the
+    # FY2012 figure of 1-2-1 is not out yet, so the FY2011 one is used, and the report says how old.
+    path = tmp_path / "actuals.csv"
+    path.write_text(
+        "指標ID,時点,実績値,区分,公表日,備考\n"
+        "1-1-1,平成24年度末,－,除外,,震災の影響で集計を停止\n"
+        "1-2-1,平成23年度末,\"5,000\",確定,平成24年8月31日,\n"
+        "1-2-1,平成24年度末,\"9,000\",速報,平成25年8月30日,\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run("report", "--actuals", path, "--as-of", "平成25年6月30日", "--format", "json").stdout)
+    by_id = {i["id"]: i for i in data["indicators"]}
+    excluded = by_id["1-1-1"]["assessment"]
+    assert excluded["grade"] == "－" and excluded["status"] == "excluded"
+    assert excluded["excluded_reason"] == "震災の影響で集計を停止"
+    used = by_id["1-2-1"]["assessment"]
+    assert used["actual"] == 5000 and used["figure_age_days"] == 456
+    assert used["figure_published"] == "2012-08-31"
+    # The measure 1-1 roll-up leaves the excluded indicator out.
+    measure = next(r for r in data["rollups"]["measures"] if r["id"] == "1-1")
+    assert measure["total"] == 0
+    for lang, said in (("en", "excluded from the evaluation (除外): 震災の影響で集計を停止 → －"),
+                       ("ja", "評価の対象外（除外）：震災の影響で集計を停止 → －")):
+        text = run("report", "--actuals", path, "--as-of", "平成25年6月30日", "--format", "markdown", "--lang", lang).stdout
+        assert said in text
+        assert ("456 days old" if lang == "en" else "456日前") in text

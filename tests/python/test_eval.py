@@ -147,7 +147,9 @@ def test_plan_evaluate(plan, actuals):
     assert report.area("1").grade_counts == {"A": 2, "B": 1, "C": 0, "N": 0}
     assert report.area("1").evaluable == report.area("1").total == 3
     assert report.measure("1-1").rating == "順調"
-    assert [g.id for g in report.goals] == ["G1", "G2"]
+    # Both goals span all five areas: one roll-up of the whole plan instead of two goal rows.
+    assert list(report.goals) == []
+    assert report.overall.kind == "plan" and report.overall.total == 25
     assert [a.indicator_id for a in report] == [i.id for i in plan.indicators()]
     assert repr(report) == "<miyagiplan.Report 'miyagi-it-2013' as of 2014-03-31 by miyagi: 25 indicators>"
 
@@ -196,7 +198,7 @@ def test_to_dataframe(plan, actuals):
     rollups = report.rollups_dataframe()
     assert list(rollups.columns[:7]) == ["kind", "id", "title", "rating", "average_points", "evaluable", "total"]
     assert list(rollups.columns[7:]) == ["A", "B", "C", "N"]
-    assert list(rollups["kind"].unique()) == ["measure", "area", "goal"]
+    assert list(rollups["kind"].unique()) == ["measure", "area", "plan"]
     area1 = rollups[(rollups["kind"] == "area") & (rollups["id"] == "1")].iloc[0]
     assert area1["rating"] == "順調" and area1["A"] == 2
 
@@ -285,7 +287,7 @@ def test_observations_add_and_construct(plan):
 
 
 def test_schemes():
-    assert Scheme.preset_names() == ["miyagi", "soumu", "open_sdg", "unsd_2023", "okr"]
+    assert Scheme.preset_names() == ["miyagi", "soumu", "open_sdg", "unsd_2023", "okr", "ibaraki", "nagayo"]
     for name in Scheme.preset_names():
         s = Scheme.preset(name)
         assert s == getattr(Scheme, name)() and s.name == name

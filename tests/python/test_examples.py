@@ -39,3 +39,12 @@ def test_notebook_runs_through(tmp_path):
     except ImportError:
         return
     assert (tmp_path / "attainment.png").stat().st_size > 1000
+
+
+def test_practice_shows_a_revision_an_exclusion_and_three_years(tmp_path):
+    out = run_example("practice.py", cwd=tmp_path)
+    assert out.count("as of ") == 3
+    assert "excluded from the evaluation (除外): 調査中止のため評価対象外 → －" in out
+    assert "登録の伸びが想定を上回ったため目標を引き上げ" in out
+    assert "the original target was 4,000 件" in out
+    assert "from the milestones" in out

@@ -148,7 +148,7 @@ def test_a_plan_openpyxl_writes_into_the_template_loads_validates_and_evaluates(
             assert wb[name].max_row >= 3, name  # an example row
     fill(wb["計画"], [dict(id="test-2024", title="テスト計画", issuer="テスト県", period="令和6～8年度",
                           goal_area_note="")])
-    for name in ("本文", "推進体制", "取組方針", "主な取組", "取組項目", "関連計画"):
+    for name in ("本文", "推進体制", "取組方針", "主な取組", "取組項目", "関連計画", "期待値", "目標の見直し"):
         fill(wb[name], [])
     fill(wb["基本目標"], [dict(id="G1", number=1, title="暮らしを便利に")])
     fill(wb["重点分野"], [dict(id="1", number=1, title="行政手続")])

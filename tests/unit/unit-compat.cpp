@@ -288,7 +288,7 @@ TEST_CASE("the schema fingerprint is the one recorded for this schema version") 
   const auto has = [&](const std::string& prefix) {
     return std::any_of(now.begin(), now.end(), [&](const std::string& l) { return l.rfind(prefix, 0) == 0; });
   };
-  for (const char* prefix : {"json Plan.1 /areas[] Area.1", "json Indicator.2 /bounds ", "json Strategy.1 /adopted ",
+  for (const char* prefix : {"json Plan.1 /areas[] Area.1", "json Indicator.3 /bounds ", "json Strategy.1 /adopted ",
                              "json Observations.1 /observations[]/date string", "boost-version plan ",
                              "archive plan v1: id title issuer period sections promotion goals goal_area_note areas strategies"})
     CHECK_MESSAGE(has(prefix), prefix);

@@ -275,7 +275,12 @@ TEST_CASE("the whole plan: grades, roll-ups per measure, area and goal") {
   CHECK(r.find("2-1-1")->assessment.grade == "C");
   CHECK(r.measures.size() == 17);
   CHECK(r.areas.size() == 5);
-  CHECK(r.goals.size() == 2);
+  // Both goals span all five areas: one roll-up of the whole plan, not two identical goal rows.
+  CHECK(r.goals.empty());
+  REQUIRE(r.overall.size() == 1);
+  CHECK(r.overall[0].kind == "plan");
+  CHECK(r.overall[0].id == "miyagi-it-2013");
+  CHECK(r.overall[0].total == 25);
   // Area 1: A, B, A → (3 + 2 + 3) / 3 = 2.67 ≥ 2.5 → 順調.
   CHECK(*r.areas[0].average_points == doctest::Approx(8.0 / 3));
   CHECK(r.areas[0].rating == "順調");
@@ -286,6 +291,25 @@ TEST_CASE("the whole plan: grades, roll-ups per measure, area and goal") {
   const report none = evaluate(bundled(), observation_set{}, to_western("平成25年度末"));
   CHECK(none.areas[0].rating == "N");
   CHECK(none.areas[0].evaluable == 0);
+}
+
+TEST_CASE("goals roll up separately only when they divide the areas between them") {
+  plan p = bundled();
+  p.goals[0].areas = {"1", "2"};
+  p.goals[1].areas = {"3", "4", "5"};
+  const auto set = observation_set::load(MIYAGIPLAN_SOURCE_DIR "/examples/illustrative-actuals.csv", p);
+  const report r = evaluate(p, set, to_western("平成25年度末"));
+  CHECK(r.overall.empty());
+  REQUIRE(r.goals.size() == 2);
+  CHECK(r.goals[0].id == "G1");
+  // G1 holds the indicators of areas 1 and 2, G2 the rest.
+  CHECK(r.goals[0].total == r.areas[0].total + r.areas[1].total);
+  CHECK(r.goals[1].total == 25 - r.goals[0].total);
+  // The same areas in another order are the same span.
+  p.goals[1].areas = {"2", "1"};
+  const report same = evaluate(p, set, to_western("平成25年度末"));
+  CHECK(same.goals.empty());
+  CHECK(same.overall.size() == 1);
 }
 
 TEST_CASE("evaluations are pure: the same report from several threads at once") {

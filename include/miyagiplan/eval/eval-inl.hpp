@@ -60,8 +60,21 @@ MIYAGIPLAN_FUNC scheme scheme::okr() {
           {{"green", 2.5}, {"yellow", 1.5}, {"red", no_floor}}, "grey"};
 }
 
+MIYAGIPLAN_FUNC scheme scheme::ibaraki() {
+  return {"ibaraki", formula::expected_progress, false,
+          {{"A", 1.0, false, 4}, {"B+", 0.8, false, 3}, {"B", 0.5, false, 2}, {"C", no_floor, false, 1}}, "N",
+          {{"順調", 3.5}, {"概ね順調", 2.5}, {"やや遅れている", 1.5}, {"遅れている", no_floor}}, "N"};
+}
+
+MIYAGIPLAN_FUNC scheme scheme::nagayo() {
+  return {"nagayo", formula::baseline_change, false,
+          {{"S", no_floor, true, 4}, {"A", 0.1, false, 3}, {"B", -0.1, false, 2}, {"C", no_floor, false, 1}},
+          "－",
+          {{"S", 3.5}, {"A", 2.5}, {"B", 1.5}, {"C", no_floor}}, "－"};
+}
+
 MIYAGIPLAN_FUNC std::vector<std::string> scheme::preset_names() {
-  return {"miyagi", "soumu", "open_sdg", "unsd_2023", "okr"};
+  return {"miyagi", "soumu", "open_sdg", "unsd_2023", "okr", "ibaraki", "nagayo"};
 }
 
 MIYAGIPLAN_FUNC scheme scheme::preset(std::string_view name) {
@@ -70,8 +83,10 @@ MIYAGIPLAN_FUNC scheme scheme::preset(std::string_view name) {
   if (name == "open_sdg") return open_sdg();
   if (name == "unsd_2023") return unsd_2023();
   if (name == "okr") return okr();
+  if (name == "ibaraki") return ibaraki();
+  if (name == "nagayo") return nagayo();
   throw not_found_error("no scheme named \"" + std::string(name) +
-                        "\" (presets: miyagi, soumu, open_sdg, unsd_2023, okr)");
+                        "\" (presets: miyagi, soumu, open_sdg, unsd_2023, okr, ibaraki, nagayo)");
 }
 
 MIYAGIPLAN_FUNC void scheme::validate() const {
@@ -85,6 +100,9 @@ MIYAGIPLAN_FUNC void scheme::validate() const {
       throw validation_error(where, "roll-up levels must go from the highest to the lowest");
   if (!rollup.empty() && rollup.back().min_points != no_floor)
     throw validation_error(where, "its last roll-up level must have no floor");
+  if (!(no_change_band >= 0) || !std::isfinite(no_change_band))
+    throw validation_error(where, "its no-change band must be a finite number of 0 or more");
+  if (!std::isfinite(no_change_points)) throw validation_error(where, "its no-change points must be finite");
 }
 
 namespace detail {
@@ -106,6 +124,16 @@ MIYAGIPLAN_FUNC std::string scheme::to_json_text() const {
   for (const auto& l : rollup)
     j["rollup"].push_back({{"label", l.label}, {"min_points", detail::floor_json(l.min_points)}});
   j["rollup_not_evaluable"] = rollup_not_evaluable;
+  // Written only when not the default, so that older scheme files and their readers see no change.
+  const scheme defaults;
+  if (excluded != defaults.excluded) j["excluded"] = excluded;
+  if (projection != defaults.projection) j["projection"] = to_string(projection);
+  if (rollup_by != defaults.rollup_by) j["rollup_by"] = to_string(rollup_by);
+  if (no_change_band != defaults.no_change_band) {
+    j["no_change_band"] = detail::number_json(no_change_band);
+    j["no_change"] = no_change;
+    j["no_change_points"] = detail::number_json(no_change_points);
+  }
   return j.dump(2, ' ', false) + "\n";
 }
 
@@ -160,6 +188,28 @@ MIYAGIPLAN_FUNC scheme scheme::from_json(std::string_view text) {
   std::optional<std::string> rollup_na;
   r.optional("rollup_not_evaluable", rollup_na);
   s.rollup_not_evaluable = rollup_na.value_or(s.not_evaluable);
+  std::optional<std::string> excluded_label, projection_name;
+  r.optional("excluded", excluded_label);
+  if (excluded_label) s.excluded = *excluded_label;
+  r.optional("projection", projection_name);
+  if (projection_name)
+    s.projection = reading_at("/projection", [&] {
+      return read_text(ordered_json(*projection_name),
+                       [](const std::string& t) { return enum_from_string<miyagiplan::projection>(t); });
+    });
+  std::optional<std::string> basis, no_change;
+  r.optional("rollup_by", basis);
+  if (basis)
+    s.rollup_by = reading_at("/rollup_by", [&] {
+      return read_text(ordered_json(*basis), [](const std::string& t) { return enum_from_string<rollup_basis>(t); });
+    });
+  std::optional<double> band, band_points;
+  r.optional("no_change_band", band);
+  r.optional("no_change", no_change);
+  r.optional("no_change_points", band_points);
+  if (band) s.no_change_band = *band;
+  if (no_change) s.no_change = *no_change;
+  if (band_points) s.no_change_points = *band_points;
   r.done();
   try {
     s.validate();
@@ -220,6 +270,73 @@ inline std::optional<double> cagr(double from, double to, double years) noexcept
   return std::pow(to / from, 1.0 / years) - 1.0;
 }
 
+// The target and baseline in force on a day: the document's, replaced by each revision decided by then.
+struct values_in_force {
+  const dated_value* baseline;
+  const dated_value* target;
+  std::uint32_t revisions = 0;
+};
+inline values_in_force in_force(const indicator& ind, sys_days as_of) noexcept {
+  values_in_force v{&ind.baseline, &ind.target, 0};
+  for (const revision& r : ind.revisions) {
+    if (r.when.empty() || r.when.days().last > as_of) continue;
+    ++v.revisions;
+    if (r.target) v.target = &*r.target;
+    if (r.baseline) v.baseline = &*r.baseline;
+  }
+  return v;
+}
+
+// A figure an evaluation as of a day may use: published by then (an unknown date: always).
+inline bool known_by(const observation_point& p, sys_days as_of) noexcept { return p.published <= as_of; }
+
+// The expected value on a day: through the milestones between baseline and target (each at its
+// date, linear between them), else the straight line from the baseline to the target.
+inline double expected_value(const indicator& ind, double baseline, sys_days baseline_day, double target,
+                             sys_days target_day, sys_days as_of, bool& from_milestones) noexcept {
+  double from = baseline;
+  sys_days from_day = baseline_day;
+  for (const milestone& m : ind.milestones) {
+    if (!m.value.is_number() || m.when.empty()) continue;
+    const sys_days d = m.when.days().last;
+    if (d <= from_day || d >= target_day) continue;
+    from_milestones = true;
+    if (as_of <= d) return from + (m.value.value - from) * fraction_elapsed(from_day, d, as_of);
+    from = m.value.value, from_day = d;
+  }
+  return from + (target - from) * fraction_elapsed(from_day, target_day, as_of);
+}
+
+// The value at `day` at the present pace, from (day, value) pairs in date order.
+inline std::optional<double> project(projection method, const std::vector<std::pair<double, double>>& series,
+                                     double day) noexcept {
+  const std::size_t n = series.size();
+  if (n < 2) return std::nullopt;
+  switch (method) {
+    case projection::last_two: {
+      const auto& [x1, y1] = series[n - 2];
+      const auto& [x2, y2] = series[n - 1];
+      return y2 + (y2 - y1) / (x2 - x1) * (day - x2);
+    }
+    case projection::least_squares: {
+      double mx = 0, my = 0;
+      for (const auto& [x, y] : series) mx += x, my += y;
+      mx /= static_cast<double>(n), my /= static_cast<double>(n);
+      double sxy = 0, sxx = 0;
+      for (const auto& [x, y] : series) sxy += (x - mx) * (y - my), sxx += (x - mx) * (x - mx);
+      if (sxx == 0) return std::nullopt;
+      return my + sxy / sxx * (day - mx);
+    }
+    case projection::cagr: {
+      const auto rate = cagr(series.front().second, series.back().second,
+                             (series.back().first - series.front().first) / days_per_year);
+      if (!rate) return std::nullopt;
+      return series.back().second * std::pow(1.0 + *rate, (day - series.back().first) / days_per_year);
+    }
+  }
+  return std::nullopt;
+}
+
 struct level_inputs {
   double baseline, target, actual;
   sys_days baseline_day, target_day, actual_day, as_of;
@@ -255,6 +372,9 @@ inline std::optional<double> level_rate(formula f, const level_inputs& in, doubl
       const double d = in.dir == direction::decrease ? -1.0 : 1.0;
       return d * *observed / std::fabs(*required);
     }
+    case formula::baseline_change:
+      if (b == 0) return std::nullopt;
+      return (in.dir == direction::decrease ? -1.0 : 1.0) * (x - b) / std::fabs(b);
     case formula::unsd_2023: {
       const auto observed = cagr(b, x, (in.actual_day - in.baseline_day).count() / days_per_year);
       if (!observed || t == b) return std::nullopt;
@@ -290,21 +410,51 @@ MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observat
   assessment a;
   a.as_of = as_of;
   a.formula = s.formula;
-  a.baseline_estimate = ind.baseline.estimate();
-  const day_span period = ind.target.when.days();
+  const values_in_force now = in_force(ind, as_of);
+  const dated_value& baseline = *now.baseline;
+  const dated_value& target = *now.target;
+  a.revisions_in_force = now.revisions;
+  if (now.revisions > 0) {
+    if (now.target != &ind.target) a.original_target = number_of(ind.target.value, ind.accumulation);
+    if (now.baseline != &ind.baseline) a.original_baseline = number_of(ind.baseline.value, ind.accumulation);
+  }
+  a.baseline_estimate = baseline.estimate();
+  const day_span period = target.when.days();
   const direction dir = ind.direction;
+
+  // The latest figure known by as_of: a 除外 takes the indicator out of this evaluation.
+  {
+    std::ptrdiff_t k = latest_at(points, as_of);
+    while (k >= 0 && !known_by(points[static_cast<std::size_t>(k)], as_of)) --k;
+    if (k >= 0 && points[static_cast<std::size_t>(k)].excluded) {
+      a.used_begin = static_cast<std::uint32_t>(k), a.used_end = a.used_begin + 1;
+      a.baseline = number_of(baseline.value, ind.accumulation);
+      a.target = number_of(target.value, ind.accumulation);
+      a.status = progress_status::excluded;
+      a.grade = s.excluded;
+      return a;
+    }
+  }
+  auto skipped = [&](const observation_point& p) { return p.excluded || !known_by(p, as_of); };
+  auto note_figure = [&](const observation_point& p) {
+    a.figure_age = static_cast<std::int32_t>((as_of - p.days.last).count());
+    if (p.published != sys_days::min()) a.figure_published = p.published;
+  };
 
   switch (ind.accumulation) {
     case accumulation::level:
     case accumulation::running_total:
     case accumulation::flow: {
-      a.baseline = number_of(ind.baseline.value, ind.accumulation);
-      a.target = number_of(ind.target.value, ind.accumulation);
+      a.baseline = number_of(baseline.value, ind.accumulation);
+      a.target = number_of(target.value, ind.accumulation);
       std::ptrdiff_t k = latest_at(points, as_of);
-      while (k >= 0 && points[static_cast<std::size_t>(k)].state == value_state::missing) --k;
+      while (k >= 0 && (points[static_cast<std::size_t>(k)].state == value_state::missing ||
+                        skipped(points[static_cast<std::size_t>(k)])))
+        --k;
       if (k < 0 || !a.target) break;
       const observation_point& p = points[static_cast<std::size_t>(k)];
       a.used_begin = static_cast<std::uint32_t>(k), a.used_end = a.used_begin + 1;
+      note_figure(p);
       a.actual = p.state == value_state::number ? p.value : 0.0;
       a.reached = meets(*a.actual, *a.target, dir);
       if (!a.baseline) {  // nothing to start from: only the ratio to the target can be said
@@ -312,10 +462,26 @@ MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observat
         a.rate = level_rate(formula::simple_ratio, {0, *a.target, *a.actual, {}, {}, {}, as_of, dir}, 0);
         break;
       }
-      const sys_days b_day = ind.baseline.when.days().last, t_day = period.last;
-      a.expected = *a.baseline + (*a.target - *a.baseline) * fraction_elapsed(b_day, t_day, as_of);
+      const sys_days b_day = baseline.when.days().last, t_day = period.last;
+      a.expected = expected_value(ind, *a.baseline, b_day, *a.target, t_day, as_of, a.expected_from_milestones);
       a.rate = level_rate(s.formula, {*a.baseline, *a.target, *a.actual, b_day, t_day, p.days.last, as_of, dir},
                           *a.expected);
+      // At the present pace: the baseline, then every figure known by as_of after it (the
+      // final one where a date has two), projected to the target date.
+      std::vector<std::pair<double, double>> series;
+      series.emplace_back(static_cast<double>(b_day.time_since_epoch().count()), *a.baseline);
+      for (std::ptrdiff_t j = 0; j <= k; ++j) {
+        const observation_point& q = points[static_cast<std::size_t>(j)];
+        if (skipped(q) || q.days.last <= b_day || q.state == value_state::all || q.state == value_state::missing)
+          continue;
+        const double x = static_cast<double>(q.days.last.time_since_epoch().count());
+        const double y = q.state == value_state::number ? q.value : 0.0;
+        if (series.back().first == x) series.back().second = y;
+        else series.emplace_back(x, y);
+      }
+      a.projected = project(s.projection, series, static_cast<double>(t_day.time_since_epoch().count()));
+      if (a.projected && !std::isfinite(*a.projected)) a.projected.reset();
+      if (a.projected) a.will_reach = meets(*a.projected, *a.target, dir);
       break;
     }
     case accumulation::period_total: {
@@ -323,13 +489,15 @@ MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observat
       // year) is shown, not used as a starting level.
       a.formula = formula::baseline_relative;
       a.baseline = 0.0;
-      a.target = number_of(ind.target.value, ind.accumulation);
+      a.target = number_of(target.value, ind.accumulation);
       if (!a.target) break;
       double sum = 0;
       bool any = false;
       for (std::size_t k = 0; k < points.size(); ++k) {
         const observation_point& p = points[k];
-        if (p.days.last > as_of || !period.contains(p.days.first) || !period.contains(p.days.last)) continue;
+        if (p.days.last > as_of || skipped(p) || !period.contains(p.days.first) || !period.contains(p.days.last))
+          continue;
+        note_figure(p);
         if (!any) a.used_begin = static_cast<std::uint32_t>(k);
         a.used_end = static_cast<std::uint32_t>(k + 1);
         any = true;
@@ -347,11 +515,13 @@ MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observat
       a.formula = formula::baseline_relative;
       a.baseline = 0.0;
       a.target = 1.0;
-      const std::ptrdiff_t k = latest_at(points, as_of);
+      std::ptrdiff_t k = latest_at(points, as_of);
+      while (k >= 0 && skipped(points[static_cast<std::size_t>(k)])) --k;
       if (k < 0) break;
       const observation_point& p = points[static_cast<std::size_t>(k)];
+      note_figure(p);
       double whole = p.total;
-      if (whole <= 0 && ind.target.value.is_number()) whole = ind.target.value.value;
+      if (whole <= 0 && target.value.is_number()) whole = target.value.value;
       if (p.state == value_state::all) a.actual = 1.0;
       else if (p.state == value_state::number && whole > 0) a.actual = p.value / whole;
       else if (p.state == value_state::none_done) a.actual = 0.0;
@@ -365,8 +535,8 @@ MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observat
     case accumulation::frequency: {
       // Every fiscal year of the period must reach the target count (1回／年).
       a.formula = formula::baseline_relative;
-      a.baseline = number_of(ind.baseline.value, ind.accumulation);
-      a.target = number_of(ind.target.value, ind.accumulation);
+      a.baseline = number_of(baseline.value, ind.accumulation);
+      a.target = number_of(target.value, ind.accumulation);
       if (!a.target) break;
       std::uint32_t years = 0;
       for (fiscal_year fy = fiscal_year::of(period.first); fy.days().first <= period.last; fy = fy.next()) {
@@ -375,7 +545,7 @@ MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observat
         ++a.years_due;
         for (std::size_t k = 0; k < points.size(); ++k) {
           const observation_point& p = points[k];
-          if (!fy.contains(p.days.first) || !fy.contains(p.days.last)) continue;
+          if (skipped(p) || !fy.contains(p.days.first) || !fy.contains(p.days.last)) continue;
           if (a.used_end == 0) a.used_begin = static_cast<std::uint32_t>(k);
           a.used_end = static_cast<std::uint32_t>(k + 1);
           a.actual = p.state == value_state::number ? p.value : 0.0;
@@ -403,6 +573,14 @@ MIYAGIPLAN_FUNC assessment assess(const indicator& ind, std::span<const observat
       a.status = progress_status::behind;
   }
   grade(a, s);
+  // Inside the no-change band: a change too small to call either way (現状維持).
+  const bool leveled = ind.accumulation == accumulation::level || ind.accumulation == accumulation::running_total ||
+                       ind.accumulation == accumulation::flow;
+  if (s.no_change_band > 0 && leveled && a.evaluable() && !a.reached && a.actual && a.baseline &&
+      std::fabs(*a.actual - *a.baseline) / ind.unit.factor() < s.no_change_band) {
+    a.grade = s.no_change;
+    a.points = s.no_change_points;
+  }
   return a;
 }
 
@@ -434,6 +612,7 @@ inline std::string_view formula_words(formula f, language lang) {
     case formula::expected_progress: return "期待値基準";
     case formula::cagr_ratio: return "年平均成長率比";
     case formula::unsd_2023: return "UNSD 2023 方式";
+    case formula::baseline_change: return "現状値からの変化";
   }
   return to_string(f);
 }
@@ -445,6 +624,7 @@ inline std::string_view status_words(progress_status s, language lang) {
     case progress_status::on_track: return "想定どおり";
     case progress_status::behind: return "想定未満";
     case progress_status::not_evaluable: return "判定不能";
+    case progress_status::excluded: return "除外";
   }
   return to_string(s);
 }
@@ -457,34 +637,57 @@ MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, c
   const bool ja = lang == language::ja;
   auto q = [&](double v) { return format_quantity(v, ind.unit); };
   const std::string grade_arrow = " → " + a.grade;
+  if (a.status == progress_status::excluded)
+    return std::string(ja ? "評価の対象外（除外）" : "excluded from the evaluation (除外)") + grade_arrow;
+  // The values in force on the as-of day, and what the document said where a revision changed them.
+  const detail::values_in_force now = detail::in_force(ind, a.as_of);
+  const dated_value& target = *now.target;
+  const dated_value& baseline = *now.baseline;
+  std::string revised;
+  if (now.revisions > 0) {
+    for (const revision& r : ind.revisions) {
+      if (r.when.empty() || r.when.days().last > a.as_of) continue;
+      const std::string what = r.target && r.baseline ? (ja ? "目標値と現状値" : "target and baseline")
+                               : r.target             ? (ja ? "目標値" : "target")
+                                                      : (ja ? "現状値" : "baseline");
+      revised += ja ? "。" + r.when.text() + "に" + what + "を見直し" + (r.reason.empty() ? "" : "（" + r.reason + "）")
+                    : "; " + what + " revised on " + r.when.text() + (r.reason.empty() ? "" : " (" + r.reason + ")");
+    }
+    if (now.target != &ind.target)
+      revised += ja ? "：当初の目標値 " + ind.target.value.text + "（" + ind.target.when.text() + "）"
+                    : ": the original target was " + ind.target.value.text + " (" + ind.target.when.text() + ")";
+    if (now.baseline != &ind.baseline)
+      revised += ja ? "、当初の現状値 " + ind.baseline.value.text + "（" + ind.baseline.when.text() + "）"
+                    : ", the original baseline " + ind.baseline.value.text + " (" + ind.baseline.when.text() + ")";
+  }
   std::string out;
   if (!a.actual) {
     if (!a.target)
-      out = ja ? "目標値（" + ind.target.value.text + "）が比較できる数値でない"
-               : "the target (" + ind.target.value.text + ") is not a number to compare with";
+      out = ja ? "目標値（" + target.value.text + "）が比較できる数値でない"
+               : "the target (" + target.value.text + ") is not a number to compare with";
     else
       out = ja ? detail::day_text(a.as_of) + " までに比較できる実績値がない"
                : "no actual at or before " + detail::day_text(a.as_of) + " to compare";
-    return out + grade_arrow;
+    return out + revised + grade_arrow;
   }
   switch (ind.accumulation) {
     case accumulation::period_total:
-      out = ja ? "期間計：" + ind.target.when.text() + "の年度値の合計 " + q(*a.actual) + "、目標 " + q(*a.target) +
-                     " に対して " + percent(a.rate.value_or(0)) + "（現状値 " + ind.baseline.value.text + "（" +
-                     ind.baseline.when.text() + "）は表示のみで、起点には用いない）"
-               : "period total: the fiscal-year flows inside " + ind.target.when.text() + " sum to " + q(*a.actual) +
+      out = ja ? "期間計：" + target.when.text() + "の年度値の合計 " + q(*a.actual) + "、目標 " + q(*a.target) +
+                     " に対して " + percent(a.rate.value_or(0)) + "（現状値 " + baseline.value.text + "（" +
+                     baseline.when.text() + "）は表示のみで、起点には用いない）"
+               : "period total: the fiscal-year flows inside " + target.when.text() + " sum to " + q(*a.actual) +
                      " of the target " + q(*a.target) + " = " + percent(a.rate.value_or(0)) + " (the baseline " +
-                     ind.baseline.value.text + " for " + ind.baseline.when.text() + " is shown, not used as a start)";
+                     baseline.value.text + " for " + baseline.when.text() + " is shown, not used as a start)";
       break;
     case accumulation::completion:
-      out = ja ? "完了：全体の " + percent(*a.actual) + " が完了（目標 " + ind.target.value.text + "）"
-               : "completion: " + percent(*a.actual) + " of the whole done (target " + ind.target.value.text + ")";
+      out = ja ? "完了：全体の " + percent(*a.actual) + " が完了（目標 " + target.value.text + "）"
+               : "completion: " + percent(*a.actual) + " of the whole done (target " + target.value.text + ")";
       break;
     case accumulation::frequency:
       out = ja ? "毎年度：期限の来た " + std::to_string(a.years_due) + " 年度のうち " + std::to_string(a.years_met) +
-                     " 年度で " + q(*a.target) + " に到達（目標は" + ind.target.when.text() + "の毎年度）"
+                     " 年度で " + q(*a.target) + " に到達（目標は" + target.when.text() + "の毎年度）"
                : "frequency: " + std::to_string(a.years_met) + " of " + std::to_string(a.years_due) +
-                     " fiscal years due reached " + q(*a.target) + " (target every year of " + ind.target.when.text() + ")";
+                     " fiscal years due reached " + q(*a.target) + " (target every year of " + target.when.text() + ")";
       break;
     default: {
       const std::string name(detail::formula_words(a.formula, lang));
@@ -500,10 +703,10 @@ MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, c
               (ind.direction == direction::decrease ? q(*a.target) + " / " + q(*a.actual)
                                                     : q(*a.actual) + " / " + q(*a.target));
       } else {
-        out = ja ? name + "：" + q(*a.baseline) + "（" + ind.baseline.when.text() + "）から " + q(*a.actual) +
-                       "、目標 " + q(*a.target) + "（" + ind.target.when.text() + "）に対して"
-                 : name + ": from " + q(*a.baseline) + " (" + ind.baseline.when.text() + ") to " + q(*a.actual) +
-                       ", against the target " + q(*a.target) + " (" + ind.target.when.text() + ")";
+        out = ja ? name + "：" + q(*a.baseline) + "（" + baseline.when.text() + "）から " + q(*a.actual) +
+                       "、目標 " + q(*a.target) + "（" + target.when.text() + "）に対して"
+                 : name + ": from " + q(*a.baseline) + " (" + baseline.when.text() + ") to " + q(*a.actual) +
+                       ", against the target " + q(*a.target) + " (" + target.when.text() + ")";
       }
       out += a.rate ? " = " + (a.formula == formula::cagr_ratio ? std::to_string(*a.rate) : percent(*a.rate))
                     : std::string(ja ? "（算出不能）" : " (undefined)");
@@ -513,9 +716,16 @@ MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, c
   if (a.expected && ind.accumulation != accumulation::frequency) {
     const std::string expected =
         ind.accumulation == accumulation::completion ? percent(*a.expected) : q(*a.expected);
-    out += ja ? "。" + detail::day_text(a.as_of) + " 時点の期待値 " + expected
-              : "; expected by " + detail::day_text(a.as_of) + ": " + expected;
+    out += ja ? "。" + detail::day_text(a.as_of) + " 時点の期待値 " + expected +
+                    (a.expected_from_milestones ? "（設定された期待値による）" : "")
+              : "; expected by " + detail::day_text(a.as_of) + (a.expected_from_milestones ? " (from the milestones)" : "") +
+                    ": " + expected;
   }
+  out += revised;
+  if (a.figure_published && a.figure_age)
+    out += ja ? "。用いた数値は" + std::to_string(*a.figure_age) + "日前時点のもの（" + detail::day_text(*a.figure_published) + "公表）"
+              : "; the figure used is " + std::to_string(*a.figure_age) + " days old (published " +
+                    detail::day_text(*a.figure_published) + ")";
   out += ja ? "。" : "; ";
   out += a.reached ? std::string(ja ? "目標達成" : "target reached") : std::string(detail::status_words(a.status, lang));
   return out + grade_arrow;
@@ -539,13 +749,22 @@ MIYAGIPLAN_FUNC sys_days resolve_as_of(const plan& p, std::optional<std::string_
 
 namespace detail {
 
-inline rollup roll_up(std::string kind, std::string id, std::string title,
-                      const std::vector<const indicator_assessment*>& members, const scheme& s) {
-  rollup r{std::move(kind), std::move(id), std::move(title), s.rollup_not_evaluable, std::nullopt, 0, members.size(), {}};
+// The members of a roll-up: each assessment with its indicator's weight.
+using weighted_members = std::vector<std::pair<const indicator_assessment*, double>>;
+
+inline rollup roll_up(std::string kind, std::string id, std::string title, const weighted_members& members,
+                      const scheme& s) {
+  rollup r{std::move(kind), std::move(id), std::move(title), s.rollup_not_evaluable, std::nullopt, std::nullopt,
+           0, members.size(), {}};
   for (const auto& band : s.bands) r.grade_counts.emplace_back(band.label, 0);
+  if (s.no_change_band > 0) r.grade_counts.emplace_back(s.no_change, 0);
   r.grade_counts.emplace_back(s.not_evaluable, 0);
-  double sum = 0;
-  for (const auto* m : members) {
+  double sum = 0, weights = 0;
+  for (const auto& [m, weight] : members) {
+    if (m->assessment.status == progress_status::excluded) {  // out of the roll-up altogether
+      --r.total;
+      continue;
+    }
     for (auto& [label, count] : r.grade_counts)
       if (label == m->assessment.grade) {
         ++count;
@@ -553,12 +772,22 @@ inline rollup roll_up(std::string kind, std::string id, std::string title,
       }
     if (!m->assessment.evaluable()) continue;
     ++r.evaluable;
-    sum += m->assessment.points;
+    sum += weight * m->assessment.points;
+    weights += weight;
   }
   if (r.evaluable > 0) {
-    r.average_points = sum / static_cast<double>(r.evaluable);
+    r.sum_points = sum;
+    // All weights 0: every grade counts the same, as without weights.
+    r.average_points = weights > 0 ? sum / weights : std::optional<double>();
+    if (!r.average_points) {
+      double plain = 0;
+      for (const auto& [m, weight] : members)
+        if (m->assessment.evaluable()) plain += m->assessment.points;
+      r.average_points = plain / static_cast<double>(r.evaluable);
+    }
+    const double measured = s.rollup_by == rollup_basis::sum ? *r.sum_points : *r.average_points;
     for (const auto& level : s.rollup)
-      if (*r.average_points >= level.min_points) {
+      if (measured >= level.min_points) {
         r.rating = level.label;
         break;
       }
@@ -568,28 +797,54 @@ inline rollup roll_up(std::string kind, std::string id, std::string title,
 
 }  // namespace detail
 
+namespace detail {
+// The assessment with the observations it used (known by its day, not excluded unless it is the
+// exclusion itself), its explanation and, when excluded, the reason the 除外 figure gives.
+inline indicator_assessment assessment_with(const indicator& ind, std::span<const observation_point> points,
+                                            const observation_set& obs, sys_days as_of, const scheme& s) {
+  indicator_assessment out{ind.id, assess(ind, points, as_of, s), {}, {}, {}};
+  const assessment& a = out.assessment;
+  const bool excluded = a.status == progress_status::excluded;
+  for (std::uint32_t k = a.used_begin; k < a.used_end; ++k)
+    if (known_by(points[k], as_of) && points[k].excluded == excluded) out.observations.push_back(points[k].index);
+  if (excluded && !out.observations.empty()) out.excluded_reason = obs.at(out.observations.front()).note;
+  out.explanation = explain(out, ind, s);
+  return out;
+}
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::string explain(const indicator_assessment& a, const indicator& ind, const scheme& s,
+                                    language lang) {
+  std::string out = explain(a.assessment, ind, s, lang);
+  if (a.assessment.status == progress_status::excluded && !a.excluded_reason.empty()) {
+    const std::string arrow = " → " + a.assessment.grade;
+    out.insert(out.size() - arrow.size(), (lang == language::ja ? "：" : ": ") + a.excluded_reason);
+  }
+  return out;
+}
+
 MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observation_set& obs, sys_days as_of,
                                               const scheme& s) {
   const std::vector<observation_point> points = obs.points_for(ind.id);
-  indicator_assessment out{ind.id, assess(ind, points, as_of, s), {}, {}};
-  for (std::uint32_t k = out.assessment.used_begin; k < out.assessment.used_end; ++k)
-    out.observations.push_back(points[k].index);
-  out.explanation = explain(out.assessment, ind, s);
-  return out;
+  return detail::assessment_with(ind, points, obs, as_of, s);
+}
+
+MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observation& actual, sys_days as_of,
+                                              const scheme& s) {
+  observation_set::check(actual, ind);
+  observation_set one;
+  one.add(actual);
+  return evaluate(ind, one, as_of, s);
 }
 
 MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, sys_days as_of, const scheme& s) {
   s.validate();
-  report r{p.id, s.name, as_of, {}, {}, {}, {}};
+  report r{p.id, s.name, as_of, {}, {}, {}, {}, {}};
   for (const indicator* ind : p.indicators()) {
     // One indicator's points at a time: the set keeps each indicator's positions, so this is one
     // pass over the set in all, and memory holds the largest indicator's points, not everyone's.
     const std::vector<observation_point> points = obs.points_for(ind->id);
-    indicator_assessment ia{ind->id, assess(*ind, points, r.as_of, s), {}, {}};
-    for (std::uint32_t k = ia.assessment.used_begin; k < ia.assessment.used_end; ++k)
-      ia.observations.push_back(points[k].index);
-    ia.explanation = explain(ia.assessment, *ind, s);
-    r.indicators.push_back(std::move(ia));
+    r.indicators.push_back(detail::assessment_with(*ind, points, obs, r.as_of, s));
   }
   // Roll-ups: a measure (with its sub-measures), an area, a goal over its areas.
   std::unordered_map<const indicator*, const indicator_assessment*> assessment_of;
@@ -598,8 +853,8 @@ MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, sys_d
     for (const indicator* ind : p.indicators()) assessment_of.emplace(ind, &r.indicators[k++]);
   }
   auto members_of = [&](const std::vector<const indicator*>& inds) {
-    std::vector<const indicator_assessment*> out;
-    for (const indicator* i : inds) out.push_back(assessment_of.at(i));
+    detail::weighted_members out;
+    for (const indicator* i : inds) out.emplace_back(assessment_of.at(i), i->weight);
     return out;
   };
   auto indicators_under = [](const measure& m) {
@@ -624,13 +879,29 @@ MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, sys_d
     r.areas.push_back(detail::roll_up("area", a.id, a.title, members_of(all), s));
     area_indicators[a.id] = std::move(all);
   }
-  for (const auto& g : p.goals) {
-    std::vector<const indicator*> all;
-    for (const auto& id : g.areas) {
-      const auto& inds = area_indicators[id];
-      all.insert(all.end(), inds.begin(), inds.end());
+  // Goals roll up separately only when they divide the areas: goals that span the same areas
+  // (the bundled plan relates both of its goals to all five) would repeat one roll-up the
+  // document never makes, so such a plan gets one roll-up of the whole instead.
+  auto spans = [](const goal& g) {
+    std::vector<std::string> ids = g.areas;
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  bool distinct = true;
+  for (std::size_t i = 0; i < p.goals.size() && distinct; ++i)
+    for (std::size_t j = i + 1; j < p.goals.size() && distinct; ++j)
+      if (spans(p.goals[i]) == spans(p.goals[j])) distinct = false;
+  if (distinct) {
+    for (const auto& g : p.goals) {
+      std::vector<const indicator*> all;
+      for (const auto& id : g.areas) {
+        const auto& inds = area_indicators[id];
+        all.insert(all.end(), inds.begin(), inds.end());
+      }
+      r.goals.push_back(detail::roll_up("goal", g.id, g.title, members_of(all), s));
     }
-    r.goals.push_back(detail::roll_up("goal", g.id, g.title, members_of(all), s));
+  } else {
+    r.overall.push_back(detail::roll_up("plan", p.id, p.title, members_of(p.indicators()), s));
   }
   return r;
 }

@@ -28,6 +28,7 @@ enum class progress_status : std::uint8_t {
   on_track,       // at or beyond the value expected by now
   behind,         // short of the value expected by now
   not_evaluable,  // no actual, or nothing to compare it with
+  excluded,       // taken out of the evaluation (除外), with a reason
 };
 
 struct assessment {
@@ -47,7 +48,18 @@ struct assessment {
   std::uint32_t used_end = 0;      // points given, in date order
   std::uint32_t years_met = 0;     // frequency: fiscal years that met the target so far
   std::uint32_t years_due = 0;     //            fiscal years of the period ended by as_of
-  bool evaluable() const noexcept { return status != progress_status::not_evaluable; }
+  // The target and baseline in force on as_of: revisions decided by then replace the document's.
+  std::uint32_t revisions_in_force = 0;    // how many revisions were decided by as_of
+  std::optional<double> original_target;   // the document's, when a revision changed it
+  std::optional<double> original_baseline;
+  bool expected_from_milestones = false;   // the expected value runs through the milestones
+  std::optional<std::int32_t> figure_age;  // days from the end of the figure used to as_of
+  std::optional<sys_days> figure_published;  // when that figure was published, if the file says
+  std::optional<double> projected;         // the value expected at the target date at the present pace
+  std::optional<bool> will_reach;          // whether the projected value reaches the target
+  bool evaluable() const noexcept {
+    return status != progress_status::not_evaluable && status != progress_status::excluded;
+  }
 };
 
 // The core: one indicator, its points in date order (see observation_set::points_for).
@@ -71,14 +83,20 @@ struct indicator_assessment {
   miyagiplan::assessment assessment;
   std::vector<std::size_t> observations;  // indices into the observation_set
   std::string explanation;
+  std::string excluded_reason;            // the note of the 除外 figure, when excluded
 };
 
+// The explanation of an indicator's assessment, with the reason of an exclusion (the 除外 figure's note).
+MIYAGIPLAN_FUNC std::string explain(const indicator_assessment& a, const indicator& ind, const scheme& s,
+                                    language lang = language::en);
+
 struct rollup {
-  std::string kind;  // measure, area, goal
+  std::string kind;  // measure, area, goal, plan
   std::string id;
   std::string title;
   std::string rating;  // 順調 … by the scheme's roll-up levels
-  std::optional<double> average_points;
+  std::optional<double> average_points;  // weighted by the indicators' weights
+  std::optional<double> sum_points;      // the weighted sum, which rollup_basis::sum rates
   std::size_t evaluable = 0;
   std::size_t total = 0;
   std::vector<std::pair<std::string, std::size_t>> grade_counts;  // label → count, band order
@@ -91,7 +109,8 @@ struct report {
   std::vector<indicator_assessment> indicators;  // document order
   std::vector<rollup> measures;                  // measures with indicators of their own
   std::vector<rollup> areas;
-  std::vector<rollup> goals;
+  std::vector<rollup> goals;                     // when the goals divide the areas between them
+  std::vector<rollup> overall;                   // else one roll-up of the whole plan (kind "plan")
   const indicator_assessment* find(std::string_view indicator_id) const noexcept {
     for (const auto& a : indicators)
       if (a.indicator_id == indicator_id) return &a;
@@ -101,6 +120,10 @@ struct report {
 
 MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observation_set& obs,
                                               sys_days as_of, const scheme& s = scheme::miyagi());
+// One figure of one indicator, checked first as a file's figure is (observation_set::check:
+// bounds, finiteness; validation_error), then evaluated as of a day.
+MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observation& actual, sys_days as_of,
+                                              const scheme& s = scheme::miyagi());
 MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, sys_days as_of,
                                 const scheme& s = scheme::miyagi());
 
@@ -108,10 +131,11 @@ template <>
 struct enum_description<progress_status> {
   static constexpr std::string_view type = "progress status", python = "ProgressStatus";
   static constexpr std::string_view doc = "Where an indicator stands against what was expected by the as-of day.";
-  static constexpr std::array<std::string_view, 4> names{"achieved", "on_track", "behind", "not_evaluable"};
-  static constexpr std::array<std::string_view, 4> docs{
+  static constexpr std::array<std::string_view, 5> names{"achieved", "on_track", "behind", "not_evaluable",
+                                                         "excluded"};
+  static constexpr std::array<std::string_view, 5> docs{
       "the target is reached", "at or beyond the value expected by now", "short of the value expected by now",
-      "no actual, or nothing to compare it with"};
+      "no actual, or nothing to compare it with", "taken out of the evaluation (除外), with a reason"};
 };
 
 }  // namespace miyagiplan

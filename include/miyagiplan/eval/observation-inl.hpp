@@ -69,11 +69,31 @@ inline void check_values(const indicator& ind, const quantity& value, const std:
   if (total && !(*total > 0)) throw validation_error("indicator " + ind.id, "a total must be above 0");
 }
 
-// Checks an observation against its indicator: the id exists, the value keeps to the bounds.
+// An excluded figure (除外) carries its reason in the note.
+inline void check_excluded(const indicator& ind, observation_status status, std::string_view note) {
+  if (status == observation_status::excluded && note.empty())
+    throw validation_error("indicator " + ind.id, "an excluded figure (除外) needs its reason in the note");
+}
+
+// A figure is not published before the period it reports on.
+inline void check_published(const indicator& ind, const date_expression& published, const date_expression& when) {
+  if (!published.empty() && !when.empty() && published.days().last < when.days().first)
+    throw validation_error("indicator " + ind.id, "published " + published.text() +
+                                                      " before the period it reports on (" + when.text() + ")");
+}
+
+// Checks an observation against its indicator: finite numbers within the bounds, then its status.
+inline void check_observation_of(const observation& o, const indicator* ind) {
+  check_values(*ind, o.value, o.total);
+  check_excluded(*ind, o.status, o.note);
+  if (o.published) check_published(*ind, *o.published, o.when);
+}
+
+// Checks an observation against its indicator in a plan: the id exists, then the rules above.
 inline const indicator& check_observation(const observation& o, const plan& p) {
   const indicator* ind = p.find_indicator(o.indicator_id);
   if (!ind) throw validation_error("indicator " + o.indicator_id, "the plan has no indicator with this id");
-  check_values(*ind, o.value, o.total);
+  check_observation_of(o, ind);
   return *ind;
 }
 
@@ -183,8 +203,10 @@ struct observation_builder {
     set.string_index_.emplace(std::string(s), k);
     return k;
   }
+  // `published`: the interned date the figure was published on, when known.
   void append(std::uint32_t ind, std::uint32_t when, const quantity& value, observation_status status,
-              const std::optional<double>& total, std::string_view source, std::string_view note) {
+              const std::optional<double>& total, std::string_view source, std::string_view note,
+              std::optional<std::uint32_t> published = std::nullopt) {
     record r;
     r.value = value.value;
     r.indicator = ind;
@@ -199,6 +221,7 @@ struct observation_builder {
     extra x;
     bool kept = false;
     if (total) x.total = *total, kept = true;
+    if (published) x.published = *published + 1, kept = true;
     if (value.text != plain_value_text(value.state, value.value, set.unit_factors_[ind], grouped)) {
       x.value_text = static_cast<std::uint32_t>(set.strings_.size());
       set.strings_.push_back(value.text);
@@ -226,12 +249,21 @@ struct observation_builder {
 
 }  // namespace detail
 
+MIYAGIPLAN_FUNC void observation_set::check(const observation& o, const indicator& ind) {
+  if (o.indicator_id != ind.id)
+    throw validation_error("indicator " + ind.id, "the observation is of indicator " + o.indicator_id);
+  detail::check_observation_of(o, &ind);
+}
+
 MIYAGIPLAN_FUNC void observation_set::add(observation o, const plan* p) {
   double factor = 1;
   if (p) factor = detail::check_observation(o, *p).unit.factor();
   detail::observation_builder b(*this);
   const std::uint32_t ind = b.intern_indicator(o.indicator_id, factor);
-  b.append(ind, b.date(o.when), o.value, o.status, o.total, o.source, o.note);
+  const std::uint32_t when = b.date(o.when);
+  std::optional<std::uint32_t> published;
+  if (o.published) published = b.date(*o.published);
+  b.append(ind, when, o.value, o.status, o.total, o.source, o.note, published);
 }
 
 MIYAGIPLAN_FUNC observation observation_set::at(std::size_t k) const {
@@ -247,6 +279,7 @@ MIYAGIPLAN_FUNC observation observation_set::at(std::size_t k) const {
   o.status = static_cast<observation_status>((r.flags & status_mask) >> status_shift);
   if (r.flags & total_flag) o.total = x->total;
   if (x) o.source = strings_[x->source], o.note = strings_[x->note];
+  if (x && x->published) o.published = dates_[x->published - 1];
   return o;
 }
 
@@ -266,12 +299,19 @@ MIYAGIPLAN_FUNC std::vector<observation> observation_set::items() const {
 
 MIYAGIPLAN_FUNC observation_point observation_set::point_of(std::size_t k) const {
   const record& r = records_[k];
+  const extra* x = r.extra ? &extras_[r.extra - 1] : nullptr;
   const auto status = static_cast<observation_status>((r.flags & status_mask) >> status_shift);
+  const bool early = status == observation_status::estimate || status == observation_status::provisional;
+  const sys_days published = x && x->published && !dates_[x->published - 1].empty()
+                                 ? dates_[x->published - 1].days().last
+                                 : sys_days::min();
   return {dates_[r.date].days(),
           r.value,
-          (r.flags & total_flag) ? extras_[r.extra - 1].total : 0,
+          (r.flags & total_flag) ? x->total : 0,
           static_cast<value_state>(r.flags & state_mask),
-          status == observation_status::estimate,
+          early,
+          status == observation_status::excluded,
+          published,
           static_cast<std::uint32_t>(k)};
 }
 
@@ -352,7 +392,7 @@ namespace detail {
 
 // The columns of an actuals table (CSV or a sheet), found by name in its header row.
 struct actuals_layout {
-  enum { indicator_col, date_col, value_col, value_base_col, status_col, total_col, source_col, note_col };
+  enum { indicator_col, date_col, value_col, value_base_col, status_col, total_col, source_col, note_col, published_col };
   static constexpr std::size_t count = actuals_column_names.size();
   std::size_t column_of[count];
   bool base_units = false;
@@ -378,8 +418,9 @@ actuals_layout read_actuals_header(const std::vector<std::string_view>& names, W
     const std::size_t k = actuals_column_index(name);
     if (k == SIZE_MAX)
       problems.add(where_of(c), "unknown column \"" + std::string(name) +
-                                    "\" (known: indicator, date, value, value_base, status, total, source, note; or "
-                                    "指標ID, 時点, 実績値, 基本単位の値, 区分, 全体, 出典, 備考 and their aliases)");
+                                    "\" (known: indicator, date, value, value_base, status, total, source, note, "
+                                    "published; or 指標ID, 時点, 実績値, 基本単位の値, 区分, 全体, 出典, 備考, 公表日 and "
+                                    "their aliases)");
     else if (layout.column_of[k] != SIZE_MAX)
       problems.add(where_of(c), "column \"" + std::string(name) + "\" given twice");
     else
@@ -427,9 +468,16 @@ void read_actuals_row(const actuals_layout& layout, Text text, Where where, prob
     if (const std::string_view* x = text(current)) check_utf8(source = *x);
     current = L::note_col;
     if (const std::string_view* x = text(current)) check_utf8(note = *x);
+    check_excluded(*ind, st, note);
+    current = L::published_col;
+    std::optional<std::uint32_t> published;
+    if (const std::string_view* x = text(current); x && !trim(*x).empty()) {
+      published = out.date(trim(*x));
+      check_published(*ind, out.date_at(*published), out.date_at(when));
+    }
     current = base_units ? L::value_base_col : L::value_col;
     check_values(*ind, value, total);
-    out.append(id, when, value, st, total, source, note);
+    out.append(id, when, value, st, total, source, note, published);
   } catch (const validation_error& e) {
     const std::string what = e.what();
     problems.add(where(current), what.substr(what.find(": ") + 2));
@@ -618,7 +666,7 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_xlsx(const std::filesystem
       if (k_cell == row.cells.size()) continue;
       const office::cell& c = row.cells[k_cell];
       try {
-        texts[k] = actuals_cell_text(c, k == actuals_layout::date_col, date1904);
+        texts[k] = actuals_cell_text(c, k == actuals_layout::date_col || k == actuals_layout::published_col, date1904);
       } catch (const error& e) {
         problems.add(prefix + c.a1(), e.what());
         bad = true;
@@ -708,6 +756,15 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text
         r.optional("note", note);
         o.source = source.value_or("");
         o.note = note.value_or("");
+        std::optional<std::string> published;
+        r.optional("published", published);
+        if (published && !trim(*published).empty()) {
+          try {
+            o.published = parse_date(trim(*published));
+          } catch (const parse_error& e) {
+            throw schema_error("/published", e.what());
+          }
+        }
         r.done();
         try {
           check_observation(o, p);
@@ -715,8 +772,11 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text
           const std::string what = e.what();
           throw schema_error(pointer_step(key), what.substr(what.find(": ") + 2));
         }
-        builder.append(builder.intern_indicator(o.indicator_id, ind->unit.factor()), builder.date(o.when), o.value,
-                       o.status, o.total, o.source, o.note);
+        const std::uint32_t id = builder.intern_indicator(o.indicator_id, ind->unit.factor());
+        const std::uint32_t when = builder.date(o.when);
+        std::optional<std::uint32_t> published_date;
+        if (o.published) published_date = builder.date(*o.published);
+        builder.append(id, when, o.value, o.status, o.total, o.source, o.note, published_date);
       });
     }
     return out;
@@ -764,14 +824,20 @@ inline std::string display_text(const quantity& q, const unit& u) {
 }  // namespace detail
 
 MIYAGIPLAN_FUNC std::string observation_set::to_csv(const plan& p) const {
-  std::string out = "indicator,date,value,status,total,source,note\n";
+  // The published column only when a figure has a date of publication: older files stay as they were.
+  bool published = false;
+  for (std::size_t k = 0; k < size() && !published; ++k) published = at(k).published.has_value();
+  std::string out = published ? "indicator,date,value,status,total,source,note,published\n"
+                              : "indicator,date,value,status,total,source,note\n";
   for (std::size_t k = 0; k < size(); ++k) {
     const observation o = at(k);
     const unit& u = p.indicator_at(o.indicator_id).unit;
     out += detail::csv_escape(o.indicator_id) + "," + detail::csv_escape(o.when.text()) + "," +
            detail::csv_escape(detail::display_text(o.value, u)) + "," + std::string(to_string(o.status)) + "," +
            (o.total ? detail::csv_escape(detail::display_text(quantity::of(*o.total, u), u)) : "") + "," +
-           detail::csv_escape(o.source) + "," + detail::csv_escape(o.note) + "\n";
+           detail::csv_escape(o.source) + "," + detail::csv_escape(o.note);
+    if (published) out += "," + (o.published ? detail::csv_escape(o.published->text()) : std::string());
+    out += "\n";
   }
   return out;
 }
@@ -793,6 +859,7 @@ MIYAGIPLAN_FUNC std::string observation_set::to_json_text(const plan& p) const {
     if (o.total) j["total"] = detail::display_text(quantity::of(*o.total, u), u);
     j["source"] = o.source;
     j["note"] = o.note;
+    if (o.published) j["published"] = o.published->text();
     list.push_back(std::move(j));
   }
   ordered_json doc;

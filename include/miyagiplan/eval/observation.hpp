@@ -28,8 +28,11 @@
 namespace miyagiplan {
 
 enum class observation_status : std::uint8_t {
-  actual,    // 実績: a final figure
-  estimate,  // 見込: an estimate, to be replaced by the final figure
+  actual,       // 実績: a final figure
+  estimate,     // 見込: an estimate, to be replaced by the final figure
+  provisional,  // 速報: a first figure, to be replaced by the final one
+  final,        // 確定: the final figure, replacing a 速報
+  excluded,     // 除外: the indicator is taken out of the evaluation from then on; the note says why
 };
 
 struct observation {
@@ -39,7 +42,8 @@ struct observation {
   std::optional<double> total;       // for a completion: the whole (all departments)
   observation_status status = observation_status::actual;
   std::string source;
-  std::string note;
+  std::string note;                  // for an excluded figure: the reason
+  std::optional<date_expression> published;  // when the figure was published (公表日), if known
   friend bool operator==(const observation&, const observation&) = default;
 };
 
@@ -58,7 +62,9 @@ struct observation_point {
   double value = 0;        // base unit; 0 for a state
   double total = 0;        // 0 when not given
   value_state state = value_state::number;
-  bool estimate = false;
+  bool estimate = false;    // 見込 or 速報: a later final figure at the same date replaces it
+  bool excluded = false;    // 除外
+  sys_days published = sys_days::min();  // the first day it may be used (min: always)
   std::uint32_t index = 0;  // position in its observation_set
 };
 
@@ -83,6 +89,9 @@ class observation_set {
   // Adds one observation; throws validation_error if the plan has no such indicator or the
   // value breaks the indicator's bounds (when a plan is given).
   MIYAGIPLAN_FUNC void add(observation o, const plan* p = nullptr);
+  // The checks add makes, against one indicator: the ids match, numbers are finite, the value
+  // keeps to the bounds (a rank 1–47, 0–100 %), an exclusion has its reason. Throws validation_error.
+  MIYAGIPLAN_FUNC static void check(const observation& o, const indicator& ind);
 
   std::size_t size() const noexcept { return records_.size(); }
   bool empty() const noexcept { return records_.empty(); }
@@ -107,7 +116,7 @@ class observation_set {
   // Every indicator's points at once, in one pass (keys view the ids held by this set).
   MIYAGIPLAN_FUNC std::unordered_map<std::string_view, std::vector<observation_point>> points_by_indicator() const;
 
-  // CSV with a header row: indicator,date,value[,status,total,source,note], or value_base in
+  // CSV with a header row: indicator,date,value[,status,total,source,note,published], or value_base in
   // place of value for numbers in base units. Every bad cell is reported as file:line:column in
   // one schema_error; nothing of a bad file is kept.
   MIYAGIPLAN_FUNC static observation_set from_csv(std::string_view text, const plan& p,
@@ -117,7 +126,7 @@ class observation_set {
   MIYAGIPLAN_FUNC static observation_set from_csv(std::istream& in, const plan& p, std::string_view file_name,
                                                   office::text_encoding encoding = office::text_encoding::automatic);
   // {"schema": "miyagiplan.Observations.1", "observations": [{"indicator", "date", "value" | "value_base",
-  //   "status"?, "total"?, "source"?, "note"?}]}; errors name file and JSON pointer.
+  //   "status"?, "total"?, "source"?, "note"?, "published"?}]}; errors name file and JSON pointer.
   MIYAGIPLAN_FUNC static observation_set from_json(std::string_view text, const plan& p,
                                                    std::string_view file_name = "<json>");
   // A sheet of an .xlsx workbook: a header row (row 1) whose cells name the columns, in English
@@ -160,6 +169,7 @@ class observation_set {
     std::uint32_t value_text = 0;  // into strings_; 0: the text is the number's own
     std::uint32_t source = 0;      // into strings_ (0 is "")
     std::uint32_t note = 0;
+    std::uint32_t published = 0;   // into dates_, plus one; 0: not known
   };
   static constexpr unsigned state_mask = 0x3, status_shift = 2, status_mask = 0x7 << status_shift;
   static constexpr unsigned note_mark_flag = 1u << 5, total_flag = 1u << 6, grouped_flag = 1u << 7;
@@ -181,12 +191,12 @@ class observation_set {
 // The column names an actuals file may use, each an English name (as CSV has) and the Japanese
 // names read as the same column:
 //   indicator 指標ID 指標 | date 時点 日付 年月日 | value 実績値 値 | value_base 基本単位の値 |
-//   status 区分 状態 | total 全体 総数 | source 出典 | note 備考
+//   status 区分 状態 | total 全体 総数 | source 出典 | note 備考 | published 公表日
 struct actuals_column {
   std::string_view name;
   std::array<std::string_view, 3> japanese;
 };
-inline constexpr std::array<actuals_column, 8> actuals_column_names{{
+inline constexpr std::array<actuals_column, 9> actuals_column_names{{
     {"indicator", {"指標ID", "指標", ""}},
     {"date", {"時点", "日付", "年月日"}},
     {"value", {"実績値", "値", ""}},
@@ -195,18 +205,23 @@ inline constexpr std::array<actuals_column, 8> actuals_column_names{{
     {"total", {"全体", "総数", ""}},
     {"source", {"出典", "", ""}},
     {"note", {"備考", "", ""}},
+    {"published", {"公表日", "公表", ""}},
 }};
 
-// actual, estimate; 実績, 見込 and 見込み are read too.
+// actual, estimate, provisional, final, excluded; 実績, 見込, 見込み, 速報, 確定, 除外 are read too.
 template <>
 struct enum_description<observation_status> {
   static constexpr std::string_view type = "observation status", python = "ObservationStatus";
-  static constexpr std::string_view doc = "What kind of figure an observation is (実績 or 見込).";
-  static constexpr std::array<std::string_view, 2> names{"actual", "estimate"};
-  static constexpr std::array<std::string_view, 2> docs{"実績: a final figure",
-                                                        "見込: an estimate, to be replaced by the final figure"};
+  static constexpr std::string_view doc = "What kind of figure an observation is (実績, 見込, 速報, 確定, 除外).";
+  static constexpr std::array<std::string_view, 5> names{"actual", "estimate", "provisional", "final", "excluded"};
+  static constexpr std::array<std::string_view, 5> docs{
+      "実績: a final figure", "見込: an estimate, to be replaced by the final figure",
+      "速報: a provisional figure, to be replaced by the final one", "確定: the final figure, replacing a 速報",
+      "除外: the indicator is excluded from the evaluation from this date; the note gives the reason"};
   static constexpr std::pair<std::string_view, observation_status> aliases[] = {
-      {"実績", observation_status::actual}, {"見込", observation_status::estimate}, {"見込み", observation_status::estimate}};
+      {"実績", observation_status::actual},       {"見込", observation_status::estimate},
+      {"見込み", observation_status::estimate},   {"速報", observation_status::provisional},
+      {"確定", observation_status::final},      {"除外", observation_status::excluded}};
 };
 
 }  // namespace miyagiplan

@@ -27,6 +27,20 @@ enum class formula : std::uint8_t {
   expected_progress,  // (actual − baseline) / (expected − baseline), expected linear in time
   cagr_ratio,         // Statistics Canada / Open SDG: d · CAGR_observed / |CAGR_required|
   unsd_2023,          // UNSD Progress Chart 2023: CAGR extrapolated to the target date
+  baseline_change,    // d · (actual − baseline) / |baseline|: direction and distance from the baseline (Nagayo)
+};
+
+// What a roll-up rating compares with its levels' min_points.
+enum class rollup_basis : std::uint8_t {
+  average,  // the weighted average of the points of the evaluable grades (Miyagi)
+  sum,      // the weighted sum of their points (Sano, Aioi)
+};
+
+// How the value at the target date is projected from the values so far ("at this pace").
+enum class projection : std::uint8_t {
+  last_two,       // the line through the last two values (the baseline counts as one)
+  least_squares,  // the least-squares line through the baseline and every value so far
+  cagr,           // the compound annual growth from the first value to the last, carried on
 };
 
 inline constexpr double no_floor = -std::numeric_limits<double>::infinity();
@@ -41,7 +55,8 @@ struct grade_band {
   friend bool operator==(const grade_band&, const grade_band&) = default;
 };
 
-// A roll-up rating: given when the average points of the evaluable grades reach min_points.
+// A roll-up rating: given when the average (or, by the scheme's rollup_by, the sum of) points
+// of the evaluable grades reaches min_points.
 struct rollup_level {
   std::string label;
   double min_points = no_floor;
@@ -56,8 +71,18 @@ struct scheme {
   std::string not_evaluable = "N";
   std::vector<rollup_level> rollup;
   std::string rollup_not_evaluable = "N";
+  std::string excluded = "－";  // the grade of an indicator taken out of the evaluation (除外)
+  miyagiplan::projection projection = projection::last_two;
+  rollup_basis rollup_by = rollup_basis::average;  // roll-ups weigh each grade by its indicator's weight
+  // A no-change band (Fukuoka City: under ±3 points of a survey is 現状維持): a change from the
+  // baseline smaller than this, in the indicator's unit as written, gets `no_change` unless the
+  // target is reached. 0: none.
+  double no_change_band = 0;
+  std::string no_change = "現状維持";
+  double no_change_points = 0;
 
-  // Throws validation_error: no bands, no band without a floor, unordered levels.
+  // Throws validation_error: no bands, no band without a floor, unordered levels, a negative
+  // or infinite no-change band.
   MIYAGIPLAN_FUNC void validate() const;
 
   // Miyagi's practice (the default): A reached; B rate ≥ 80 %; C; N. Roll-up 順調 / 概ね順調 /
@@ -73,13 +98,21 @@ struct scheme {
   MIYAGIPLAN_FUNC static scheme unsd_2023();
   // OKR: the rate clamped to 0.0–1.0; green ≥ 0.7, yellow ≥ 0.4, red.
   MIYAGIPLAN_FUNC static scheme okr();
+  // Ibaraki's KPI 進捗状況調書: each year against its 期待値 (the milestones, else the straight
+  // line), by progress from the baseline: A 順調 (≥ 期待値), B+ (≥ 80 %), B (≥ 50 %), C. The
+  // percentages are read as progress towards the 期待値 (our reading; Ibaraki states the bands).
+  MIYAGIPLAN_FUNC static scheme ibaraki();
+  // Nagayo: by direction and distance from the baseline: S target passed, A above the baseline
+  // by more than 10 %, B within ±10 %, C below, − not measurable.
+  MIYAGIPLAN_FUNC static scheme nagayo();
 
-  // By name: miyagi, soumu, open_sdg, unsd_2023, okr. Throws not_found_error.
+  // By name: miyagi, soumu, open_sdg, unsd_2023, okr, ibaraki, nagayo. Throws not_found_error.
   MIYAGIPLAN_FUNC static scheme preset(std::string_view name);
   MIYAGIPLAN_FUNC static std::vector<std::string> preset_names();
 
   // A user's scheme in JSON ({"schema": "miyagiplan.Scheme.1", "name", "formula", "clamp",
-  // "bands": [{"label", "min_rate"?, "reached"?, "points"}], "not_evaluable", "rollup": [...]}).
+  // "bands": [{"label", "min_rate"?, "reached"?, "points"}], "not_evaluable", "rollup": [...],
+  // "excluded"?, "projection"?, "rollup_by"?, "no_change_band"?, "no_change"?, "no_change_points"?}).
   MIYAGIPLAN_FUNC static scheme from_json(std::string_view text);
   MIYAGIPLAN_FUNC std::string to_json_text() const;
 
@@ -95,16 +128,38 @@ struct scheme {
 };
 
 template <>
+struct enum_description<projection> {
+  static constexpr std::string_view type = "projection", python = "Projection";
+  static constexpr std::string_view doc = "How the value at the target date is projected at the present pace.";
+  static constexpr std::array<std::string_view, 3> names{"last_two", "least_squares", "cagr"};
+  static constexpr std::array<std::string_view, 3> docs{
+      "the line through the last two values, the baseline counting as one",
+      "the least-squares line through the baseline and every value so far",
+      "the compound annual growth rate from the first value to the last, carried on to the target date"};
+};
+
+template <>
 struct enum_description<formula> {
   static constexpr std::string_view type = "formula", python = "Formula";
   static constexpr std::string_view doc = "The formula that gives an indicator's rate (達成率).";
-  static constexpr std::array<std::string_view, 5> names{"baseline_relative", "simple_ratio", "expected_progress",
-                                                         "cagr_ratio", "unsd_2023"};
-  static constexpr std::array<std::string_view, 5> docs{
+  static constexpr std::array<std::string_view, 6> names{"baseline_relative", "simple_ratio", "expected_progress",
+                                                         "cagr_ratio", "unsd_2023", "baseline_change"};
+  static constexpr std::array<std::string_view, 6> docs{
       "(actual − baseline) / (target − baseline)", "actual / target; target / actual when lower is better",
-      "(actual − baseline) / (expected − baseline), expected linear in time",
+      "(actual − baseline) / (expected − baseline), expected through the milestones or linear in time",
       "Statistics Canada / Open SDG: d · CAGR_observed / |CAGR_required|",
-      "UNSD Progress Chart 2023: CAGR extrapolated to the target date"};
+      "UNSD Progress Chart 2023: CAGR extrapolated to the target date",
+      "d · (actual − baseline) / |baseline|: the direction and distance from the baseline (Nagayo)"};
+};
+
+template <>
+struct enum_description<rollup_basis> {
+  static constexpr std::string_view type = "roll-up basis", python = "RollupBasis";
+  static constexpr std::string_view doc = "What a roll-up rating compares with its levels.";
+  static constexpr std::array<std::string_view, 2> names{"average", "sum"};
+  static constexpr std::array<std::string_view, 2> docs{
+      "the weighted average of the points of the evaluable grades (Miyagi)",
+      "the weighted sum of their points (Sano, Aioi)"};
 };
 
 }  // namespace miyagiplan

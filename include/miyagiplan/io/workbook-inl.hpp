@@ -886,7 +886,24 @@ MIYAGIPLAN_FUNC std::vector<problem> plan_workbook_problems(const std::filesyste
 }
 
 MIYAGIPLAN_FUNC void write_plan_template(const std::filesystem::path& path) {
-  ordered_json j = ordered_json(plans::miyagi_it_2013());
+  plan example = plans::miyagi_it_2013();
+  // The bundled plan states no 期待値 and no revision: the template's examples of both are its
+  // targets restated (a milestone and a revision at the target's own date), which keep the rules.
+  for (area& a : example.areas) {
+    std::vector<measure*> stack;
+    for (measure& m : a.measures) stack.push_back(&m);
+    while (!stack.empty()) {
+      measure* m = stack.back();
+      stack.pop_back();
+      for (measure& sub : m->sub_measures) stack.push_back(&sub);
+      for (indicator& i : m->indicators) {
+        if (!i.target.value.is_number()) continue;
+        i.milestones.push_back({i.target.when, i.target.value});
+        i.revisions.push_back({i.target.when, i.target, std::nullopt, "（例）見直しの理由"});
+      }
+    }
+  }
+  ordered_json j = ordered_json(example);
   detail::workbook::keep_one(j);
   detail::workbook::write_workbook(j, path);
 }

@@ -343,12 +343,40 @@ inline void check_indicator(const indicator& i, std::vector<problem>& out) {
   if (i.bounds && !(std::isfinite(i.bounds->min) && std::isfinite(i.bounds->max)))
     out.push_back({where, "has bounds that are not finite numbers"});
   else if (i.bounds && i.bounds->min > i.bounds->max) out.push_back({where, "has bounds with min > max"});
+  if (!(i.weight >= 0) || !std::isfinite(i.weight))
+    out.push_back({where, "has a weight that is not a finite number of 0 or more"});
   check_value(i, i.baseline, "baseline", out);
   check_value(i, i.target, "target", out);
   if (!i.baseline.when.empty() && !i.target.when.empty() &&
       i.target.when.days().last < i.baseline.when.days().last)
     out.push_back({where, "target date " + i.target.when.text() + " is before its baseline date " +
                               i.baseline.when.text()});
+  // Milestones and revisions are read in date order by the evaluation: keep them so.
+  for (std::size_t k = 0; k < i.milestones.size(); ++k) {
+    const milestone& m = i.milestones[k];
+    const std::string which = "milestone " + std::to_string(k + 1);
+    if (m.when.empty()) {
+      out.push_back({where + " " + which, "has no date"});
+      continue;
+    }
+    check_value(i, dated_value{m.when, m.value}, which, out);
+    if (!m.value.is_number()) out.push_back({where + " " + which, "value " + m.value.text + " is not a number"});
+    if (k > 0 && !i.milestones[k - 1].when.empty() && m.when.days().last <= i.milestones[k - 1].when.days().last)
+      out.push_back({where + " " + which, "date " + m.when.text() + " is not after the milestone before it"});
+  }
+  for (std::size_t k = 0; k < i.revisions.size(); ++k) {
+    const revision& r = i.revisions[k];
+    const std::string which = "revision " + std::to_string(k + 1);
+    if (r.when.empty()) {
+      out.push_back({where + " " + which, "has no date"});
+      continue;
+    }
+    if (!r.target && !r.baseline) out.push_back({where + " " + which, "changes neither the target nor the baseline"});
+    if (r.target) check_value(i, *r.target, which + " target", out);
+    if (r.baseline) check_value(i, *r.baseline, which + " baseline", out);
+    if (k > 0 && !i.revisions[k - 1].when.empty() && r.when.days().last < i.revisions[k - 1].when.days().last)
+      out.push_back({where + " " + which, "date " + r.when.text() + " is before the revision before it"});
+  }
 }
 
 }  // namespace detail

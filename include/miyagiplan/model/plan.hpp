@@ -53,6 +53,24 @@ struct dated_value {
   friend bool operator==(const dated_value&, const dated_value&) = default;
 };
 
+// An expected value at a date (期待値 / 中間目標): Ibaraki states one for every year of a plan;
+// the expected path runs through them instead of the straight line from baseline to target.
+struct milestone {
+  date_expression when;
+  quantity value;
+  friend bool operator==(const milestone&, const milestone&) = default;
+};
+
+// A decision that changed an indicator from a date on: a new target and/or a new baseline
+// (Ibaraki resets a 基準値; Mie raises over-achieved targets), and why.
+struct revision {
+  date_expression when;
+  std::optional<dated_value> target;
+  std::optional<dated_value> baseline;
+  std::string reason;
+  friend bool operator==(const revision&, const revision&) = default;
+};
+
 struct indicator {
   std::string id;    // area-measure-n: 4-4-1
   std::string name;  // as written, with ［累計］
@@ -67,6 +85,8 @@ struct indicator {
   indicator_role role = indicator_role::unspecified;
   std::string data_source;          // the statistic that supplies it, and who publishes it
   double weight = 1;                // its weight in a weighted roll-up
+  std::vector<milestone> milestones;  // expected values at dates, in date order
+  std::vector<revision> revisions;    // in date order; the latest in force applies
   friend bool operator==(const indicator&, const indicator&) = default;
 };
 
@@ -277,10 +297,36 @@ struct description<dated_value> {
 };
 
 template <>
+struct description<milestone> {
+  static constexpr std::string_view schema = "", python = "Milestone", label = "期待値";
+  static constexpr std::string_view doc =
+      "An expected value at a date (期待値): the expected path runs through the milestones, linear between them.";
+  static constexpr int version = 1;
+  static constexpr auto fields = std::tuple{
+      field("date", &milestone::when, "時点", "The date expression: 平成23年度末.").in_code("when"),
+      field("value", &milestone::value, "値", "The value expected then, in the indicator's unit."),
+  };
+};
+
+template <>
+struct description<revision> {
+  static constexpr std::string_view schema = "", python = "Revision", label = "目標の見直し";
+  static constexpr std::string_view doc =
+      "A revision decided at a date: a new target and/or a new baseline in force from then on, and the reason.";
+  static constexpr int version = 1;
+  static constexpr auto fields = std::tuple{
+      field("date", &revision::when, "決定日", "When it was decided: 平成24年6月1日.").in_code("when"),
+      field("target", &revision::target, "新目標値", "The new target (date and value), or none.").absent_is_none(),
+      field("baseline", &revision::baseline, "新現状値", "The new baseline (date and value), or none.").absent_is_none(),
+      field("reason", &revision::reason, "理由", "Why it was decided."),
+  };
+};
+
+template <>
 struct description<indicator> {
   static constexpr std::string_view schema = "Indicator", python = "Indicator", label = "目標指標";
   static constexpr std::string_view doc = "目標指標: a target indicator, from its baseline to its target.";
-  static constexpr int version = 2;
+  static constexpr int version = 3;
   static constexpr std::array<std::string_view, 2> brief{"id", "name"};
   static constexpr auto fields = std::tuple{
       field("id", &indicator::id, "ID", "The id, area-measure-n: 4-4-1."),
@@ -298,6 +344,8 @@ struct description<indicator> {
       field("role", &indicator::role, "区分", "activity, output or outcome (活動・アウトプット・アウトカム).", 2),
       field("data_source", &indicator::data_source, "出典", "The statistic that supplies it, and who publishes it.", 2),
       field("weight", &indicator::weight, "重み", "Its weight in a weighted roll-up (1 by default).", 2),
+      field("milestones", &indicator::milestones, "期待値", "Expected values at dates (期待値), in date order.", 3),
+      field("revisions", &indicator::revisions, "見直し", "Revisions of the target or baseline, in date order.", 3),
   };
 };
 

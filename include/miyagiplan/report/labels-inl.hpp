@@ -52,6 +52,7 @@ inline constexpr std::array label_entries{
     entry{"rollup_measures", "施策ごとの評価", "Measures"},
     entry{"rollup_areas", "重点分野ごとの評価", "Priority areas"},
     entry{"rollup_goals", "基本目標ごとの評価", "Goals"},
+    entry{"rollup_plan", "計画全体の評価", "Whole plan"},
     entry{"grade_counts", "評価の内訳", "Grades"},
     entry{"summary", "重点分野別の評価", "Grades by priority area"},
     entry{"no_actuals", "実績値なし（--actuals で指定すると評価します）",
@@ -145,6 +146,7 @@ MIYAGIPLAN_FUNC std::string_view status_text(language l, miyagiplan::progress_st
     case miyagiplan::progress_status::on_track: return ja ? "想定どおり" : "on track";
     case miyagiplan::progress_status::behind: return ja ? "想定未満" : "behind";
     case miyagiplan::progress_status::not_evaluable: return ja ? "判定不能" : "not evaluable";
+    case miyagiplan::progress_status::excluded: return ja ? "除外" : "excluded";
   }
   return "";
 }

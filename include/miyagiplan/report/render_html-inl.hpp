@@ -507,6 +507,15 @@ inline std::string render(const report_view& c) {
         }
     m.close().close().line();
   }
+  if (c.report)
+    for (const auto& r : c.report->overall) {
+      m.open("tr", {{"class", "plan"}, {"data-id", r.id}}).element("td", {{"class", "id"}}, "").open("td");
+      m.text(label_of(l, "rollup_plan")).open("div", {{"class", "goal-rating"}});
+      rating_badge(m, c, r.rating);
+      m.element("span", {{"class", "avg"}}, std::string(label_of(l, "average")) + " " + average_text(r));
+      stack_bar(m, c, r);
+      m.close().close().close().line();
+    }
   m.close().close().close().line().close().line().line();
 
   // Every indicator, grouped by area and measure, each with its chart.

@@ -177,6 +177,19 @@ inline std::string render_json_text(const report_view& c) {
                              {"actual", shown(as.actual)},
                              {"expected", shown(as.expected)},
                              {"rate", as.rate ? json(format_rate(*as.rate)) : json(nullptr)}}}};
+        // What the newer data adds, only where it applies: a report without it stays as it was.
+        json& extra = i["assessment"];
+        if (as.revisions_in_force > 0) {
+          extra["revisions_in_force"] = as.revisions_in_force;
+          extra["original_target"] = optional_number(as.original_target);
+          extra["original_baseline"] = optional_number(as.original_baseline);
+        }
+        if (as.expected_from_milestones) extra["expected_from_milestones"] = true;
+        if (as.figure_published) {
+          extra["figure_published"] = iso_day(*as.figure_published);
+          extra["figure_age_days"] = as.figure_age ? json(*as.figure_age) : json(nullptr);
+        }
+        if (as.status == miyagiplan::progress_status::excluded) extra["excluded_reason"] = ia->excluded_reason;
         i["explanation"] = ia->explanation;
         indicators.push_back(std::move(i));
       }
@@ -188,6 +201,8 @@ inline std::string render_json_text(const report_view& c) {
     for (const auto& r : c.report->measures) rollups["measures"].push_back(rollup_json(r));
     for (const auto& r : c.report->areas) rollups["areas"].push_back(rollup_json(r));
     for (const auto& r : c.report->goals) rollups["goals"].push_back(rollup_json(r));
+    // One roll-up of the whole plan when the goals do not divide the areas (goals is then empty).
+    rollups["plan"] = c.report->overall.empty() ? json(nullptr) : rollup_json(c.report->overall.front());
     j["rollups"] = std::move(rollups);
   } else {
     j["rollups"] = nullptr;

@@ -108,7 +108,8 @@ inline std::string render(const report_view& c) {
     out += "## " + std::string(label_of(l, "rollups")) + "\n\n";
     markdown_rollups(out, c, c.report->measures, "rollup_measures", "measure");
     markdown_rollups(out, c, c.report->areas, "rollup_areas", "area");
-    markdown_rollups(out, c, c.report->goals, "rollup_goals", "goal");
+    if (!c.report->goals.empty()) markdown_rollups(out, c, c.report->goals, "rollup_goals", "goal");
+    if (!c.report->overall.empty()) markdown_rollups(out, c, c.report->overall, "rollup_plan", "plan");
   }
   while (out.ends_with("\n\n")) out.pop_back();
   return out;

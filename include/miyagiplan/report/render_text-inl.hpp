@@ -198,7 +198,8 @@ inline std::string render(const report_view& c) {
     out += "\n";
     rollup_table(out, c, c.report->measures, "rollup_measures", "measure");
     rollup_table(out, c, c.report->areas, "rollup_areas", "area");
-    rollup_table(out, c, c.report->goals, "rollup_goals", "goal");
+    if (!c.report->goals.empty()) rollup_table(out, c, c.report->goals, "rollup_goals", "goal");
+    if (!c.report->overall.empty()) rollup_table(out, c, c.report->overall, "rollup_plan", "plan");
     while (out.ends_with("\n\n")) out.pop_back();
   }
   return out;

@@ -52,7 +52,7 @@ struct report_view {
   }
   // The explanation of an assessment in the report's language.
   std::string explanation(const miyagiplan::indicator_assessment& a, const miyagiplan::indicator& ind) const {
-    return lang == language::en ? a.explanation : explain(a.assessment, ind, scheme, lang);
+    return lang == language::en ? a.explanation : explain(a, ind, scheme, lang);
   }
   // The index of a grade among the scheme's bands (0 = best), or -1 for not evaluable.
   int grade_rank(const std::string& grade) const {
@@ -69,6 +69,7 @@ struct report_view {
   std::vector<std::string> grade_labels() const {
     std::vector<std::string> out;
     for (const auto& b : scheme.bands) out.push_back(b.label);
+    if (scheme.no_change_band > 0) out.push_back(scheme.no_change);  // as the roll-ups count them
     out.push_back(scheme.not_evaluable);
     return out;
   }
