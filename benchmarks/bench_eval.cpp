@@ -176,8 +176,9 @@ std::unique_ptr<synthetic_plan> make_synthetic(std::size_t count) {
         case accumulation::frequency: value = y % 4 == 0 ? 0 : 1; break;
       }
       observation o{ind->id, when, quantity::of(value, ind->unit), total, observation_status::actual,
-                    "synthetic", ""};
-      points.push_back({when.days(), o.value.value, total.value_or(0), o.value.state, false, index++});
+                    "synthetic", "", std::nullopt};
+      points.push_back({when.days(), o.value.value, total.value_or(0), o.value.state, false, false,
+                        sys_days::min(), index++});
       out->observations.add(std::move(o));
     }
     out->points.push_back(std::move(points));
