@@ -124,8 +124,10 @@ def authored_plan(template, path):
     """A plan another program (openpyxl) writes into the blank template."""
     wb = openpyxl.load_workbook(template)
     fill(wb["計画"], [dict(id="test-2024", title="テスト計画", issuer="テスト県", period="令和6～8年度")])
-    for name in ("本文", "推進体制", "取組方針", "主な取組", "取組項目", "関連計画"):
-        fill(wb[name], [])
+    filled = {"計画", "基本目標", "重点分野", "施策", "目標指標", "リスト", "説明"}
+    for name in wb.sheetnames:  # every other sheet loses its example row
+        if name not in filled:
+            fill(wb[name], [])
     fill(wb["基本目標"], [dict(id="G1", number=1, title="暮らしを便利に")])
     fill(wb["重点分野"], [dict(id="1", number=1, title="行政手続")])
     fill(wb["施策"], [dict(_parent="1", _position=1, id="1-1", number=1, title="電子申請")])

@@ -26,8 +26,8 @@ inline void check_same(const miyagiplan::observation_set& got, const miyagiplan:
                        const char* how, bool exact) {
   FUZZ_CHECK(got.size() == want.size(), how);
   for (std::size_t k = 0; k < want.size(); ++k) {
-    const auto& a = got.items()[k];
-    const auto& b = want.items()[k];
+    const miyagiplan::observation a = got.at(k);
+    const miyagiplan::observation b = want.at(k);
     FUZZ_CHECK(exact ? a == b : same_but_text(a, b),
                std::string(how) + ", row " + std::to_string(k) + ":\n  got  " + describe(a) +
                    "\n  want " + describe(b));
