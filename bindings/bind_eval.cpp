@@ -285,15 +285,20 @@ language language_of(const std::string& code) {
   throw py::value_error("lang: expected \"ja\" or \"en\", not \"" + code + "\"");
 }
 
+// What the library's renderers need of a Python Report; everything stays owned by `r`.
+report_input input_of(const report_ref& r) {
+  return {.plan = *r.source,
+          .plan_source = {},
+          .actuals = r.observations.get(),
+          .actuals_source = r.observations_source,
+          .scheme = *r.used_scheme,
+          .as_of = r.value.as_of,
+          .evaluation = &r.value};
+}
+
 std::string render(const report_ref& r, report_format format, const std::string& lang, int width) {
   if (width < 40 || width > 1000) throw py::value_error("width: expected 40 to 1000 columns");
-  const report_input input{.plan = *r.source,
-                           .plan_source = {},
-                           .actuals = r.observations.get(),
-                           .actuals_source = r.observations_source,
-                           .scheme = *r.used_scheme,
-                           .as_of = r.value.as_of,
-                           .evaluation = &r.value};
+  const report_input input = input_of(r);
   const render_options options{.lang = language_of(lang), .width = width};
   py::gil_scoped_release release;
   return render_report(input, format, options);
@@ -301,13 +306,7 @@ std::string render(const report_ref& r, report_format format, const std::string&
 
 // The report as an .xlsx workbook at `path`, written whole or not at all.
 void write_excel(const report_ref& r, const std::filesystem::path& path, const std::string& lang) {
-  const report_input input{.plan = *r.source,
-                           .plan_source = {},
-                           .actuals = r.observations.get(),
-                           .actuals_source = r.observations_source,
-                           .scheme = *r.used_scheme,
-                           .as_of = r.value.as_of,
-                           .evaluation = &r.value};
+  const report_input input = input_of(r);
   const render_options options{.lang = language_of(lang)};
   py::gil_scoped_release release;
   write_report(input, report_format::xlsx, path, options);
