@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "synthetic.hpp"
 #include "miyagiplan/calendar.hpp"
 #include "miyagiplan/eval.hpp"
 #include "miyagiplan/plans/miyagi_it_2013.hpp"
@@ -130,22 +131,7 @@ std::unique_ptr<synthetic_plan> make_synthetic(std::size_t count) {
   constexpr int years = 10, first_year = 16;  // 平成16 … 25年度
   auto out = std::make_unique<synthetic_plan>();
   plan& p = out->p;
-  p = plans::miyagi_it_2013();
-  std::vector<indicator> templates;
-  for (const indicator* i : p.indicators()) templates.push_back(*i);
-  for (area& a : p.areas) a.measures.clear();
-  for (std::size_t made = 0, m = 0; made < count; ++m) {
-    measure ms;
-    ms.number = static_cast<int>(m + 1);
-    ms.id = "S" + std::to_string(m + 1);
-    ms.title = "synthetic measure " + std::to_string(m + 1);
-    for (std::size_t k = 0; k < per_measure && made < count; ++k, ++made) {
-      indicator i = templates[made % templates.size()];
-      i.id = ms.id + "-" + std::to_string(k + 1);
-      ms.indicators.push_back(std::move(i));
-    }
-    p.areas[m % p.areas.size()].measures.push_back(std::move(ms));
-  }
+  p = bench::cloned_plan(count, "S", per_measure);
   out->indicators = p.indicators();
 
   std::uint32_t index = 0;

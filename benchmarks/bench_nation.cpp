@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "synthetic.hpp"
 #include "miyagiplan/calendar.hpp"
 #include "miyagiplan/eval.hpp"
 #include "miyagiplan/plans/miyagi_it_2013.hpp"
@@ -51,22 +52,7 @@ long resident_kib() {
 std::unique_ptr<nation> make_nation() {
   auto out = std::make_unique<nation>();
   plan& p = out->p;
-  p = plans::miyagi_it_2013();
-  std::vector<indicator> templates;
-  for (const indicator* i : p.indicators()) templates.push_back(*i);
-  for (area& a : p.areas) a.measures.clear();
-  for (std::size_t made = 0, m = 0; made < nation_indicators; ++m) {
-    measure ms;
-    ms.number = static_cast<int>(m + 1);
-    ms.id = "N" + std::to_string(m + 1);
-    ms.title = "measure " + std::to_string(m + 1);
-    for (std::size_t k = 0; k < per_measure && made < nation_indicators; ++k, ++made) {
-      indicator i = templates[made % templates.size()];
-      i.id = ms.id + "-" + std::to_string(k + 1);
-      ms.indicators.push_back(std::move(i));
-    }
-    p.areas[m % p.areas.size()].measures.push_back(std::move(ms));
-  }
+  p = bench::cloned_plan(nation_indicators, "N", per_measure);
   // The CSV an office would send: display units, so values read back as written.
   out->csv = std::filesystem::temp_directory_path() / "miyagiplan-bench-nation.csv";
   {
