@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdlib>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -85,17 +86,32 @@ inline bool check_new_era(const era_table& t, std::string_view kanji, std::strin
   return true;
 }
 
+// What one published table owns: its era names and rows.
+struct published_era_table {
+  std::string kanji, romaji;
+  std::unique_ptr<era_info[]> items;
+  era_table table;
+};
+
+// Every table ever published stays alive to the end of the program (a reader may hold any of them),
+// and stays reachable from here, so a leak checker sees kept storage rather than a leak.
+inline std::vector<std::unique_ptr<published_era_table>>& published_era_tables() {
+  static auto* kept = new std::vector<std::unique_ptr<published_era_table>>;  // never destroyed
+  return *kept;
+}
+
 // Publishes a table of `t`'s eras and one more. The caller holds the mutex and has checked it.
-// Names are copied into storage that lives as long as the program, as the tables do.
 inline const era_table& publish_era(const era_table& t, std::string_view kanji, std::string_view romaji,
                                     char letter, sys_days first_day) {
-  const auto* name = new std::string(kanji);
-  const auto* roman = new std::string(romaji);
-  auto* items = new era_info[t.size() + 1];
-  for (std::size_t i = 0; i < t.size(); ++i) items[i] = t[i];
+  auto p = std::make_unique<published_era_table>();
+  p->kanji = kanji;
+  p->romaji = romaji;
+  p->items = std::make_unique<era_info[]>(t.size() + 1);
+  for (std::size_t i = 0; i < t.size(); ++i) p->items[i] = t[i];
   const civil_date c = civil_from_days(first_day);
-  items[t.size()] = {static_cast<era>(t.size()), *name, *roman, ascii_upper_char(letter), c, first_day, c.year};
-  const auto* table = new era_table{items, t.size() + 1};
+  p->items[t.size()] = {static_cast<era>(t.size()), p->kanji, p->romaji, ascii_upper_char(letter), c, first_day, c.year};
+  p->table = era_table{p->items.get(), t.size() + 1};
+  const era_table* table = &published_era_tables().emplace_back(std::move(p))->table;
   current_era_table.store(table, std::memory_order_release);
   return *table;
 }
