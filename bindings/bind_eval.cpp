@@ -5,6 +5,7 @@
 // of the observations (copy-on-write), then releases the GIL for the whole-plan evaluation:
 // threads evaluate in parallel and never see a plan or a set change under them. A report keeps
 // its plan and observations, for its DataFrame and its observations.
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
@@ -85,6 +86,7 @@ struct report_ref {
   std::shared_ptr<const observation_set> observations;
   std::shared_ptr<const scheme> used_scheme;
   std::string observations_source;  // the actuals' file, when they were read from one
+  std::shared_ptr<const evaluation_record> record = {};  // shown beside the grades, when attached
 };
 
 std::string member_repr(py::handle member) {
@@ -293,10 +295,70 @@ report_input input_of(const report_ref& r) {
           .actuals_source = r.observations_source,
           .scheme = *r.used_scheme,
           .as_of = r.value.as_of,
-          .evaluation = &r.value};
+          .evaluation = &r.value,
+          .record = r.record.get()};
 }
 
-std::string render(const report_ref& r, report_format format, const std::string& lang, int width) {
+// A record given as a dict (the JSON's shape), JSON text, or the path of a JSON file: read and
+// checked against the report by the library (schema_error with a JSON pointer, validation_error).
+evaluation_record record_arg(const py::object& given, const report& r) {
+  evaluation_record record;
+  std::string source;
+  if (py::isinstance<py::dict>(given)) {
+    record = record_from_json(py::module_::import("json").attr("dumps")(given, "ensure_ascii"_a = false).cast<std::string>());
+  } else if (py::isinstance<py::str>(given) && py::str(given).cast<std::string>().starts_with("{")) {
+    record = record_from_json(given.cast<std::string>());
+  } else {
+    source = py::str(py::module_::import("os").attr("fspath")(given)).cast<std::string>();
+    record = load_record(source);
+  }
+  check_record(record, r, source);
+  return record;
+}
+
+// --- Every fiscal year at once ----------------------------------------------------------------
+
+// A years_report with what it was made from, as report_ref keeps a report's.
+struct years_ref {
+  years_report value;
+  std::shared_ptr<const plan> source;
+  std::shared_ptr<const observation_set> observations;
+  std::shared_ptr<const scheme> used_scheme;
+  std::string observations_source;
+  // The Report of the k-th year, sharing the plan, observations and scheme.
+  report_ref year(std::size_t k) const {
+    return report_ref{value.years.at(k).evaluation, source, observations, used_scheme, observations_source};
+  }
+};
+
+years_ref evaluate_plan_years(const model_part<plan>& p, const shared_observations& observations, const scheme_arg& s) {
+  auto source = std::make_shared<const plan>(p.get());
+  const scheme sch = scheme_of(s);
+  auto set = observations.snapshot();
+  years_report y;
+  {
+    py::gil_scoped_release release;
+    y = evaluate_years(*source, *set, sch);
+  }
+  return years_ref{std::move(y), std::move(source), std::move(set), std::make_shared<const scheme>(sch),
+                   observations.source};
+}
+
+report_input input_of(const years_ref& y) {
+  const report& last = y.value.years.back().evaluation;
+  return {.plan = *y.source,
+          .plan_source = {},
+          .actuals = y.observations.get(),
+          .actuals_source = y.observations_source,
+          .scheme = *y.used_scheme,
+          .as_of = last.as_of,
+          .evaluation = &last,
+          .years = &y.value};
+}
+
+// A report (a Report's or a YearsReport's) as text in a format.
+template <class Ref>
+std::string render(const Ref& r, report_format format, const std::string& lang, int width) {
   if (width < 40 || width > 1000) throw py::value_error("width: expected 40 to 1000 columns");
   const report_input input = input_of(r);
   const render_options options{.lang = language_of(lang), .width = width};
@@ -305,11 +367,150 @@ std::string render(const report_ref& r, report_format format, const std::string&
 }
 
 // The report as an .xlsx workbook at `path`, written whole or not at all.
-void write_excel(const report_ref& r, const std::filesystem::path& path, const std::string& lang) {
+template <class Ref>
+void write_excel(const Ref& r, const std::filesystem::path& path, const std::string& lang) {
   const report_input input = input_of(r);
   const render_options options{.lang = language_of(lang)};
   py::gil_scoped_release release;
   write_report(input, report_format::xlsx, path, options);
+}
+
+// One row per indicator and fiscal year: each year's Report.to_dataframe() with the columns
+// fiscal_year first, and previous_grade and movement last.
+py::object years_frame(const years_ref& y) {
+  const py::module_ pandas = py::module_::import("pandas");
+  py::list frames;
+  const std::size_t n = y.value.years.size(), later = n - 1;
+  for (std::size_t k = 0; k < n; ++k) {
+    py::object frame = py::cast(y.year(k)).attr("to_dataframe")();
+    frame.attr("insert")(0, "fiscal_year", y.value.years[k].year.year());
+    const std::size_t rows = y.value.years[k].evaluation.indicators.size();
+    py::list previous, movement;
+    for (std::size_t i = 0; i < rows; ++i) {
+      if (k == 0) {
+        previous.append(py::none());
+        movement.append(py::none());
+        continue;
+      }
+      const grade_change& c = y.value.changes[i * later + k - 1];
+      previous.append(c.previous);
+      movement.append(std::string(to_string(c.movement)));
+    }
+    frame.attr("__setitem__")("previous_grade", previous);
+    frame.attr("__setitem__")("movement", movement);
+    frames.append(frame);
+  }
+  return pandas.attr("concat")(frames, "ignore_index"_a = true);
+}
+
+// The counts year by year: kind, label, then one column per fiscal year.
+py::object counts_frame(const years_ref& y) {
+  py::dict columns;
+  std::vector<std::string> order{"kind", "label"};
+  py::list kinds, labels;
+  for (const auto& row : y.value.counts) {
+    kinds.append(row.kind);
+    labels.append(row.label);
+  }
+  columns["kind"] = kinds;
+  columns["label"] = labels;
+  for (std::size_t k = 0; k < y.value.years.size(); ++k) {
+    const std::string name = std::to_string(y.value.years[k].year.year());
+    py::array_t<std::int64_t> counts(static_cast<py::ssize_t>(y.value.counts.size()));
+    auto out = counts.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < y.value.counts.size(); ++i) out(static_cast<py::ssize_t>(i)) = static_cast<std::int64_t>(y.value.counts[i].counts[k]);
+    columns[py::str(name)] = counts;
+    order.push_back(name);
+  }
+  return dataframe(columns, order);
+}
+
+void bind_years(py::module_& m, py::object plan_cls) {
+  binding::bind_enum<grade_movement>(m);
+  py::class_<grade_change>(m, "GradeChange",
+                           "How an indicator's grade moved from one fiscal year to the next. Read-only.")
+      .def_readonly("indicator_id", &grade_change::indicator_id, "The indicator's id.")
+      .def_property_readonly(
+          "fiscal_year", [](const grade_change& c) { return c.year.year(); }, "The later fiscal year (2012 for 平成24年度).")
+      .def_readonly("previous", &grade_change::previous, "The grade in the fiscal year before.")
+      .def_readonly("current", &grade_change::current, "The grade in this fiscal year.")
+      .def_readonly("movement", &grade_change::movement, "The GradeMovement: UP to a better band, DOWN, SAME.")
+      .def("__repr__", [](const grade_change& c) {
+        return "<" + std::string(package_name) + ".GradeChange " + c.indicator_id + " FY" + std::to_string(c.year.year()) +
+               ": " + c.previous + " → " + c.current + " (" + std::string(to_string(c.movement)) + ")>";
+      });
+  py::class_<years_ref>(m, "YearsReport", R"doc(A plan evaluated as of the last day (年度末) of every fiscal year of its period
+(Plan.evaluate_years), with each indicator's grade changes and the counts of grades and ratings
+year by year. Read-only; keeps the plan and observations it was made from.
+
+``report[2012]`` is the Report of 平成24年度; ``report.to_dataframe()`` has one row per
+indicator and fiscal year; the renderers show the last year's report and the year-over-year
+tables, as ``miyagiplan report --years`` does.)doc")
+      .def_property_readonly(
+          "fiscal_years",
+          [](const years_ref& y) {
+            std::vector<int> out;
+            for (const auto& e : y.value.years) out.push_back(e.year.year());
+            return out;
+          },
+          "The fiscal years, as their starting years: [2011, 2012, 2013].")
+      .def_property_readonly(
+          "reports",
+          [](const years_ref& y) {
+            std::vector<report_ref> out;
+            for (std::size_t k = 0; k < y.value.years.size(); ++k) out.push_back(y.year(k));
+            return out;
+          },
+          "One Report per fiscal year, in order.")
+      .def(
+          "__getitem__",
+          [](const years_ref& y, int fiscal_year) {
+            for (std::size_t k = 0; k < y.value.years.size(); ++k)
+              if (y.value.years[k].year.year() == fiscal_year) return y.year(k);
+            throw not_found_error("no fiscal year " + std::to_string(fiscal_year) + " in this report");
+          },
+          "fiscal_year"_a, "The Report of a fiscal year, by its starting year (2012 for 平成24年度).")
+      .def("__len__", [](const years_ref& y) { return y.value.years.size(); })
+      .def_property_readonly(
+          "changes", [](const years_ref& y) { return y.value.changes; },
+          "The GradeChanges: each indicator in document order, each year after the first.")
+      .def("to_dataframe", &years_frame,
+           R"doc(A pandas DataFrame with one row per indicator and fiscal year: the column
+fiscal_year (2011, …), then Report.to_dataframe()'s columns, then previous_grade and movement
+(None in the first year).)doc")
+      .def("counts_dataframe", &counts_frame,
+           R"doc(A pandas DataFrame of the counts year by year: kind (indicator, measure, area, goal,
+plan), label (a grade or rating), then one column per fiscal year ("2011", …).)doc")
+      .def(
+          "to_text",
+          [](const years_ref& y, const std::string& lang, int width) { return render(y, report_format::text, lang, width); },
+          "lang"_a = "ja", "width"_a = 80, "As ``miyagiplan report --years`` writes text.")
+      .def(
+          "to_markdown", [](const years_ref& y, const std::string& lang) { return render(y, report_format::markdown, lang, 80); },
+          "lang"_a = "ja", "As ``miyagiplan report --years --format markdown``.")
+      .def(
+          "to_csv", [](const years_ref& y) { return render(y, report_format::csv, "ja", 80); },
+          "CSV with one row per indicator and fiscal year (``--years --format csv``).")
+      .def(
+          "to_json", [](const years_ref& y) { return render(y, report_format::json, "ja", 80); },
+          "JSON (\"miyagiplan.Years.1\"): a report per year, the changes and the counts.")
+      .def(
+          "to_html", [](const years_ref& y, const std::string& lang) { return render(y, report_format::html, lang, 80); },
+          "lang"_a = "ja", "The last year's dashboard with the year-over-year tables.")
+      .def("to_excel", &write_excel<years_ref>, "path"_a, "lang"_a = "ja",
+           "An .xlsx workbook: the last year's sheets, plus the grades and counts year by year.")
+      .def("__repr__", [](const years_ref& y) {
+        return "<" + std::string(package_name) + ".YearsReport " + repr_of(y.value.plan_id) + " FY" +
+               std::to_string(y.value.years.front().year.year()) + "–FY" + std::to_string(y.value.years.back().year.year()) +
+               " by " + y.value.scheme_name + ">";
+      });
+  plan_cls.attr("evaluate_years") = py::cpp_function(
+      &evaluate_plan_years, py::name("evaluate_years"), py::is_method(plan_cls), "observations"_a,
+      "scheme"_a = "miyagi",
+      R"doc(Evaluates the plan as of the last day (年度末) of every fiscal year of its period and
+returns a YearsReport: a Report per year, each indicator's grade changes and the counts of
+grades and ratings year by year — what ``miyagiplan report --years`` shows. RangeError for a
+plan without a period.)doc");
 }
 
 // --- Reprs -----------------------------------------------------------------------------------
@@ -1079,7 +1280,35 @@ explanations in ``lang`` ("ja" or "en").)doc")
           "indicator_id"_a, "lang"_a = "ja",
           R"doc(Why the indicator got its grade, in ``lang``: "ja" (default, as the Japanese
 reports say it) or "en" (IndicatorAssessment.explanation).)doc")
-      .def("to_excel", &write_excel, "path"_a, "lang"_a = "ja",
+      .def(
+          "new_record",
+          [](const report_ref& r) {
+            return py::module_::import("json").attr("loads")(to_json_text(record_of(r.value, *r.source)));
+          },
+          R"doc(This evaluation's record to fill in, as a dict ("miyagiplan.EvaluationRecord.1"): an
+entry per indicator and measure with its grade, and empty ``reason`` (評価理由), ``opinion``
+(適切 / おおむね適切 / 要検討, or "none"), ``comment`` and ``response`` (対応方針). Save it with
+``json.dump(..., ensure_ascii=False)``; ``miyagiplan report --new-record FILE`` writes the same.)doc")
+      .def(
+          "with_record",
+          [](const report_ref& r, const py::object& record) {
+            report_ref out = r;
+            out.record = std::make_shared<const evaluation_record>(record_arg(record, r.value));
+            return out;
+          },
+          "record"_a,
+          R"doc(This Report with an evaluation record attached, which every renderer then shows beside
+the grades (as ``miyagiplan report --record FILE``): a dict as new_record gives, its JSON text,
+or the path of a JSON file. SchemaError (with the JSON pointer) for what does not read;
+ValidationError for a record of another plan or an entry naming no indicator or measure.)doc")
+      .def_property_readonly(
+          "record",
+          [](const report_ref& r) -> py::object {
+            if (!r.record) return py::none();
+            return py::module_::import("json").attr("loads")(to_json_text(*r.record));
+          },
+          "The attached evaluation record, as a dict, or None.")
+      .def("to_excel", &write_excel<report_ref>, "path"_a, "lang"_a = "ja",
            R"doc(Writes the report as an .xlsx workbook (a str or os.PathLike), as ``miyagiplan report
 --format xlsx`` does: a sheet per table (indicators, measures, areas, goals and their areas, the
 evaluation's settings, grades and ratings), one value per cell, no merged cells, units in their
@@ -1172,6 +1401,7 @@ unit: a number as written (2900 for 2,900 件; 2150 for 2,150 百万円), a text
 ``published`` the day the figure was published (公表日), or None.
 
 NotFoundError for an unknown indicator; ValidationError for a value outside its bounds.)doc");
+  bind_years(m, plan_cls);
 }
 
 }  // namespace miyagiplan::python

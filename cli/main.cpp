@@ -19,9 +19,10 @@ const command_spec report_spec{
     "report",
     "[--plan FILE] [--actuals FILE.csv|.xlsx|.json]\n"
     "         [--sheet NAME] [--read-encoding auto|utf-8|cp932]\n"
-    "         [--as-of DATE] [--scheme NAME|FILE.json]\n"
+    "         [--as-of DATE | --years] [--scheme NAME|FILE.json]\n"
     "         [--format text|markdown|csv|json|html|xlsx] [--output FILE]\n"
-    "         [--encoding utf-8|cp932] [--lang ja|en] [--width N]",
+    "         [--encoding utf-8|cp932] [--lang ja|en] [--width N]\n"
+    "         [--record FILE.json] [--new-record FILE.json]",
     "Reports on a plan: its title, period, goals, areas, measures and every\n"
     "indicator (baseline → target); with actuals, each indicator's latest actual,\n"
     "expected value, rate, grade and status, and the roll-ups of measures, areas\n"
@@ -37,6 +38,8 @@ const command_spec report_spec{
       {"auto", "utf-8", "cp932"}},
      {"as-of", 0, "DATE", "day to evaluate at: 平成25年度末, R5.3.31, 2014-03-31\n"
                          "(default: the last day of the plan period)"},
+     {"years", 0, "", "with --actuals: evaluate as of every 年度末 of\n"
+                      "the plan period; each grade and count year by year"},
      {"scheme", 's', "NAME|FILE", "miyagi (default), soumu, open_sdg, unsd_2023, okr,\n"
                                   "ibaraki, nagayo, or a JSON scheme file"},
      {"format", 'f', "FORMAT", "text (default), markdown, csv, json, html or xlsx",
@@ -50,7 +53,11 @@ const command_spec report_spec{
      {"lang", 0, "ja|en", "labels and explanations in Japanese (default) or\n"
                          "English",
       {"ja", "en"}},
-     {"width", 0, "N", "text columns (default: $COLUMNS up to 120, else 80)"}},
+     {"width", 0, "N", "text columns (default: $COLUMNS up to 120, else 80)"},
+     {"record", 0, "FILE", "an evaluation record to show beside the grades:\n"
+                          "評価理由, 委員会の意見, 対応方針"},
+     {"new-record", 0, "FILE", "also write this evaluation's record to fill in:\n"
+                              "an entry per indicator and measure with its grade"}},
     0,
     0,
     "The text format fits the terminal: wide (全角) characters count as two\n"
@@ -82,20 +89,42 @@ int run_report(const parsed_args& args) {
   std::optional<miyagiplan::observation_set> actuals;
   std::string actuals_source;
   std::optional<miyagiplan::report> evaluation;
+  std::optional<miyagiplan::years_report> years;
+  const bool every_year = args.has("years");
+  if (every_year && as_of_text) throw usage_error("--years evaluates as of every 年度末: give it or --as-of, not both");
+  if (every_year && !args.has("actuals")) throw usage_error("--years evaluates actuals: give --actuals FILE");
+  for (const char* name : {"record", "new-record"})
+    if (args.has(name) && !args.has("actuals"))
+      throw usage_error(std::string("--") + name + " goes with an evaluation: give --actuals FILE");
   if (as_of_text) as_of = miyagiplan::resolve_as_of(plan, *as_of_text);
   if (const auto file = args.get("actuals")) {
     actuals_source = shown_path(*file);
     actuals = miyagiplan::observation_set::load(*file, plan, actuals_options(args, "read-encoding"));
-    if (!as_of) as_of = miyagiplan::resolve_as_of(plan);
-    evaluation = miyagiplan::evaluate(plan, *actuals, *as_of, scheme);
+    if (every_year) {
+      years = miyagiplan::evaluate_years(plan, *actuals, scheme);
+      as_of = years->years.back().evaluation.as_of;
+    } else {
+      if (!as_of) as_of = miyagiplan::resolve_as_of(plan);
+      evaluation = miyagiplan::evaluate(plan, *actuals, *as_of, scheme);
+    }
   }
+  const miyagiplan::report* evaluated = years ? &years->years.back().evaluation : evaluation ? &*evaluation : nullptr;
+  std::optional<miyagiplan::evaluation_record> record;
+  if (const auto file = args.get("record")) {
+    record = miyagiplan::load_record(*file);
+    miyagiplan::check_record(*record, *evaluated, *file);
+  }
+  if (const auto file = args.get("new-record"))
+    miyagiplan::save_record(miyagiplan::record_of(*evaluated, plan), *file);
   const miyagiplan::report_input input{.plan = plan,
                                        .plan_source = plan_source,
                                        .actuals = actuals ? &*actuals : nullptr,
                                        .actuals_source = actuals_source,
                                        .scheme = scheme,
                                        .as_of = as_of,
-                                       .evaluation = evaluation ? &*evaluation : nullptr};
+                                       .evaluation = evaluated,
+                                       .years = years ? &*years : nullptr,
+                                       .record = record ? &*record : nullptr};
   if (output && *output != "-") miyagiplan::write_report(input, format, *output, options);
   else write_output(std::nullopt, miyagiplan::render_report(input, format, options));
   return 0;

@@ -47,3 +47,8 @@ for as_of in ("平成24年5月31日", "平成25年5月31日", "平成26年5月30
         print(f"         {a.explanation}")
     whole = report.overall
     print(f"  whole plan: {whole.rating}, {whole.evaluable} of {whole.total} indicators evaluable")
+
+# Every fiscal year at once: as of each 年度末, how each grade moved and the counts year by year.
+years = plan.evaluate_years(obs, scheme="ibaraki")
+print()
+print(years.to_text(lang="en", width=100).split("Year over year", 1)[1].strip())

@@ -107,6 +107,8 @@ from ._core import (
     Formula,
     GradeBand,
     GradeBandList,
+    GradeChange,
+    GradeMovement,
     IndicatorAssessment,
     Observation,
     Observations,
@@ -119,6 +121,7 @@ from ._core import (
     RollupLevel,
     RollupLevelList,
     Scheme,
+    YearsReport,
     evaluate,
 )
 
@@ -196,6 +199,8 @@ __all__ = [
     "Formula",
     "GradeBand",
     "GradeBandList",
+    "GradeChange",
+    "GradeMovement",
     "IndicatorAssessment",
     "Observation",
     "Observations",
@@ -208,6 +213,7 @@ __all__ = [
     "RollupLevel",
     "RollupLevelList",
     "Scheme",
+    "YearsReport",
     "evaluate",
     "evaluate_frame",
 ]

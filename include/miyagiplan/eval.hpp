@@ -3,5 +3,6 @@
 
 #include "miyagiplan/eval/evaluate.hpp"
 #include "miyagiplan/eval/observation.hpp"
+#include "miyagiplan/eval/record.hpp"
 #include "miyagiplan/eval/scheme.hpp"
 #include "miyagiplan/model.hpp"

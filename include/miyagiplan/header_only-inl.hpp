@@ -31,6 +31,10 @@
 #endif
 #ifdef MIYAGIPLAN_NEEDS_EVAL_DEFINITIONS
 #include "miyagiplan/eval/eval-inl.hpp"
+#include "miyagiplan/eval/years-inl.hpp"
+#endif
+#ifdef MIYAGIPLAN_NEEDS_RECORD_DEFINITIONS
+#include "miyagiplan/eval/record-inl.hpp"
 #endif
 #ifdef MIYAGIPLAN_NEEDS_PLANS_DEFINITIONS
 #include "miyagiplan/plans/plans-inl.hpp"

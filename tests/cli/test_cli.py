@@ -693,3 +693,100 @@ def test_report_with_an_exclusion_and_published_figures(run, tmp_path):
         text = run("report", "--actuals", path, "--as-of", "平成25年6月30日", "--format", "markdown", "--lang", lang).stdout
         assert said in text
         assert ("456 days old" if lang == "en" else "456日前") in text
+
+
+# ----------------------------------------------------------------------------------------------
+# report --years: every fiscal year of the plan period at once
+
+
+def test_years_csv_has_a_row_per_indicator_and_year(run):
+    out = run("report", "--actuals", str(ACTUALS), "--years", "--format", "csv", check=0).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 25 * 3
+    assert [r["fiscal_year"] for r in rows[::25]] == ["2011", "2012", "2013"]
+    assert rows[0]["fiscal_year_label"] == "平成23年度" and rows[0]["as_of"] == "2012-03-31"
+    assert rows[50]["as_of"] == "2014-03-31"
+    first = {r["id"]: r for r in rows[:25]}
+    assert first["1-1-1"]["previous_grade"] == "" and first["1-1-1"]["movement"] == ""
+    last = {r["id"]: r for r in rows[50:]}
+    assert last["1-1-1"]["grade"] == "A" and last["1-1-1"]["previous_grade"] == "C"
+    assert last["1-1-1"]["movement"] == "up"
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_years_tables_in_every_human_format(run, fmt):
+    out = run("report", "--actuals", str(ACTUALS), "--years", "--format", fmt, "--width", "120", check=0).stdout
+    assert "年度別の推移" in out and "評価の件数の推移" in out
+    assert "平成23年度" in out and "平成25年度" in out
+    en = run("report", "--actuals", str(ACTUALS), "--years", "--format", fmt, "--lang", "en", check=0).stdout
+    assert "Year over year" in en and "FY2012" in en
+
+
+def test_years_json_and_xlsx(run, tmp_path):
+    j = json.loads(run("report", "--actuals", str(ACTUALS), "--years", "--format", "json", check=0).stdout)
+    assert j["schema"] == "miyagiplan.Years.1"
+    assert [y["fiscal_year"] for y in j["years"]] == [2011, 2012, 2013]
+    assert j["years"][0]["report"]["schema"] == "miyagiplan.Report.1"
+    assert len(j["changes"]) == 25 * 2
+    counts = {(c["kind"], c["label"]): c["counts"] for c in j["counts"]}
+    assert sum(n for (kind, _), v in counts.items() if kind == "indicator" for n in v[:1]) == 25
+    book = tmp_path / "years.xlsx"
+    run("report", "--actuals", str(ACTUALS), "--years", "--format", "xlsx", "-o", str(book), check=0)
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(book)
+    assert "年度別の評価" in wb.sheetnames and "評価の件数の推移" in wb.sheetnames
+    ws = wb["年度別の評価"]
+    assert ws.max_row == 1 + 25 * 3
+    assert ws.cell(2, 1).value == 2011 and ws.cell(2, 2).value == "平成23年度"
+
+
+@pytest.mark.parametrize("extra", [["--as-of", "平成25年度末"], []])
+def test_years_needs_actuals_and_no_as_of(run, extra):
+    args = ["report", "--years"] + extra
+    if extra:
+        args += ["--actuals", str(ACTUALS)]
+    r = run(*args, check=2)
+    assert "--years" in one_line(r.stderr)
+
+
+def test_years_cli_is_python(run, monkeypatch):
+    mp = _python_module()
+    monkeypatch.chdir(SOURCE_DIR)
+    actuals = "examples/illustrative-actuals.csv"
+    plan = mp.miyagi_it_plan_2013()
+    years = plan.evaluate_years(mp.Observations.load(actuals, plan), scheme="ibaraki")
+    base = ["report", "--actuals", actuals, "--years", "--scheme", "ibaraki"]
+    assert years.to_csv() == run(*base, "--format", "csv", check=0).stdout
+    assert years.to_json() == run(*base, "--format", "json", check=0).stdout
+    assert years.to_text(lang="en", width=100) == run(*base, "--lang", "en", "--width", "100", check=0).stdout
+
+
+# ----------------------------------------------------------------------------------------------
+# An evaluation record: written to fill in, then shown beside the grades
+
+
+def test_record_written_filled_and_shown(run, tmp_path):
+    path = tmp_path / "record.json"
+    run("report", "--actuals", str(ACTUALS), "--new-record", str(path), "--format", "csv", check=0)
+    rec = json.loads(path.read_text(encoding="utf-8"))
+    assert rec["schema"] == "miyagiplan.EvaluationRecord.1" and rec["as_of"] == "2014-03-31"
+    assert [e["id"] for e in rec["entries"][:25]] == INDICATOR_IDS
+    rec["entries"][0].update(reason="登録者数が目標を上回った", opinion="適切", response="周知を継続する")
+    path.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    for fmt in ["text", "markdown", "html"]:
+        out = run("report", "--actuals", str(ACTUALS), "--record", str(path), "--format", fmt, check=0).stdout
+        assert "評価記録" in out and "登録者数が目標を上回った" in out and "適切" in out
+    j = json.loads(run("report", "--actuals", str(ACTUALS), "--record", str(path), "--format", "json", check=0).stdout)
+    assert j["record"]["entries"][0]["opinion"] == "appropriate"
+
+
+def test_record_errors_name_the_file_and_pointer(run, tmp_path):
+    path = tmp_path / "record.json"
+    run("report", "--actuals", str(ACTUALS), "--new-record", str(path), "--format", "csv", check=0)
+    rec = json.loads(path.read_text(encoding="utf-8"))
+    rec["entries"][2]["id"] = "9-9-9"
+    path.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    r = run("report", "--actuals", str(ACTUALS), "--record", str(path), check=1)
+    line = one_line(r.stderr)
+    assert f"{path}:/entries/2/id" in line and "9-9-9" in line
+    assert run("report", "--record", str(path), check=2).returncode == 2  # no evaluation to show it with

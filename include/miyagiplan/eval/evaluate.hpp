@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/config.hpp"
 #include "miyagiplan/language.hpp"
 #include "miyagiplan/eval/observation.hpp"
@@ -126,6 +127,62 @@ MIYAGIPLAN_FUNC indicator_assessment evaluate(const indicator& ind, const observ
                                               const scheme& s = scheme::miyagi());
 MIYAGIPLAN_FUNC report evaluate(const plan& p, const observation_set& obs, sys_days as_of,
                                 const scheme& s = scheme::miyagi());
+
+// Every fiscal year at once: the plan evaluated as of the last day (年度末) of each fiscal year of
+// its period, with how each indicator's grade moved and how many got each grade or rating.
+struct year_evaluation {
+  fiscal_year year;   // 平成23年度
+  report evaluation;  // as of year.last_day()
+};
+
+// How a grade moved from the year before: up to a better band, down to a worse one.
+enum class grade_movement : std::uint8_t { up, same, down, not_comparable };
+
+struct grade_change {
+  std::string indicator_id;
+  fiscal_year year;       // the later of the two years
+  std::string previous;   // the grade in the year before
+  std::string current;
+  grade_movement movement = grade_movement::not_comparable;  // not comparable: either is not a band
+};
+
+// How many indicators got each grade (kind "indicator"), or roll-ups of a kind (measure, area,
+// goal, plan) each rating, year by year: 施策 rated 順調: 22 → 13.
+struct year_counts {
+  std::string kind;
+  std::string label;
+  std::vector<std::size_t> counts;  // one per year, in the order of years_report::years
+};
+
+struct years_report {
+  std::string plan_id;
+  std::string scheme_name;
+  std::vector<year_evaluation> years;  // the period's first fiscal year first
+  std::vector<grade_change> changes;   // each indicator in document order, each year after the first
+  std::vector<year_counts> counts;     // indicators' grades, then the roll-ups' ratings by kind
+  const year_evaluation* find(const fiscal_year& y) const noexcept {
+    for (const auto& e : years)
+      if (e.year == y) return &e;
+    return nullptr;
+  }
+};
+
+// The fiscal years of a plan's period, up to the one resolve_as_of(p) falls in: 平成23～25年度 →
+// 2011, 2012, 2013. Throws range_error for a plan without a period, or one of more than 100 years.
+MIYAGIPLAN_FUNC std::vector<fiscal_year> plan_fiscal_years(const plan& p);
+
+// evaluate(p, obs, y.last_day(), s) for each of plan_fiscal_years(p), and what changed between them.
+MIYAGIPLAN_FUNC years_report evaluate_years(const plan& p, const observation_set& obs,
+                                            const scheme& s = scheme::miyagi());
+
+template <>
+struct enum_description<grade_movement> {
+  static constexpr std::string_view type = "grade movement", python = "GradeMovement";
+  static constexpr std::string_view doc = "How an indicator's grade moved from the fiscal year before.";
+  static constexpr std::array<std::string_view, 4> names{"up", "same", "down", "not_comparable"};
+  static constexpr std::array<std::string_view, 4> docs{"to a better band", "the same grade", "to a worse band",
+                                                        "either year's grade is not a band"};
+};
 
 template <>
 struct enum_description<progress_status> {

@@ -8,6 +8,7 @@
 #include "miyagiplan/report/render_markdown-inl.hpp"
 #include "miyagiplan/report/render_text-inl.hpp"
 #include "miyagiplan/report/render_xlsx-inl.hpp"
+#include "miyagiplan/report/render_tables-inl.hpp"
 #include "miyagiplan/io/files.hpp"
 
 namespace miyagiplan {

@@ -19,6 +19,7 @@
 #include "miyagiplan/config.hpp"
 #include "miyagiplan/eval/evaluate.hpp"
 #include "miyagiplan/eval/observation.hpp"
+#include "miyagiplan/eval/record.hpp"
 #include "miyagiplan/eval/scheme.hpp"
 #include "miyagiplan/language.hpp"
 #include "miyagiplan/model/plan.hpp"
@@ -40,6 +41,13 @@ struct report_input {
   const miyagiplan::scheme& scheme;
   std::optional<sys_days> as_of = {};            // shown when set
   const miyagiplan::report* evaluation = nullptr;  // evaluate(plan, *actuals, *as_of, scheme)
+  // evaluate_years(plan, *actuals, scheme), for a report over every fiscal year: the evaluation
+  // is then its last year's, and as_of that year's last day. CSV has a row per indicator and
+  // year, JSON is "miyagiplan.Years.1"; the other formats add the year-over-year tables.
+  const miyagiplan::years_report* years = nullptr;
+  // What the office and its committee wrote of this evaluation (check_record first): shown beside
+  // the grades in every format.
+  const miyagiplan::evaluation_record* record = nullptr;
 };
 
 struct render_options {

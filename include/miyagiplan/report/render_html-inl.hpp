@@ -11,6 +11,7 @@
 #include "miyagiplan/report/dashboard_css.hpp"
 #include "miyagiplan/report/markup.hpp"
 #include "miyagiplan/report/render_view-inl.hpp"
+#include "miyagiplan/report/render_tables-inl.hpp"
 #include "miyagiplan/version.hpp"
 
 namespace miyagiplan::present::html_format {
@@ -76,8 +77,11 @@ inline xy at(double day, double value) {
 
 struct series {
   std::optional<xy> baseline, target;
-  std::vector<xy> expected;  // a dashed line: two points
+  std::vector<xy> expected;  // a dashed line: two points, or through the milestones
   std::vector<xy> actual;
+  std::vector<xy> milestones;      // 期待値 at their dates
+  std::vector<xy> revised_targets; // targets set by revisions
+  std::optional<xy> projected;     // the value at the target date at the present pace
   std::string unit;
   int decimals = 0;
 };
@@ -125,6 +129,25 @@ inline series series_of(const report_view& c, const miyagiplan::indicator& ind) 
       s.expected = {at(axis_day(period.first), s.target->value), at(axis_day(period.last), s.target->value)};
     else if (s.baseline && s.target)
       s.expected = {*s.baseline, *s.target};
+  }
+
+  // What newer plans add: milestones (the expected path runs through them), revised targets, and
+  // the projection at the present pace. None of it is drawn for a plan without them.
+  if (!share) {
+    for (const auto& ms : ind.milestones)
+      if (ms.value.is_number()) s.milestones.push_back({day_of(ms.when), shown(ms.value.value), false, tip(ms.when, ms.value.text)});
+    for (const auto& r : ind.revisions)
+      if (r.target && r.target->value.is_number())
+        s.revised_targets.push_back({day_of(r.target->when.empty() ? t.when : r.target->when), shown(r.target->value.value), false,
+                                     r.when.text() + ": " + tip(r.target->when.empty() ? t.when : r.target->when, r.target->value.text)});
+    if (!s.milestones.empty() && s.expected.size() == 2 && ind.accumulation == accumulation::level) {
+      s.expected = {s.expected.front()};
+      s.expected.insert(s.expected.end(), s.milestones.begin(), s.milestones.end());
+      s.expected.push_back(*s.target);
+    }
+    if (const auto* a = c.assessment(ind.id); a && a->assessment.projected && ind.accumulation == accumulation::level)
+      s.projected = xy{day_of(t.when), shown(*a->assessment.projected), false,
+                       std::string(label_of(c.lang, "projected")) + " " + format_value(style, *a->assessment.projected)};
   }
 
   // Actuals: levels as they are; a period total as a running sum; a completion as a share.
@@ -178,8 +201,8 @@ inline void chart_svg(markup& m, const report_view& c, const miyagiplan::indicat
   std::vector<double> days;
   for (const auto* p : {&s.baseline, &s.target})
     if (*p) days.push_back((*p)->day);
-  for (const auto& p : s.expected) days.push_back(p.day);
-  for (const auto& p : s.actual) days.push_back(p.day);
+  for (const auto* group : {&s.expected, &s.actual, &s.milestones, &s.revised_targets})
+    for (const auto& p : *group) days.push_back(p.day);
   const auto period = c.plan.period.empty() ? ind.target.when.days() : c.plan.period.days();
   days.push_back(axis_day(shown_day(ind.target.when)));
   if (!ind.baseline.when.empty()) days.push_back(axis_day(shown_day(ind.baseline.when)));
@@ -196,8 +219,9 @@ inline void chart_svg(markup& m, const report_view& c, const miyagiplan::indicat
   std::vector<double> values;
   for (const auto* p : {&s.baseline, &s.target})
     if (*p) values.push_back((*p)->value);
-  for (const auto& p : s.expected) values.push_back(p.value);
-  for (const auto& p : s.actual) values.push_back(p.value);
+  for (const auto* group : {&s.expected, &s.actual, &s.milestones, &s.revised_targets})
+    for (const auto& p : *group) values.push_back(p.value);
+  if (s.projected) values.push_back(s.projected->value);
   double lo = values.empty() ? 0 : *std::min_element(values.begin(), values.end());
   double hi = values.empty() ? 1 : *std::max_element(values.begin(), values.end());
   if (lo >= 0 && lo <= hi * 0.5) lo = 0;
@@ -240,6 +264,29 @@ inline void chart_svg(markup& m, const report_view& c, const miyagiplan::indicat
   if (s.expected.size() == 2)
     m.empty("line", {{"class", "expected"}, {"x1", x_at(s.expected[0].day)}, {"y1", y_at(s.expected[0].value)},
                      {"x2", x_at(s.expected[1].day)}, {"y2", y_at(s.expected[1].value)}});
+  if (s.expected.size() > 2) {
+    std::string pts;
+    for (const auto& p : s.expected) pts += (pts.empty() ? "" : " ") + svg_number(x_at(p.day)) + "," + svg_number(y_at(p.value));
+    m.empty("polyline", {{"class", "expected"}, {"points", pts}});
+  }
+  // Milestones (small squares), revised targets (hollow diamonds), the projection (a dotted line
+  // from the latest actual): styled inline, so a page without them keeps its stylesheet.
+  for (const auto& p : s.milestones)
+    m.open("rect", {{"class", "milestone"}, {"x", x_at(p.day) - 2.5}, {"y", y_at(p.value) - 2.5}, {"width", 5}, {"height", 5},
+                    {"style", "fill:#6e7781"}})
+        .element("title", std::string(label_of(l, "expected")) + " " + p.label)
+        .close();
+  for (const auto& p : s.revised_targets)
+    m.open("path", {{"class", "target revised"}, {"d", diamond(x_at(p.day), y_at(p.value), 5)},
+                    {"style", "fill:#fff;stroke:#24292f;stroke-width:1.4"}})
+        .element("title", std::string(label_of(l, "revised_target")) + " " + p.label)
+        .close();
+  if (s.projected && !s.actual.empty())
+    m.open("line", {{"class", "projection"}, {"x1", x_at(s.actual.back().day)}, {"y1", y_at(s.actual.back().value)},
+                    {"x2", x_at(s.projected->day)}, {"y2", y_at(s.projected->value)},
+                    {"style", "stroke:" + colour + ";stroke-width:1.2;stroke-dasharray:1 3"}})
+        .element("title", s.projected->label)
+        .close();
   // The as-of line.
   if (c.as_of) {
     const double x = x_at(axis_day(*c.as_of));
@@ -376,6 +423,19 @@ inline void value_cell(markup& m, const std::string& value, const std::string& d
   m.open("td", {{"class", "num"}, optional_attribute("title", title)}).text(value.empty() ? "-" : value);
   if (!date.empty()) m.element("span", {{"class", "sub"}}, date);
   m.close();
+}
+
+// A plain_table as an HTML table.
+inline void plain_html_table(markup& m, const plain_table& t, const char* css_class) {
+  m.open("table", {{"class", css_class}}).open("thead").open("tr");
+  for (std::size_t k = 0; k < t.header.size(); ++k) m.element("th", {{"class", "num", t.right[k]}}, t.header[k]);
+  m.close().close().line().open("tbody").line();
+  for (const auto& row : t.rows) {
+    m.open("tr");
+    for (std::size_t k = 0; k < row.size(); ++k) m.element("td", {{"class", "num", t.right[k]}}, row[k]);
+    m.close().line();
+  }
+  m.close().close().line();
 }
 
 // One indicator: its values, its grade with the reasons, and its chart.
@@ -554,6 +614,20 @@ inline std::string render(const report_view& c) {
   if (with) {
     m.open("section", {{"class", "card"}, {"id", "measures"}}).element("h2", label_of(l, "rollup_measures")).line();
     rollup_table(m, c, c.report->measures, "measure", "measure");
+    m.close().line();
+  }
+  if (c.years) {
+    m.open("section", {{"class", "card"}, {"id", "years"}}).element("h2", label_of(l, "years")).line();
+    for (const plain_table& t : {grades_by_year(c), counts_by_year(c)}) {
+      m.element("h3", label_of(l, t.title_key));
+      plain_html_table(m, t, "years");
+    }
+    m.close().line();
+  }
+  if (c.record) {
+    const plain_table t = record_table(c);
+    m.open("section", {{"class", "card"}, {"id", "record"}}).element("h2", label_of(l, t.title_key)).line();
+    plain_html_table(m, t, "record");
     m.close().line();
   }
   m.element("footer", std::string(label_of(l, "generated")) + " " + std::string(miyagiplan::version_string) + " · " +

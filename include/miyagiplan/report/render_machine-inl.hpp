@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "miyagiplan/io/json.hpp"
 #include "miyagiplan/report/render_view-inl.hpp"
 
 namespace miyagiplan::present::machine_format {
@@ -63,10 +64,16 @@ inline json rollup_json(const miyagiplan::rollup& r) {
 }
 
 
-inline std::string render_csv_text(const report_view& c) {
-  std::string out = csv_line({"id", "area", "measure", "name", "unit", "accumulation", "direction", "baseline_value",
+inline const std::vector<std::string>& csv_header() {
+  static const std::vector<std::string> header{"id", "area", "measure", "name", "unit", "accumulation", "direction", "baseline_value",
                               "baseline_text", "baseline_date", "target_value", "target_text", "target_date", "as_of",
-                              "actual", "actual_date", "expected", "value_unit", "rate_percent", "grade", "status"});
+                              "actual", "actual_date", "expected", "value_unit", "rate_percent", "grade", "status"};
+  return header;
+}
+
+// One row per indicator, in document order.
+inline std::vector<std::vector<std::string>> csv_rows(const report_view& c) {
+  std::vector<std::vector<std::string>> rows;
   for (const auto& a : c.plan.areas) {
     for_each_measure(a, [&](const miyagiplan::measure& m, int) {
       for (const auto& ind : m.indicators) {
@@ -98,14 +105,65 @@ inline std::string render_csv_text(const report_view& c) {
         } else {
           row.resize(row.size() + 7);
         }
-        out += csv_line(row);
+        rows.push_back(std::move(row));
       }
     });
+  }
+  return rows;
+}
+
+// The view of one fiscal year of a report over every year.
+inline report_view year_view(const report_view& c, const miyagiplan::year_evaluation& y) {
+  report_view v = c;
+  v.report = &y.evaluation;
+  v.as_of = y.evaluation.as_of;
+  v.years = nullptr;
+  return v;
+}
+
+// One row per indicator; over every fiscal year, one per indicator and year, with the fiscal
+// year first and the grade of the year before and the movement last.
+inline std::string render_csv_text(const report_view& c) {
+  if (!c.years) {
+    // With an evaluation record, what it says of each indicator in four more columns.
+    std::vector<std::string> header = csv_header();
+    if (c.record) header.insert(header.end(), {"reason", "opinion", "comment", "response"});
+    std::string out = csv_line(header);
+    for (auto& row : csv_rows(c)) {
+      if (c.record) {
+        const auto* e = c.record->find("indicator", row.front());
+        if (e) row.insert(row.end(), {e->reason, e->opinion == miyagiplan::committee_opinion::none ? "" : std::string(miyagiplan::to_string(e->opinion)), e->comment, e->response});
+        else row.resize(row.size() + 4);
+      }
+      out += csv_line(row);
+    }
+    return out;
+  }
+  std::vector<std::string> header{"fiscal_year", "fiscal_year_label"};
+  header.insert(header.end(), csv_header().begin(), csv_header().end());
+  header.insert(header.end(), {"previous_grade", "movement"});
+  std::string out = csv_line(header);
+  const auto& years = c.years->years;
+  const std::size_t later = years.size() - 1;
+  for (std::size_t k = 0; k < years.size(); ++k) {
+    const auto rows = csv_rows(year_view(c, years[k]));
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      std::vector<std::string> row{std::to_string(years[k].year.year()), years[k].year.label()};
+      row.insert(row.end(), rows[i].begin(), rows[i].end());
+      if (k > 0) {
+        const auto& change = c.years->changes[i * later + k - 1];
+        row.push_back(change.previous);
+        row.push_back(std::string(miyagiplan::to_string(change.movement)));
+      } else {
+        row.resize(row.size() + 2);
+      }
+      out += csv_line(row);
+    }
   }
   return out;
 }
 
-inline std::string render_json_text(const report_view& c) {
+inline json report_json(const report_view& c) {
   json j;
   j["schema"] = "miyagiplan.Report.1";
   j["plan"] = {{"id", c.plan.id},
@@ -207,6 +265,36 @@ inline std::string render_json_text(const report_view& c) {
   } else {
     j["rollups"] = nullptr;
   }
+  if (c.record) j["record"] = json(*c.record);  // only when given: reports without one stay as they were
+  return j;
+}
+
+// "miyagiplan.Report.1"; over every fiscal year "miyagiplan.Years.1": a report per year, then
+// each indicator's grade changes and the counts year by year.
+inline std::string render_json_text(const report_view& c) {
+  if (!c.years) return report_json(c).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  json j;
+  j["schema"] = "miyagiplan.Years.1";
+  j["plan"] = c.plan.id;
+  j["scheme"] = c.scheme.name;
+  json years = json::array();
+  for (const auto& y : c.years->years)
+    years.push_back({{"fiscal_year", y.year.year()},
+                     {"label", y.year.label()},
+                     {"as_of", iso_day(y.evaluation.as_of)},
+                     {"report", report_json(year_view(c, y))}});
+  j["years"] = std::move(years);
+  json changes = json::array();
+  for (const auto& ch : c.years->changes)
+    changes.push_back({{"indicator", ch.indicator_id},
+                       {"fiscal_year", ch.year.year()},
+                       {"previous", ch.previous},
+                       {"current", ch.current},
+                       {"movement", miyagiplan::to_string(ch.movement)}});
+  j["changes"] = std::move(changes);
+  json counts = json::array();
+  for (const auto& row : c.years->counts) counts.push_back({{"kind", row.kind}, {"label", row.label}, {"counts", row.counts}});
+  j["counts"] = std::move(counts);
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 

@@ -111,6 +111,21 @@ inline std::string render(const report_view& c) {
     if (!c.report->goals.empty()) markdown_rollups(out, c, c.report->goals, "rollup_goals", "goal");
     if (!c.report->overall.empty()) markdown_rollups(out, c, c.report->overall, "rollup_plan", "plan");
   }
+  if (c.years) {
+    out += "## " + std::string(label_of(l, "years")) + "\n\n";
+    for (const plain_table& t : {grades_by_year(c), counts_by_year(c)}) {
+      out += "### " + std::string(label_of(l, t.title_key)) + "\n\n";
+      out += markdown_row(t.header) + markdown_rule(t.header.size(), t.right);
+      for (const auto& row : t.rows) out += markdown_row(row);
+      out += "\n";
+    }
+  }
+  if (c.record) {
+    const plain_table t = record_table(c);
+    out += "## " + std::string(label_of(l, t.title_key)) + "\n\n" + markdown_row(t.header) + markdown_rule(t.header.size());
+    for (const auto& row : t.rows) out += markdown_row(row);
+    out += "\n";
+  }
   while (out.ends_with("\n\n")) out.pop_back();
   return out;
 }

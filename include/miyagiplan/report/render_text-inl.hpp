@@ -2,6 +2,7 @@
 #pragma once
 
 #include "miyagiplan/report/render_view-inl.hpp"
+#include "miyagiplan/report/render_tables-inl.hpp"
 
 namespace miyagiplan::present::text_format {
 
@@ -97,6 +98,35 @@ inline void rollup_table(std::string& out, const report_view& c, const std::vect
   out += "\n";
 }
 
+
+// A table of plain_table's rows under its title; the column `flex` takes the width left.
+inline void plain_text_table(std::string& out, const report_view& c, const plain_table& t, std::size_t flex) {
+  std::vector<text_column> cols;
+  for (std::size_t k = 0; k < t.header.size(); ++k)
+    cols.push_back({{t.header[k]}, t.right[k] ? align::right : align::left, k == flex, 2, k != flex});
+  text_table table(std::move(cols));
+  out += std::string(label_of(c.lang, t.title_key)) + "\n";
+  for (const auto& row : t.rows) table.add_cells(row);
+  out += table.render(c.width) + "\n";
+}
+
+// The year-over-year tables of a report over every fiscal year.
+inline void years_tables(std::string& out, const report_view& c) {
+  out += "\n" + std::string(label_of(c.lang, "years")) + "\n";
+  for (const plain_table& t : {grades_by_year(c), counts_by_year(c)}) plain_text_table(out, c, t, 1);
+}
+
+// What the evaluation record says, one line per entry with words: the ID and grade, then each
+// text on its own line, indented (they are sentences, not cells).
+inline void record_lines(std::string& out, const report_view& c) {
+  const plain_table t = record_table(c);
+  out += "\n" + std::string(label_of(c.lang, t.title_key)) + "\n";
+  for (const auto& row : t.rows) {
+    out += row[0] + "  " + truncate_to_width(row[1], std::max(10, c.width - display_width(row[0]) - display_width(row[2]) - 6)) + "  [" + row[2] + "]\n";
+    for (std::size_t k = 3; k < row.size(); ++k)
+      if (!row[k].empty()) out += "    " + t.header[k] + (c.lang == language::ja ? "：" : ": ") + row[k] + "\n";
+  }
+}
 
 inline std::string render(const report_view& c) {
   const language l = c.lang;
@@ -200,6 +230,8 @@ inline std::string render(const report_view& c) {
     rollup_table(out, c, c.report->areas, "rollup_areas", "area");
     if (!c.report->goals.empty()) rollup_table(out, c, c.report->goals, "rollup_goals", "goal");
     if (!c.report->overall.empty()) rollup_table(out, c, c.report->overall, "rollup_plan", "plan");
+    if (c.years) years_tables(out, c);
+    if (c.record) record_lines(out, c);
     while (out.ends_with("\n\n")) out.pop_back();
   }
   return out;

@@ -20,6 +20,8 @@ struct report_view {
   const miyagiplan::scheme& scheme;
   std::optional<miyagiplan::sys_days> as_of;
   const miyagiplan::report* report;  // when actuals are given
+  const miyagiplan::years_report* years;  // when every fiscal year is evaluated
+  const miyagiplan::evaluation_record* record;  // what was written of the evaluation
   language lang;
   int width;
 
@@ -31,6 +33,8 @@ struct report_view {
         scheme(in.scheme),
         as_of(in.as_of),
         report(in.actuals ? in.evaluation : nullptr),
+        years(in.actuals ? in.years : nullptr),
+        record(in.actuals ? in.record : nullptr),
         lang(options.lang),
         width(options.width) {}
 

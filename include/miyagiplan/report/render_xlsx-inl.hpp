@@ -14,6 +14,7 @@
 
 #include "miyagiplan/office/xlsx_writer.hpp"
 #include "miyagiplan/report/render_view-inl.hpp"
+#include "miyagiplan/report/render_tables-inl.hpp"
 #include "miyagiplan/version.hpp"
 
 namespace miyagiplan::present::xlsx_format {
@@ -343,12 +344,91 @@ inline void settings_sheets(office::xlsx_writer& book, const report_view& c) {
   levels.close();
 }
 
+// A report over every fiscal year: each indicator's evaluation year by year, one row per
+// indicator and year, and the counts of grades and ratings year by year.
+inline void years_sheets(office::xlsx_writer& book, const report_view& c) {
+  const miyagiplan::years_report& y = *c.years;
+  std::vector<heading> cols{{"年度", "Fiscal year"}, {"年度（和暦）", "Fiscal year (wareki)"}};
+  cols.insert(cols.end(), {{"評価基準日", "As of"}, {"評価基準日（和暦）", "As of (wareki)"}});
+  cols.insert(cols.end(), {{"ID", "ID"},         {"指標名", "Indicator"}, {"実績値", "Actual"},
+                           {"単位", "Unit"},     {"期待値", "Expected"},  {"達成率", "Rate"},
+                           {"評価", "Grade"},    {"状況", "Status"},      {"前年度の評価", "Grade the year before"},
+                           {"前年度比", "Movement"}});
+  table t(book, c, {"年度別の評価", "Grades by year"}, cols);
+  const std::size_t later = y.years.size() - 1;
+  for (std::size_t k = 0; k < y.years.size(); ++k) {
+    const auto& year = y.years[k];
+    for (std::size_t i = 0; i < year.evaluation.indicators.size(); ++i) {
+      const auto& ia = year.evaluation.indicators[i];
+      const miyagiplan::indicator* ind = c.plan.find_indicator(ia.indicator_id);
+      if (ind == nullptr) continue;
+      const auto& as = ia.assessment;
+      const value_style s = c.style(*ind);
+      t.next_row();
+      t.number(static_cast<double>(year.year.year()));
+      t.text(year.year.label());
+      t.day(year.evaluation.as_of);
+      t.text(ia.indicator_id);
+      t.text(ind->name);
+      t.number(shown_number(s, as.actual));
+      t.text(s.unit);
+      t.number(shown_number(s, as.expected));
+      t.number(as.rate, "0.0%");
+      t.text(scheme_label(c.lang, as.grade));
+      t.text(status_text(c.lang, as.status));
+      if (k == 0) continue;
+      const auto& change = y.changes[i * later + k - 1];
+      t.text(scheme_label(c.lang, change.previous));
+      t.text(movement_text(c.lang, change.movement));
+    }
+  }
+  t.close();
+
+  std::vector<heading> count_cols{{"種別", "Kind"}, {"評価", "Grade"}};
+  for (const auto& e : y.years) count_cols.push_back({year_name(language::ja, e.year), year_name(language::en, e.year)});
+  count_cols.push_back({"前年度比", "Change"});
+  table counts(book, c, {"評価の件数の推移", "Counts by year"}, count_cols);
+  for (const auto& row : y.counts) {
+    counts.next_row();
+    counts.text(label_of(c.lang, row.kind));
+    counts.text(scheme_label(c.lang, row.label));
+    for (const std::size_t n : row.counts) counts.number(static_cast<double>(n));
+    const std::size_t n = row.counts.size();
+    counts.number(n > 1 ? std::optional<double>(static_cast<double>(row.counts[n - 1]) - static_cast<double>(row.counts[n - 2]))
+                        : std::nullopt);
+  }
+  counts.close();
+}
+
+// An evaluation record: an entry a row, every field in its own column.
+inline void record_sheet(office::xlsx_writer& book, const report_view& c) {
+  table t(book, c, {"評価記録", "Evaluation record"},
+          {{"種別", "Kind"}, {"ID", "ID"}, {"名称", "Name"}, {"記録時の評価", "Grade recorded"},
+           {"評価", "Grade"}, {"評価理由", "Reason"}, {"委員会の意見", "Committee's opinion"},
+           {"委員会コメント", "Committee's comment"}, {"対応方針", "Response"}});
+  for (const auto& e : c.record->entries) {
+    t.next_row();
+    t.text(label_of(c.lang, e.kind));
+    t.text(e.id);
+    t.text(e.title);
+    t.text(scheme_label(c.lang, e.grade));
+    t.text(scheme_label(c.lang, current_grade(c, e)));
+    t.text(e.reason);
+    t.text(opinion_text(c.lang, e.opinion));
+    t.text(e.comment);
+    t.text(e.response);
+  }
+  t.close();
+}
+
 inline void write(const report_view& c, const std::filesystem::path& path) {
   office::xlsx_writer book(path);
   indicators_sheet(book, c);
   measures_sheet(book, c);
   areas_sheet(book, c);
   goals_sheets(book, c);
+  if (c.years) years_sheets(book, c);
+  if (c.record) record_sheet(book, c);
   settings_sheets(book, c);
   book.close();
 }
