@@ -11,7 +11,10 @@
 #ifdef MIYAGIPLAN_NEEDS_CALENDAR_DEFINITIONS
 #include "miyagiplan/calendar/calendar_text-inl.hpp"
 #include "miyagiplan/calendar/calendar_eras-inl.hpp"
+#include "miyagiplan/calendar/calendar_lunisolar-inl.hpp"
+#include "miyagiplan/calendar/calendar_fast-inl.hpp"
 #include "miyagiplan/calendar/calendar_read-inl.hpp"
+#include "miyagiplan/calendar/calendar_find-inl.hpp"
 #include "miyagiplan/calendar/calendar_write-inl.hpp"
 #endif
 #ifdef MIYAGIPLAN_NEEDS_MODEL_DEFINITIONS

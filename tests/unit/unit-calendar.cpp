@@ -592,16 +592,17 @@ TEST_CASE("malformed texts: a parse_error at the character where reading stopped
       {"201", 0, "a year between 1400 and 9998"},
       {"1399年", 0, "a year between 1400 and 9998"},
       {"9999年", 0, "a year between 1400 and 9998"},
-      // Days before their era began; before 明治6年 there were no Gregorian dates.
+      // Days before their era began; a 年度 before 明治5年度 (FY1872) is before the Gregorian calendar.
       {"令和元年4月30日", 0, "令和's first day (2019-05-01)"},
       {"令和元年4月", 0, "令和's first day (2019-05-01)"},
       {"R1.4.30", 0, "令和's first day (2019-05-01)"},
       {"平成元年1月7日", 0, "平成's first day (1989-01-08)"},
       {"昭和元年12月24日", 0, "昭和's first day (1926-12-25)"},
       {"大正元年7月29日", 0, "大正's first day (1912-07-30)"},
-      {"明治5年12月31日", 2, "明治6年1月1日 (1873-01-01)"},
-      {"明治5年", 2, "明治6年1月1日 (1873-01-01)"},
-      {"M5.12.31", 1, "明治6年1月1日 (1873-01-01)"},
+      // 明治5年 and before are lunisolar (unit-lunisolar.cpp): 明治5年12月 had 2 days.
+      {"明治5年12月31日", 7, "1–2: 明治5年12月, the last lunisolar month"},
+      {"明治4年度", 2, "明治6年1月1日 (1873-01-01)"},
+      {"M4", 1, "明治6年1月1日 (1873-01-01)"},
       // A range whose end comes before its start: the right side is at fault.
       {"平成25～23年度", 5, "an end after the start"},
       {"平成22年4～3月", 7, "an end after the start"},
