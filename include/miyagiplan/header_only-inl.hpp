@@ -14,6 +14,7 @@
 #include "miyagiplan/calendar/calendar_lunisolar-inl.hpp"
 #include "miyagiplan/calendar/calendar_fast-inl.hpp"
 #include "miyagiplan/calendar/calendar_read-inl.hpp"
+#include "miyagiplan/calendar/calendar_parse-inl.hpp"
 #include "miyagiplan/calendar/calendar_find-inl.hpp"
 #include "miyagiplan/calendar/calendar_write-inl.hpp"
 #endif

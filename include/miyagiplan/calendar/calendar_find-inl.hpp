@@ -13,7 +13,7 @@
 #include <emmintrin.h>
 #endif
 
-#include "miyagiplan/calendar/calendar_read-inl.hpp"
+#include "miyagiplan/calendar/calendar_parse-inl.hpp"
 #include "miyagiplan/calendar/calendar_text-inl.hpp"
 #include "miyagiplan/calendar/date_expression.hpp"
 #include "miyagiplan/calendar/era.hpp"
