@@ -693,3 +693,33 @@ def test_report_with_an_exclusion_and_published_figures(run, tmp_path):
         text = run("report", "--actuals", path, "--as-of", "平成25年6月30日", "--format", "markdown", "--lang", lang).stdout
         assert said in text
         assert ("456 days old" if lang == "en" else "456日前") in text
+
+
+@pytest.mark.parametrize(
+    "text, iso, kanji",
+    [
+        ("明治5年12月2日", "1872-12-31", "明治5年12月2日"),
+        ("1872-12-09", "1872-12-09", "明治5年11月9日"),
+        ("天保14年閏9月1日", "1843-10-23", "天保14年閏9月1日"),
+        ("2019-05-01", "2019-05-01", "令和元年5月1日"),
+    ],
+)
+def test_wareki_lunisolar(run, text, iso, kanji):
+    fields = run("wareki", "--lunisolar", text, check=0).stdout.split()
+    assert fields[:3] == [text, iso, kanji]
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [("慶応3年", "1867-02-05", "1868-01-24"), ("明治5年12月2日", "1872-12-31", "1872-12-31"),
+     ("正平10年", "1355-02-21", "1356-02-09")],
+)
+def test_date_before_1873(run, text, first, last):
+    assert run("date", text, check=0).stdout.split()[:3] == [text, first, last]
+
+
+@pytest.mark.parametrize("text", ["慶応3年閏4月", "明治5年12月3日", "慶応3年度"])
+def test_date_before_1873_refused(run, text):
+    r = run("date", text)
+    assert r.returncode == 1
+    one_line(r.stderr)
