@@ -16,7 +16,6 @@
 #include <string_view>
 
 #include "miyagiplan/calendar/civil.hpp"
-#include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/config.hpp"
 
 namespace miyagiplan {
