@@ -4,29 +4,19 @@
 #include <doctest/doctest.h>
 
 #include <cstddef>
+#include <sstream>
 #include <string>
 #include <string_view>
 
+#include "calendar_checks.hpp"
 #include "miyagiplan/calendar.hpp"
 
 namespace {
 
 using namespace miyagiplan;
+using namespace test_support;
 
-std::string iso(sys_days s) { return format_date(s, date_style::iso); }
 sys_days day(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d); }
-
-struct reading {
-  std::string_view text;
-  date_kind kind;
-  std::string_view first, last;
-};
-
-struct refused {
-  std::string_view text;
-  std::size_t position;
-  std::string_view expected;  // part of expected()
-};
 
 std::string lunisolar_text(sys_days d) {
   format_options o;
@@ -48,47 +38,53 @@ TEST_CASE("the checks of the data's README") {
 }
 
 TEST_CASE("every form, with its span") {
-  constexpr reading readings[] = {
-      // A year is the span of its lunisolar year.
-      {"慶応3年", date_kind::year, "1867-02-05", "1868-01-24"},
-      {"明治元年", date_kind::year, "1868-01-25", "1869-02-10"},
-      {"明治5年", date_kind::year, "1872-02-09", "1872-12-31"},
-      {"慶応4年", date_kind::year, "1868-01-25", "1869-02-10"},  // the same year, before the change
-      {"大化元年", date_kind::year, "0645-02-05", "0646-01-24"},
-      {"天平感宝元年", date_kind::year, "0749-01-27", "0750-02-14"},  // the longest name wins
-      {"天平21年", date_kind::year, "0749-01-27", "0750-02-14"},
-      // Both courts of 1331–1392 read: 正平10年 (南朝) and 文和4年 (北朝) are one year.
-      {"正平10年", date_kind::year, "1355-02-21", "1356-02-09"},
-      {"文和4年", date_kind::year, "1355-02-21", "1356-02-09"},
-      {"建武4年", date_kind::year, "1337-02-10", "1338-01-29"},  // 北朝 kept 建武 until 暦応
-      // Months and days through the month tables; 閏 for a leap month.
-      {"慶応3年4月", date_kind::month, "1867-05-04", "1867-06-02"},
-      {"天保14年閏9月1日", date_kind::day, "1843-10-23", "1843-10-23"},
-      {"天保14年閏9月", date_kind::month, "1843-10-23", "1843-11-21"},
-      {"天保14年9月末", date_kind::month_end, "1843-10-22", "1843-10-22"},
-      {"明治元年閏4月", date_kind::month, "1868-05-22", "1868-06-19"},
-      {"明治5年12月2日", date_kind::day, "1872-12-31", "1872-12-31"},
-      {"明治5年12月晦日", date_kind::month_end, "1872-12-31", "1872-12-31"},
-      {"明治5年12月2日（火）", date_kind::day, "1872-12-31", "1872-12-31"},
-      {"M5.12.2", date_kind::day, "1872-12-31", "1872-12-31"},
-      {"明治五年十二月二日", date_kind::day, "1872-12-31", "1872-12-31"},
-      {"慶応3年10月上旬", date_kind::day_span, "1867-10-27", "1867-11-05"},
-      // Ranges, across the reform too.
-      {"慶応3年～明治2年", date_kind::year_span, "1867-02-05", "1870-01-31"},
-      {"明治5年12月1日～明治6年1月1日", date_kind::day_span, "1872-12-30", "1873-01-01"},
-      {"慶応3年4～5月", date_kind::month_span, "1867-05-04", "1867-07-01"},
-      {"明治元年4月～閏4月", date_kind::month_span, "1868-04-23", "1868-06-19"},
-      // 明治5年度 is FY1872, which reaches 1873 (as before).
-      {"明治5年度", date_kind::fiscal_year, "1872-04-01", "1873-03-31"},
-  };
-  for (const auto& r : readings) {
-    CAPTURE(r.text);
-    const date_expression e = parse_date(r.text);
-    CHECK(e.kind() == r.kind);
-    CHECK(iso(e.first()) == r.first);
-    CHECK(iso(e.last()) == r.last);
-    CHECK_FALSE(e.proleptic());
+  // One text a line: the text, its kind, its first and last day.
+  constexpr std::string_view readings = R"(
+# A year is the span of its lunisolar year.
+慶応3年                         year              1867-02-05 1868-01-24
+明治元年                        year              1868-01-25 1869-02-10
+明治5年                         year              1872-02-09 1872-12-31
+慶応4年                         year              1868-01-25 1869-02-10
+大化元年                        year              0645-02-05 0646-01-24
+天平感宝元年                    year              0749-01-27 0750-02-14
+天平21年                        year              0749-01-27 0750-02-14
+# Both courts of 1331–1392 read: 正平10年 (南朝) and 文和4年 (北朝) are one year.
+正平10年                        year              1355-02-21 1356-02-09
+文和4年                         year              1355-02-21 1356-02-09
+建武4年                         year              1337-02-10 1338-01-29
+# Months and days through the month tables; 閏 for a leap month.
+慶応3年4月                      month             1867-05-04 1867-06-02
+天保14年閏9月1日                day               1843-10-23 1843-10-23
+天保14年閏9月                   month             1843-10-23 1843-11-21
+天保14年9月末                   month_end         1843-10-22 1843-10-22
+明治元年閏4月                   month             1868-05-22 1868-06-19
+明治5年12月2日                  day               1872-12-31 1872-12-31
+明治5年12月晦日                 month_end         1872-12-31 1872-12-31
+明治5年12月2日（火）            day               1872-12-31 1872-12-31
+M5.12.2                         day               1872-12-31 1872-12-31
+明治五年十二月二日              day               1872-12-31 1872-12-31
+慶応3年10月上旬                 day_span          1867-10-27 1867-11-05
+# Ranges, across the reform too.
+慶応3年～明治2年                year_span         1867-02-05 1870-01-31
+明治5年12月1日～明治6年1月1日   day_span          1872-12-30 1873-01-01
+慶応3年4～5月                   month_span        1867-05-04 1867-07-01
+明治元年4月～閏4月              month_span        1868-04-23 1868-06-19
+# 明治5年度 is FY1872, which reaches 1873 (as before).
+明治5年度                       fiscal_year       1872-04-01 1873-03-31
+)";
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < readings.size();) {
+    const std::size_t end = readings.find('\n', at);
+    const std::string line(readings.substr(at, end - at));
+    at = end + 1;
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string text, kind, first, last;
+    fields >> text >> kind >> first >> last;
+    check_reading({text, enum_from_string<date_kind>(kind), first, last});
+    ++count;
   }
+  CHECK(count == 26);
 }
 
 TEST_CASE("past an era's end is proleptic, refused when strict; before its first day is refused") {
@@ -103,36 +99,40 @@ TEST_CASE("past an era's end is proleptic, refused when strict; before its first
 }
 
 TEST_CASE("every error says where and what") {
-  constexpr refused cases[] = {
-      {"慶応3年閏4月", 4, "a month without 閏 (that year has no leap month)"},
-      {"天保14年閏8月", 5, "閏9月 or no 閏 (that year's leap month is 閏9月)"},
-      {"明治5年12月3日", 7, "1–2: 明治5年12月, the last lunisolar month, has 2 days"},
-      {"明治5年12月31日", 7, "1–2"},
-      {"M5.12.31", 6, "1–2"},
-      {"天保14年9月30日", 7, "that lunisolar month has 29 days"},
-      {"天保14年閏9月31日", 8, "that lunisolar month has 30 days"},
-      {"慶応3年13月", 4, "a month 1–12"},
-      {"慶応10年", 2, "an era year before 1873"},
-      {"慶応0年", 2, "an era year of 1 (元年) or more"},
-      {"慶応元年1月1日", 0, "a date on or after the era's first day"},  // 慶応 began on 1865-05-01
-      {"慶応3年度", 2, "a year before 1873 has no fiscal year"},
-      {"明治4年度", 2, "明治6年1月1日 (1873-01-01)"},
-      {"平成22年閏4月", 5, "閏 months are lunisolar"},
-      {"2010年閏4月", 5, "閏 months are lunisolar"},
-      {"慶応3年閏", 5, "a number"},
-      {"慶応3年閏4日", 6, "月 after 閏"},
-      {"明治5年12月2日（月）", 10, "火 (the weekday of that day)"},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    try {
-      parse_date(c.text);
-      FAIL("read: ", c.text);
-    } catch (const parse_error& e) {
-      CHECK(e.position() == c.position);
-      CHECK(e.expected().find(c.expected) != std::string::npos);
-    }
+  // One text a line: the text, the character where reading stops, part of what was expected there.
+  constexpr std::string_view refused = R"(
+慶応3年閏4月              4   a month without 閏 (that year has no leap month)
+天保14年閏8月             5   閏9月 or no 閏 (that year's leap month is 閏9月)
+明治5年12月3日            7   1–2: 明治5年12月, the last lunisolar month, has 2 days
+明治5年12月31日           7   1–2
+M5.12.31                  6   1–2
+天保14年9月30日           7   that lunisolar month has 29 days
+天保14年閏9月31日         8   that lunisolar month has 30 days
+慶応3年13月               4   a month 1–12
+慶応10年                  2   an era year before 1873
+慶応0年                   2   an era year of 1 (元年) or more
+慶応元年1月1日            0   a date on or after the era's first day
+慶応3年度                 2   a year before 1873 has no fiscal year
+明治4年度                 2   明治6年1月1日 (1873-01-01)
+平成22年閏4月             5   閏 months are lunisolar
+2010年閏4月               5   閏 months are lunisolar
+慶応3年閏                 5   a number
+慶応3年閏4日              6   月 after 閏
+明治5年12月2日（月）      10  火 (the weekday of that day)
+)";
+  std::size_t count = 0;
+  for (std::size_t at = 0; at < refused.size();) {
+    const std::size_t end = refused.find('\n', at);
+    std::istringstream fields(std::string(refused.substr(at, end - at)));
+    at = end + 1;
+    std::string text, expected;
+    std::size_t position = 0;
+    if (!(fields >> text >> position)) continue;
+    std::getline(fields >> std::ws, expected);
+    check_malformed({text, position, expected});
+    ++count;
   }
+  CHECK(count == 18);
 }
 
 TEST_CASE("every era's first day is 元年 of that era, and reads back") {

@@ -55,6 +55,17 @@ inline bool is_ascii_alnum(char32_t c) noexcept {
   return digit_value(c) >= 0 || (u >= U'A' && u <= U'Z');
 }
 
+// Whether the era name at byte i (an era added at run time) has a number after it (未来3年).
+inline bool added_era_then_number(std::string_view t, std::size_t i) noexcept {
+  cursor in(t.substr(i));
+  era e{};
+  bool letter = false;
+  if (!read_era(in, e, letter)) return false;
+  in.skip_spaces();
+  const char32_t d = in.peek();
+  return digit_value(d) >= 0 || kanji_digit_value(d) >= 0 || kanji_multiplier(d) > 0 || d == U'元';
+}
+
 // Whether a date may start at byte i (the first byte of code point c): an era name or ligature,
 // 皇紀, an era letter or FY before a number, or digits before 年, 月 or a separator.
 inline bool may_start_date(std::string_view t, std::size_t i, char32_t c, std::size_t n) noexcept {
@@ -71,14 +82,7 @@ inline bool may_start_date(std::string_view t, std::size_t i, char32_t c, std::s
   // Most characters of a Japanese text start nothing: decide those first.
   if (c >= 0x80 && digit_value(c) < 0 && c != U'明' && c != U'大' && c != U'昭' && c != U'平' && c != U'令' &&
       c != U'皇' && (c < U'\u337B' || c > U'\u337E') && c != U'\u32FF' && ascii_upper(c) == c) {
-    if (!starts_added_era(c)) return false;
-    cursor in(t.substr(i));
-    era e{};
-    bool letter = false;
-    if (!read_era(in, e, letter)) return false;
-    in.skip_spaces();
-    const char32_t d = in.peek();
-    return digit_value(d) >= 0 || kanji_digit_value(d) >= 0 || kanji_multiplier(d) > 0 || d == U'元';
+    return starts_added_era(c) && added_era_then_number(t, i);
   }
   const bool after_alnum = i > 0 && [&] {
     std::size_t pm = 0;
@@ -104,16 +108,7 @@ inline bool may_start_date(std::string_view t, std::size_t i, char32_t c, std::s
           const char32_t d = next();
           return digit_value(d) >= 0 || kanji_digit_value(d) >= 0 || kanji_multiplier(d) > 0 || d == U'元';
         }
-      if (starts_added_era(c)) {  // 大未来, added at run time
-        cursor in(t.substr(i));
-        era e{};
-        bool letter = false;
-        if (!read_era(in, e, letter)) return false;
-        in.skip_spaces();
-        const char32_t d = in.peek();
-        return digit_value(d) >= 0 || kanji_digit_value(d) >= 0 || kanji_multiplier(d) > 0 || d == U'元';
-      }
-      return false;
+      return starts_added_era(c) && added_era_then_number(t, i);  // 大未来, added at run time
     }
     case U'\u337E': case U'\u337D': case U'\u337C': case U'\u337B': case U'\u32FF': case U'皇': {
       if (c == U'皇' && next() != U'紀') return false;
