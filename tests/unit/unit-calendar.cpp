@@ -26,6 +26,7 @@ using namespace miyagiplan;
 using namespace std::string_view_literals;
 
 using namespace test_support;
+using test_support::iso;  // beside the overloads below
 
 std::string iso(const boost::gregorian::date& d) { return iso(to_sys_days(d)); }
 std::string iso(const civil_date& c) { return iso(days_from_civil(c)); }
