@@ -191,6 +191,13 @@ void set_module(Class& cls) {
 
 }  // namespace
 
+// calendar="gregorian" or "lunisolar" (days before 1873 as the lunisolar calendar named them).
+bool lunisolar_calendar(std::string_view calendar) {
+  if (calendar == "lunisolar") return true;
+  if (calendar != "gregorian") throw parse_error(std::string(calendar), 0, "\"gregorian\" or \"lunisolar\"");
+  return false;
+}
+
 void bind_calendar(py::module_& m) {
   // Every type first, so that the signatures of the functions below name them.
   py::enum_<era> era_cls(m, "Era", R"doc(A Japanese era (元号) from 明治 on.
@@ -433,7 +440,7 @@ plans written before 2019 use, are read by parse_date, which marks them prolepti
           "month", [](const era_date& d) { return d.month; }, "The month, 1–12.")
       .def_property_readonly(
           "day", [](const era_date& d) { return d.day; }, "The day of the month.")
-      .def("to_date", &to_gregorian, R"doc(The same day as a datetime.date.)doc")
+      .def("to_date", [](const era_date& d) { return to_gregorian(d); }, R"doc(The same day as a datetime.date.)doc")
       .def(
           "format",
           [](const era_date& d, const member_or_name<date_style>& style) {
@@ -698,19 +705,21 @@ datetime.date(2010, 3, 31))doc");
   m.def(
       "to_wareki",
       [](sys_days d, const member_or_name<date_style>& style, bool zero_pad, bool gannen, bool with_western,
-         bool weekday, bool kanji_numerals) {
+         bool weekday, bool kanji_numerals, std::string_view calendar) {
         return format_date(d, format_options{member(style, &date_style_from_string), zero_pad, gannen, with_western,
-                                             weekday, kanji_numerals});
+                                             weekday, kanji_numerals, lunisolar_calendar(calendar)});
       },
       "date"_a, "style"_a = date_style::kanji, py::kw_only(), "zero_pad"_a = false, "gannen"_a = true,
-      "with_western"_a = false, "weekday"_a = false, "kanji_numerals"_a = false,
+      "with_western"_a = false, "weekday"_a = false, "kanji_numerals"_a = false, "calendar"_a = "gregorian",
       R"doc(Writes a datetime.date as 和暦: 平成22年12月31日 (``"kanji"``), H22.12.31 (``"abbrev"``),
 R05.03.31 (``"jisx0301"``); or in Western forms: 2010年12月31日 (``"western"``), 2010-12-31
 (``"iso"``), 皇紀2670年12月31日 (``"koki"``).
 
 ``style`` is a DateStyle or its name. Options: ``zero_pad`` (令和05年03月31日), ``gannen=False``
 (令和1年), ``with_western`` (令和5年（2023年）3月31日), ``weekday`` (令和5年3月31日（金）),
-``kanji_numerals`` (令和五年三月三十一日). Raises RangeError for an era style before 1873-01-01.
+``kanji_numerals`` (令和五年三月三十一日), ``calendar="lunisolar"`` (a day before 1873 as the
+lunisolar calendar named it, in the kanji style: 明治5年12月2日). Raises RangeError for an era
+style before 1873-01-01 (with ``calendar="lunisolar"``, for a day no era named).
 
 >>> miyagiplan.to_wareki(datetime.date(2019, 5, 1))
 '令和元年5月1日')doc");

@@ -129,7 +129,8 @@ py::array format_all(const py::array_t<std::int64_t, py::array::c_style | py::ar
     text.reserve(n * 24);
     char buffer[max_formatted_date];
     for (std::size_t i = 0; i < n; ++i) {
-      const bool valid = in[i] != not_a_time && in[i] >= day_count_of(days_from_civil(min_supported_year, 1, 1)) &&
+      const int first_year = options.lunisolar ? first_lunisolar_year : min_supported_year;
+      const bool valid = in[i] != not_a_time && in[i] >= day_count_of(days_from_civil(first_year, 1, 1)) &&
                          in[i] <= day_count_of(days_from_civil(max_supported_year, 12, 31));
       const std::size_t length = valid ? format_date_to(buffer, from_day_count(static_cast<std::int32_t>(in[i])), options) : 0;
       text.append(buffer, length);
@@ -168,12 +169,14 @@ miyagiplan.parse_dates or miyagiplan.to_western instead.)doc");
   m.def(
       "_format_days",
       [](const py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>& days, date_style style,
-         bool zero_pad, bool gannen, bool with_western, bool weekday, bool kanji_numerals) {
-        return format_all(days, {style, zero_pad, gannen, with_western, weekday, kanji_numerals});
+         bool zero_pad, bool gannen, bool with_western, bool weekday, bool kanji_numerals, bool lunisolar) {
+        return format_all(days, {style, zero_pad, gannen, with_western, weekday, kanji_numerals, lunisolar});
       },
       py::arg("days"), py::arg("style"), py::arg("zero_pad") = false, py::arg("gannen") = true,
       py::arg("with_western") = false, py::arg("weekday") = false, py::arg("kanji_numerals") = false,
-      "Formats int64 day counts as texts of a DateStyle and options; None for NaT or days before 1873.");
+      py::arg("lunisolar") = false,
+      "Formats int64 day counts as texts of a DateStyle and options; None for NaT or days before 1873 "
+      "(with lunisolar, days 445–1872 an era named are written in the lunisolar calendar).");
 }
 
 }  // namespace miyagiplan::python

@@ -29,6 +29,7 @@
 #include <string_view>
 
 #include "miyagiplan/calendar/civil.hpp"
+#include "miyagiplan/calendar/lunisolar.hpp"
 #include "miyagiplan/error.hpp"
 
 namespace pybind11::detail {
@@ -58,23 +59,26 @@ struct type_caster<miyagiplan::sys_days> {
 #if defined(__GNUC__)
 #pragma GCC diagnostic pop
 #endif
-    if (y < miyagiplan::min_supported_year)
+    if (y < first_year)
       throw miyagiplan::range_error("datetime.date(" + std::to_string(y) + ", " +
                                     std::to_string(m) + ", " + std::to_string(d) +
-                                    ") is before 1400-01-01, the first day supported");
+                                    ") is before 445-01-01, the first day supported");
     value = miyagiplan::days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
     return true;
   }
 
   static handle cast(miyagiplan::sys_days src, return_value_policy /*policy*/, handle /*parent*/) {
     const miyagiplan::civil_date c = miyagiplan::civil_from_days(src);
-    if (c.year < miyagiplan::min_supported_year || c.year > miyagiplan::max_supported_year)
-      throw miyagiplan::range_error("year " + std::to_string(c.year) + " is outside 1400 … 9999, the years supported");
+    if (c.year < first_year || c.year > miyagiplan::max_supported_year)
+      throw miyagiplan::range_error("year " + std::to_string(c.year) + " is outside 445 … 9999, the years supported");
     import_datetime_api();
     return PyDate_FromDate(c.year, static_cast<int>(c.month), static_cast<int>(c.day));
   }
 
  private:
+  // Days as far back as the lunisolar tables go (445), for the eras before 1873.
+  static constexpr int first_year = miyagiplan::first_lunisolar_year;
+
   // A numpy.datetime64 scalar: numpy is loaded (the value exists), so importing it is a lookup.
   bool load_datetime64(handle src) {
     const module_ numpy = module_::import("numpy");
@@ -90,11 +94,11 @@ struct type_caster<miyagiplan::sys_days> {
                                     "' names no day (day precision or finer is needed)");
     // numpy casts to a coarser unit by flooring, so a time before 1970 stays in its own day.
     const auto count = src.attr("astype")("datetime64[D]").attr("astype")("int64").cast<long long>();
-    const auto first = miyagiplan::days_from_civil(miyagiplan::min_supported_year, 1, 1);
+    const auto first = miyagiplan::days_from_civil(first_year, 1, 1);
     const auto last = miyagiplan::days_from_civil(miyagiplan::max_supported_year, 12, 31);
     if (count < first.time_since_epoch().count() || count > last.time_since_epoch().count())
       throw miyagiplan::range_error("numpy.datetime64 " + str(src).cast<std::string>() +
-                                    " is outside 1400 … 9999, the years supported");
+                                    " is outside 445 … 9999, the years supported");
     value = miyagiplan::sys_days{miyagiplan::day_count{static_cast<std::int32_t>(count)}};
     return true;
   }

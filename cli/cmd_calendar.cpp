@@ -14,6 +14,7 @@ using miyagiplan::present::text_table;
 
 const option_spec strict_option{"strict", 0, {}, "refuse era years past the era's end (平成32年度)"};
 const option_spec start_option{"start-month", 0, "M", "the month fiscal years start in (default 4, April)"};
+const option_spec lunisolar_option{"lunisolar", 0, {}, "write days before 1873 as lunisolar dates"};
 
 miyagiplan::parse_options options_of(const parsed_args& args) {
   miyagiplan::parse_options o;
@@ -77,22 +78,26 @@ int run_date(const parsed_args& args) {
 
 const command_spec wareki_spec{
     "wareki",
-    "DATE…",
+    "[--lunisolar] DATE…",
     "Writes days in 和暦: each DATE (2010-12-31, or any expression that names one\n"
     "day: 平成22年12月末, 平成25年度末, R5.3.31) as ISO, 平成22年12月31日 and\n"
-    "H22.12.31 (令和 forms from 2019-05-01).",
-    {strict_option, start_option},
+    "H22.12.31 (令和 forms from 2019-05-01). A day before 1873 has no era\n"
+    "date unless --lunisolar asks for its lunisolar one (1872-12-31:\n"
+    "明治5年12月2日; no abbreviation: -).",
+    {strict_option, start_option, lunisolar_option},
     1,
     SIZE_MAX,
     "Exit status: 0 when every date reads, 1 when one does not or names a span.\n"};
 
 int run_wareki(const parsed_args& args) {
   const auto options = options_of(args);
+  miyagiplan::format_options kanji;
+  kanji.lunisolar = args.has("lunisolar");
   return print_rows(args, {1, 10, 10, 8}, [&](const std::string& text) -> std::vector<std::string> {
     const miyagiplan::sys_days d = miyagiplan::to_western(text, options);
-    return {text, miyagiplan::format_date(d, miyagiplan::date_style::iso),
-            miyagiplan::format_date(d, miyagiplan::date_style::kanji),
-            miyagiplan::format_date(d, miyagiplan::date_style::abbrev)};
+    const bool lunisolar = kanji.lunisolar && d < miyagiplan::gregorian_reform_serial;
+    return {text, miyagiplan::format_date(d, miyagiplan::date_style::iso), miyagiplan::format_date(d, kanji),
+            lunisolar ? std::string("-") : miyagiplan::format_date(d, miyagiplan::date_style::abbrev)};
   });
 }
 

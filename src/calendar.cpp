@@ -2,5 +2,9 @@
 // writing them.
 #include "miyagiplan/calendar/calendar_text-inl.hpp"
 #include "miyagiplan/calendar/calendar_eras-inl.hpp"
+#include "miyagiplan/calendar/calendar_lunisolar-inl.hpp"
+#include "miyagiplan/calendar/calendar_fast-inl.hpp"
 #include "miyagiplan/calendar/calendar_read-inl.hpp"
+#include "miyagiplan/calendar/calendar_parse-inl.hpp"
+#include "miyagiplan/calendar/calendar_find-inl.hpp"
 #include "miyagiplan/calendar/calendar_write-inl.hpp"

@@ -255,30 +255,36 @@ def to_western(text, strict=False, fiscal_start_month=4, errors="raise"):
 
 
 def to_wareki(date, style="kanji", *, zero_pad=False, gannen=True, with_western=False, weekday=False,
-              kanji_numerals=False):
+              kanji_numerals=False, calendar="gregorian"):
     """A date → 平成22年12月31日 (style "kanji"), H22.12.31 ("abbrev"), 2010年12月31日 ("western"),
     2010-12-31 ("iso"), R05.03.31 ("jisx0301") or 皇紀2670年12月31日 ("koki"); a column of dates
     (datetime64, datetime.date, a Series) → texts, None for NaT.
 
     Options: ``zero_pad`` (令和05年03月31日, R05.03.31), ``gannen=False`` (令和1年 for 元年),
-    ``with_western`` (令和5年（2023年）3月31日), ``weekday`` (令和5年3月31日（金）) and
-    ``kanji_numerals`` (令和五年三月三十一日).
+    ``with_western`` (令和5年（2023年）3月31日), ``weekday`` (令和5年3月31日（金）),
+    ``kanji_numerals`` (令和五年三月三十一日) and ``calendar="lunisolar"``: a day before 1873 as the
+    lunisolar calendar named it (明治5年12月2日 for 1872-12-31, 天保14年閏9月1日), in the kanji style.
 
     >>> import datetime, miyagiplan
     >>> miyagiplan.to_wareki(datetime.date(2019, 5, 1))
     '令和元年5月1日'
     >>> miyagiplan.to_wareki(datetime.date(2023, 3, 31), with_western=True, weekday=True)
     '令和5年（2023年）3月31日（金）'
+    >>> miyagiplan.to_wareki(datetime.date(1872, 12, 31), calendar="lunisolar")
+    '明治5年12月2日'
     """
-    plain = not (zero_pad or with_western or weekday or kanji_numerals) and gannen
+    plain = not (zero_pad or with_western or weekday or kanji_numerals) and gannen and calendar == "gregorian"
     if type(date) is _date or not _vector.is_column(date):  # one value: straight to C++
         # (the default style goes without a keyword: pybind11 converts a style name slowly)
         if plain:
             return _core.to_wareki(date) if style == "kanji" else _core.to_wareki(date, style=style)
         return _core.to_wareki(date, style=style, zero_pad=zero_pad, gannen=gannen, with_western=with_western,
-                               weekday=weekday, kanji_numerals=kanji_numerals)
+                               weekday=weekday, kanji_numerals=kanji_numerals, calendar=calendar)
+    if calendar not in ("gregorian", "lunisolar"):
+        _core.to_wareki(_date(2000, 1, 1), calendar=calendar)  # raises the ParseError C++ says
     return _vector.to_wareki_array(date, style=style, zero_pad=zero_pad, gannen=gannen, with_western=with_western,
-                                   weekday=weekday, kanji_numerals=kanji_numerals)
+                                   weekday=weekday, kanji_numerals=kanji_numerals,
+                                   lunisolar=calendar == "lunisolar")
 
 
 def fiscal_year(date, start_month=4):

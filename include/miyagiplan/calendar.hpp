@@ -1,4 +1,5 @@
-// 和暦 and 年度: eras, era dates, fiscal years, the plan's date expressions, formatting.
+// 和暦 and 年度: eras, era dates, fiscal years, the plan's date expressions, formatting, and the
+// lunisolar calendar before 1873.
 #pragma once
 
 #include "miyagiplan/calendar/civil.hpp"
@@ -6,4 +7,5 @@
 #include "miyagiplan/calendar/era.hpp"
 #include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/calendar/format.hpp"
+#include "miyagiplan/calendar/lunisolar.hpp"
 #include "miyagiplan/error.hpp"

@@ -9,10 +9,18 @@
 #undef MIYAGIPLAN_OUTERMOST_HEADER  // a header an *-inl.hpp includes is outermost in its turn
 
 #ifdef MIYAGIPLAN_NEEDS_CALENDAR_DEFINITIONS
+// The calendar's *-inl.hpp files depend on one another; a calendar header one of them includes
+// only declares (it is not outermost), so that they come in this order and no other.
+#define MIYAGIPLAN_OUTERMOST_HEADER
 #include "miyagiplan/calendar/calendar_text-inl.hpp"
 #include "miyagiplan/calendar/calendar_eras-inl.hpp"
+#include "miyagiplan/calendar/calendar_lunisolar-inl.hpp"
+#include "miyagiplan/calendar/calendar_fast-inl.hpp"
 #include "miyagiplan/calendar/calendar_read-inl.hpp"
+#include "miyagiplan/calendar/calendar_parse-inl.hpp"
+#include "miyagiplan/calendar/calendar_find-inl.hpp"
 #include "miyagiplan/calendar/calendar_write-inl.hpp"
+#undef MIYAGIPLAN_OUTERMOST_HEADER
 #endif
 #ifdef MIYAGIPLAN_NEEDS_MODEL_DEFINITIONS
 #include "miyagiplan/model/model-inl.hpp"

@@ -790,3 +790,33 @@ def test_record_errors_name_the_file_and_pointer(run, tmp_path):
     line = one_line(r.stderr)
     assert f"{path}:/entries/2/id" in line and "9-9-9" in line
     assert run("report", "--record", str(path), check=2).returncode == 2  # no evaluation to show it with
+
+
+@pytest.mark.parametrize(
+    "text, iso, kanji",
+    [
+        ("明治5年12月2日", "1872-12-31", "明治5年12月2日"),
+        ("1872-12-09", "1872-12-09", "明治5年11月9日"),
+        ("天保14年閏9月1日", "1843-10-23", "天保14年閏9月1日"),
+        ("2019-05-01", "2019-05-01", "令和元年5月1日"),
+    ],
+)
+def test_wareki_lunisolar(run, text, iso, kanji):
+    fields = run("wareki", "--lunisolar", text, check=0).stdout.split()
+    assert fields[:3] == [text, iso, kanji]
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [("慶応3年", "1867-02-05", "1868-01-24"), ("明治5年12月2日", "1872-12-31", "1872-12-31"),
+     ("正平10年", "1355-02-21", "1356-02-09")],
+)
+def test_date_before_1873(run, text, first, last):
+    assert run("date", text, check=0).stdout.split()[:3] == [text, first, last]
+
+
+@pytest.mark.parametrize("text", ["慶応3年閏4月", "明治5年12月3日", "慶応3年度"])
+def test_date_before_1873_refused(run, text):
+    r = run("date", text)
+    assert r.returncode == 1
+    one_line(r.stderr)

@@ -1,8 +1,12 @@
 // ICU's Japanese calendar as an independent oracle: for every day 1873-01-01 … 2100-12-31 it must
 // name the same era, era year, month and day as miyagiplan::to_era_date. ICU takes its era table
 // from CLDR, so agreement on every day checks our table's boundaries, not just our arithmetic.
+// Before 明治, ICU's eras (大化 … 慶応, one line through 1331–1392; Gregorian/Julian days, not
+// lunisolar ones) are compared where they are comparable: each ICU era's name must be one of our
+// eras before 1873, with the same Western year of 元年.
 // Exit 0 when all agree; otherwise print the first disagreements and exit 1.
 #include <unicode/calendar.h>
+#include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
@@ -63,6 +67,35 @@ bool check_icu_parse(const icu::Locale& japanese) {
   return by_icu == by_us;
 }
 
+// Every ICU era before 明治: its name is an era of our tables, and 元年 is the same year.
+bool check_historical_eras(const icu::Locale& japanese, icu::Calendar& calendar) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::DateFormatSymbols symbols(japanese, status);
+  if (failed(status, "DateFormatSymbols")) return false;
+  // ICU 72's Japanese names for its first two eras fall back to the Gregorian 紀元前 and 西暦:
+  // those two are 大化 and 白雉, compared by 元年 alone.
+  int32_t count = 0;
+  const icu::UnicodeString* names = symbols.getEras(count);
+  int disagreements = 0;
+  for (int era = 0; era < icu_meiji && era < count; ++era) {
+    std::string name;
+    names[era].toUTF8String(name);
+    if (era < 2 && (name == "紀元前" || name == "西暦")) name = era == 0 ? "大化" : "白雉";
+    calendar.clear();
+    calendar.set(UCAL_ERA, era);
+    calendar.set(UCAL_YEAR, 1);
+    const int first_year = calendar.get(UCAL_EXTENDED_YEAR, status);
+    if (failed(status, "Calendar::get")) return false;
+    const auto ours = miyagiplan::find_historical_era(name);
+    if (ours && ours->first_year == first_year) continue;
+    ++disagreements;
+    std::printf("ICU era %d %s (元年 %d): miyagiplan %s\n", era, name.c_str(), first_year,
+                ours ? ("has 元年 " + std::to_string(ours->first_year)).c_str() : "has no such era");
+  }
+  std::printf("ICU's %d eras before 明治: %d disagree with miyagiplan's tables\n", icu_meiji, disagreements);
+  return disagreements == 0;
+}
+
 }  // namespace
 
 int main() {
@@ -104,5 +137,6 @@ int main() {
   }
   std::printf("ICU (%s) and miyagiplan agree on all %d days, %s … %s\n", japanese.getName(), days,
               iso(first).c_str(), iso(last).c_str());
-  return check_icu_parse(japanese) ? 0 : 1;
+  const bool parsed = check_icu_parse(japanese);
+  return check_historical_eras(japanese, *calendar) && parsed ? 0 : 1;
 }

@@ -436,9 +436,11 @@ def test_range_error_before_1873():
         miyagiplan.parse_date("明治5年12月31日")
 
 
-def test_dates_before_1400_are_out_of_range():
+def test_dates_before_445_are_out_of_range():
+    # Days go back as far as the lunisolar tables (445): 大化元年 and the eras after it read.
     with pytest.raises(miyagiplan.RangeError):
-        miyagiplan.to_wareki(D(1399, 12, 31), "iso")
+        miyagiplan.to_wareki(D(444, 12, 31), "iso")
+    assert miyagiplan.to_wareki(D(1399, 12, 31), "iso") == "1399-12-31"
 
 
 def test_unknown_style_name():

@@ -9,10 +9,12 @@
 #include <string>
 #include <string_view>
 
+#include "miyagiplan/calendar/calendar_lunisolar-inl.hpp"
 #include "miyagiplan/calendar/calendar_text-inl.hpp"
 #include "miyagiplan/calendar/era.hpp"
 #include "miyagiplan/calendar/fiscal.hpp"
 #include "miyagiplan/calendar/format.hpp"
+#include "miyagiplan/calendar/lunisolar.hpp"
 #include "miyagiplan/config.hpp"
 #include "miyagiplan/error.hpp"
 
@@ -186,6 +188,19 @@ inline char* put_field(char* out, int v, const format_options& o, int width, boo
 
 inline constexpr std::string_view weekday_names[] = {"日", "月", "火", "水", "木", "金", "土"};
 
+// A day before 1873 in the kanji style, as the lunisolar calendar named it; 0 when it cannot.
+inline std::size_t format_lunisolar_to(char* out, sys_days day, const format_options& o) noexcept {
+  const auto d = to_lunisolar(day);
+  if (!d) return 0;
+  char* p = put_lunisolar(out, *d, o.gannen, o.zero_pad, o.kanji_numerals);
+  if (o.weekday) {
+    p = put_text(p, "（");
+    p = put_text(p, weekday_names[static_cast<std::size_t>(((day_count_of(day) + 4) % 7 + 7) % 7)]);
+    p = put_text(p, "）");
+  }
+  return static_cast<std::size_t>(p - out);
+}
+
 }  // namespace detail
 
 MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, const format_options& o) noexcept {
@@ -211,7 +226,7 @@ MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, const format
     }
     case date_style::kanji: {
       const auto e = era_of(day);
-      if (!e) return 0;
+      if (!e) return o.lunisolar ? format_lunisolar_to(out, day, o) : 0;
       const int y = c.year - info(*e).first_year + 1;
       p = put_text(p, info(*e).kanji);
       p = y == 1 && o.gannen ? put_text(p, "元") : put_field(p, y, o, 2);
@@ -248,6 +263,9 @@ MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, const format
 MIYAGIPLAN_FUNC std::string format_date(sys_days d, const format_options& options) {
   char buf[max_formatted_date];
   const std::size_t n = format_date_to(buf, d, options);
+  if (n == 0 && options.lunisolar && options.style == date_style::kanji)
+    throw range_error(detail::iso_text(d) + " has no lunisolar era date (the tables hold 445–1872; no era named "
+                      "654–686 and 686–701)");
   if (n == 0) throw range_error(detail::iso_text(d) + " is before 1873-01-01, the first day of the eras");
   return std::string(buf, n);
 }

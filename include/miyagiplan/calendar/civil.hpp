@@ -61,6 +61,15 @@ constexpr civil_date civil_from_days(sys_days day) noexcept {
   return {static_cast<int>(yoe) + era * 400 + (m <= 2), m, d};
 }
 
+// A closed span of days, first ≤ last.
+struct day_span {
+  sys_days first{};
+  sys_days last{};
+  constexpr bool contains(sys_days s) const noexcept { return first <= s && s <= last; }
+  constexpr int length() const noexcept { return (last - first).count() + 1; }
+  friend constexpr bool operator==(const day_span&, const day_span&) = default;
+};
+
 // The days of a count since the epoch, and back (for numpy's datetime64[D] and archives).
 constexpr sys_days from_day_count(std::int32_t n) noexcept { return sys_days(day_count(n)); }
 constexpr std::int32_t day_count_of(sys_days d) noexcept { return d.time_since_epoch().count(); }

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "miyagiplan/calendar/civil.hpp"
+#include "miyagiplan/calendar/lunisolar.hpp"  // the eras before 明治 (every calendar header has them)
 #include "miyagiplan/config.hpp"
 #include "miyagiplan/describe.hpp"
 

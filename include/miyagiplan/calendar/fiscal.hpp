@@ -18,15 +18,6 @@
 
 namespace miyagiplan {
 
-// A closed span of days, first ≤ last.
-struct day_span {
-  sys_days first{};
-  sys_days last{};
-  constexpr bool contains(sys_days s) const noexcept { return first <= s && s <= last; }
-  constexpr int length() const noexcept { return (last - first).count() + 1; }
-  friend constexpr bool operator==(const day_span&, const day_span&) = default;
-};
-
 // How a fiscal year is labelled.
 enum class fiscal_label : std::uint8_t {
   era,      // 平成25年度

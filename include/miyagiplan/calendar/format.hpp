@@ -34,6 +34,8 @@ struct format_options {
   bool with_western = false;    // 令和5年（2023年）3月31日 (the kanji style)
   bool weekday = false;         // 令和5年3月31日（金）
   bool kanji_numerals = false;  // 令和五年三月三十一日, 二〇二三年三月三十一日
+  bool lunisolar = false;       // a day before 1873 as the lunisolar calendar named it (the kanji
+                                // style: 明治5年12月2日, 天保14年閏9月1日); see to_lunisolar
   friend constexpr bool operator==(const format_options&, const format_options&) = default;
 };
 
@@ -41,11 +43,13 @@ struct format_options {
 inline constexpr std::size_t max_formatted_date = 128;
 
 // Writes into `out` (at least max_formatted_date bytes) and returns the length; 0 when the
-// day is before 1873-01-01 and the style needs an era. No allocation.
+// day is before 1873-01-01 and the style needs an era (with options.lunisolar, the kanji style
+// writes days from 445 to 1872 that an era named). No allocation.
 MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, date_style style) noexcept;
 MIYAGIPLAN_FUNC std::size_t format_date_to(char* out, sys_days day, const format_options& options) noexcept;
 
-// Throws range_error for an era style before 1873-01-01.
+// Throws range_error for an era style before 1873-01-01 (with options.lunisolar, for a day the
+// lunisolar tables do not hold or no era named).
 MIYAGIPLAN_FUNC std::string format_date(sys_days d, date_style style = date_style::kanji);
 MIYAGIPLAN_FUNC std::string format_date(sys_days d, const format_options& options);
 MIYAGIPLAN_FUNC std::string format_era_date(const era_date& d, date_style style = date_style::kanji);
