@@ -104,6 +104,11 @@ inline std::string type_name_of(py::handle h) {
   return py::str(py::type::handle_of(h).attr("__name__")).cast<std::string>();
 }
 
+// "miyagiplan.Formula.BASELINE_RELATIVE": an enum member as Python code names it.
+inline std::string member_repr(py::handle member) {
+  return std::string(package_name) + "." + type_name_of(member) + "." + member.attr("name").cast<std::string>();
+}
+
 template <class Class>
 void in_package(Class& cls) {
   cls.attr("__module__") = package_name;
