@@ -24,11 +24,7 @@ namespace {
 
 using namespace pybind11::literals;
 using binding::date_arg;
-using binding::list_field;
-using binding::member_or_name;
-using binding::repr_of;
 using binding::value_arg;
-using binding::value_field;
 
 // A scheme: a Scheme, a preset's name, or a JSON scheme file (a str or a path) — read by the
 // same rule as the command line's --scheme (scheme::from_name_or_file).

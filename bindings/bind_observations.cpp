@@ -22,7 +22,6 @@ namespace {
 
 using namespace pybind11::literals;
 using binding::date_arg;
-using binding::list_field;
 using binding::member_or_name;
 using binding::member_repr;
 using binding::repr_of;

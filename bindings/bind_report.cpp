@@ -18,12 +18,7 @@ namespace miyagiplan::python {
 namespace {
 
 using namespace pybind11::literals;
-using binding::date_arg;
-using binding::list_field;
-using binding::member_or_name;
 using binding::repr_of;
-using binding::value_arg;
-using binding::value_field;
 
 std::string optional_repr(const std::optional<double>& v) {
   return v ? repr_of(*v) : std::string("None");

@@ -14,12 +14,10 @@ namespace miyagiplan::python {
 namespace {
 
 using namespace pybind11::literals;
-using binding::date_arg;
 using binding::list_field;
 using binding::member_or_name;
 using binding::member_repr;
 using binding::repr_of;
-using binding::value_arg;
 using binding::value_field;
 
 py::object floor_value(double v) { return v == no_floor ? py::none() : py::cast(v); }
