@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from conftest import INDICATOR_IDS, SOURCE_DIR
+from conftest import INDICATOR_IDS, SOURCE_DIR, validate_problems
+from template_rows import fill  # noqa: E402 - tests/office, on sys.path by conftest.py
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -111,15 +112,6 @@ def test_the_bundled_plan_round_trips_through_a_workbook_byte_identically(run, t
     assert run("validate", book, check=0).stdout.startswith(f"{book}: ok")
 
 
-def fill(ws, rows):
-    """Replaces the example rows of a template sheet with `rows` (dicts by field name)."""
-    names = [c.value for c in ws[2]]
-    if ws.max_row > 2:
-        ws.delete_rows(3, ws.max_row - 2)
-    for r in rows:
-        ws.append([r.get(n) for n in names])
-
-
 def authored_plan(template, path):
     """A plan another program (openpyxl) writes into the blank template."""
     wb = openpyxl.load_workbook(template)
@@ -179,13 +171,11 @@ def test_validate_lists_every_problem_of_a_workbook_with_its_cell(run, tmp_path)
     goals[f"{goal_number}3"] = "一"
     areas[f"{area_number}3"] = 1.5
     wb.save(path)
-    r = run("validate", path)
-    assert r.returncode == 1
-    lines = r.stdout.splitlines()
-    assert len(lines) == 2, r.stdout
+    lines, stderr = validate_problems(run, path)
+    assert len(lines) == 2, lines
     assert lines[0].startswith(f"{path}!基本目標!{goal_number}3: expected a number"), lines[0]
     assert lines[1].startswith(f"{path}!重点分野!{area_number}3: expected a whole number"), lines[1]
-    assert r.stderr.strip() == f"miyagiplan: {path}: 2 problems"
+    assert stderr.strip() == f"miyagiplan: {path}: 2 problems"
 
 
 def test_validate_an_xlsx_actuals_file_names_its_cells(run, tmp_path):
@@ -197,10 +187,8 @@ def test_validate_an_xlsx_actuals_file_names_its_cells(run, tmp_path):
     ws.append(["1-1-1", "平成24年度末", "三千"])
     ws.append(["9-9-9", "平成24年度末", 10])
     wb.save(path)
-    r = run("validate", path)
-    assert r.returncode == 1
-    lines = r.stdout.splitlines()
-    assert len(lines) == 2, r.stdout
+    lines, _ = validate_problems(run, path)
+    assert len(lines) == 2, lines
     assert lines[0].startswith(f"{path}!実績!C2: ")
     assert lines[1].startswith(f"{path}!実績!A3: ")
 

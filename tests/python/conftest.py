@@ -8,9 +8,13 @@ ctest's python_tests runs them with the build's python/ directory on PYTHONPATH.
 import inspect
 import os
 import pathlib
+import sys
 import time
 
 import pytest
+
+# tests/office/template_rows.py: helpers shared with the command-line tests.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "office"))
 
 try:
     import miyagiplan

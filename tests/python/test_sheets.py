@@ -11,6 +11,7 @@ import pytest
 
 import miyagiplan
 from miyagiplan import Observations, Plan, SchemaError
+from template_rows import fill  # noqa: E402 - tests/office, on sys.path by conftest.py
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -127,15 +128,6 @@ def test_a_broken_workbook_names_every_problem_cell(plan, tmp_path):
         Plan.load(path)
     assert "duplicate id" in str(e.value)
     assert "!目標指標!A" in e.value.where
-
-
-def fill(ws, rows):
-    """Replaces the example rows of a template sheet with `rows` (dicts by field name)."""
-    names = [c.value for c in ws[2]]
-    if ws.max_row > 2:
-        ws.delete_rows(3, ws.max_row - 2)
-    for r in rows:
-        ws.append([r.get(n) for n in names])
 
 
 def test_a_plan_openpyxl_writes_into_the_template_loads_validates_and_evaluates(tmp_path):
