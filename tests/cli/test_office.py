@@ -8,7 +8,7 @@ import json
 import pytest
 
 from conftest import INDICATOR_IDS, SOURCE_DIR, validate_problems
-from template_rows import fill  # noqa: E402 - tests/office, on sys.path by conftest.py
+from template_rows import ONLINE_APPLICATIONS, fill, fill_goal_area_measure  # tests/office (conftest.py)
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -120,14 +120,8 @@ def authored_plan(template, path):
     for name in wb.sheetnames:  # every other sheet loses its example row
         if name not in filled:
             fill(wb[name], [])
-    fill(wb["基本目標"], [dict(id="G1", number=1, title="暮らしを便利に")])
-    fill(wb["重点分野"], [dict(id="1", number=1, title="行政手続")])
-    fill(wb["施策"], [dict(_parent="1", _position=1, id="1-1", number=1, title="電子申請")])
-    fill(wb["目標指標"], [{
-        "_parent": "1-1", "id": "1-1-1", "name": "電子申請件数", "unit": "件", "direction": "increase",
-        "accumulation": "level", "baseline.date": "令和5年度末", "baseline.value": 1000,
-        "target.date": "令和8年度末", "target.value": "2,000件",
-    }, {
+    fill_goal_area_measure(wb)
+    fill(wb["目標指標"], [ONLINE_APPLICATIONS, {
         "_parent": "1-1", "id": "1-1-2", "name": "窓口の待ち時間", "unit": "分", "direction": "decrease",
         "accumulation": "level", "baseline.date": datetime.datetime(2024, 3, 31), "baseline.value": 30,
         "target.date": "令和8年度末", "target.value": 10,
