@@ -23,6 +23,14 @@ using binding::value_field;
 py::object floor_value(double v) { return v == no_floor ? py::none() : py::cast(v); }
 double floor_of(const std::optional<double>& v) { return v ? *v : no_floor; }
 
+// A band's or level's floor, which Python reads and sets as None where there is none.
+template <class T>
+void floor_field(py::class_<model_part<T>>& cls, const char* name, double T::*floor, const char* doc) {
+  cls.def_property(
+      name, [floor](const model_part<T>& x) { return floor_value(x.get().*floor); },
+      [floor](const model_part<T>& x, const std::optional<double>& v) { x.get().*floor = floor_of(v); }, doc);
+}
+
 std::string band_repr(const grade_band& b) {
   std::string r = std::string(package_name) + ".GradeBand(" + repr_of(b.label);
   if (b.min_rate != no_floor) r += ", min_rate=" + repr_of(b.min_rate);
@@ -90,12 +98,8 @@ a fresh Scheme, to change freely. Functions taking a scheme also take a preset's
                "label"_a = "", "min_rate"_a = py::none(), "reached"_a = false, "points"_a = 0.0,
                "A band with the fields as given (``min_rate`` None: no floor).");
   value_field(band_cls, "label", &grade_band::label, "The grade: A, B, C.");
-  band_cls.def_property(
-      "min_rate", [](const model_part<grade_band>& b) { return floor_value(b.get().min_rate); },
-      [](const model_part<grade_band>& b, const std::optional<double>& v) {
-        b.get().min_rate = floor_of(v);
-      },
-      "The least rate for the grade (0.8 for 80 %), or None for no floor.");
+  floor_field(band_cls, "min_rate", &grade_band::min_rate,
+              "The least rate for the grade (0.8 for 80 %), or None for no floor.");
   value_field(band_cls, "reached", &grade_band::reached,
               "Whether the grade needs the target reached.");
   value_field(band_cls, "points", &grade_band::points, "What the grade counts for in a roll-up.");
@@ -116,12 +120,8 @@ a fresh Scheme, to change freely. Functions taking a scheme also take a preset's
                 "label"_a = "", "min_points"_a = py::none(),
                 "A level with the fields as given (``min_points`` None: no floor).");
   value_field(level_cls, "label", &rollup_level::label, "The rating: 順調, 概ね順調, ….");
-  level_cls.def_property(
-      "min_points", [](const model_part<rollup_level>& l) { return floor_value(l.get().min_points); },
-      [](const model_part<rollup_level>& l, const std::optional<double>& v) {
-        l.get().min_points = floor_of(v);
-      },
-      "The least average points for the rating, or None for no floor.");
+  floor_field(level_cls, "min_points", &rollup_level::min_points,
+              "The least average points for the rating, or None for no floor.");
   binding::value_methods(level_cls, &level_repr);
   level_cls.def(py::pickle(
       [](const model_part<rollup_level>& l) {
