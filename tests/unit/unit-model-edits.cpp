@@ -48,6 +48,12 @@ mp::validation_error refused(mp::plan& p, Edit&& edit) {
   return mp::validation_error("", "");
 }
 
+// The validation_error of setting indicator `id`'s target to `value`, read in its unit, at `date`.
+mp::validation_error refused_target(mp::plan& p, const std::string& id, const char* date, const char* value) {
+  const mp::unit u = p.indicator_at(id).unit;
+  return refused(p, [&](mp::plan& q) { q.set_target(id, {mp::parse_date(date), mp::parse_quantity(value, u)}); });
+}
+
 }  // namespace
 
 TEST_SUITE("model") {
@@ -237,34 +243,22 @@ TEST_CASE("edits that would break a rule are refused with where and change nothi
     CHECK(std::string(e.what()) == "indicator 4-4-2 target: value 150％ is outside 0％ … 100％");
   }
   SUBCASE("a target date before the baseline") {
-    const mp::unit u = p.indicator_at("1-1-1").unit;
-    const auto e = refused(p, [&](mp::plan& q) {
-      q.set_target("1-1-1", {mp::parse_date("平成 21 年度末"), mp::parse_quantity("4,000 件", u)});
-    });
+    const auto e = refused_target(p, "1-1-1", "平成 21 年度末", "4,000 件");
     CHECK(e.where() == "indicator 1-1-1");
     CHECK(std::string(e.what()) ==
           "indicator 1-1-1: target date 平成 21 年度末 is before its baseline date 平成 22 年 12 月末");
   }
   SUBCASE("a percentage over 100") {
-    const mp::unit u = p.indicator_at("2-1-1").unit;
-    const auto e = refused(p, [&](mp::plan& q) {
-      q.set_target("2-1-1", {mp::parse_date("平成 25 年度末"), mp::parse_quantity("101％", u)});
-    });
+    const auto e = refused_target(p, "2-1-1", "平成 25 年度末", "101％");
     CHECK(e.where() == "indicator 2-1-1 target");
     CHECK(std::string(e.what()) == "indicator 2-1-1 target: value 101％ is outside 0％ … 100％");
   }
   SUBCASE("a negative percentage") {
-    const mp::unit u = p.indicator_at("4-3-1").unit;
-    const auto e = refused(p, [&](mp::plan& q) {
-      q.set_target("4-3-1", {mp::parse_date("平成 25 年度"), mp::parse_quantity("-1％", u)});
-    });
+    const auto e = refused_target(p, "4-3-1", "平成 25 年度", "-1％");
     CHECK(e.where() == "indicator 4-3-1 target");
   }
   SUBCASE("a rank outside 1 … 47") {
-    const mp::unit u = p.indicator_at("2-2-2").unit;
-    const auto e = refused(p, [&](mp::plan& q) {
-      q.set_target("2-2-2", {mp::parse_date("平成 25 年度末"), mp::parse_quantity("0 位", u)});
-    });
+    const auto e = refused_target(p, "2-2-2", "平成 25 年度末", "0 位");
     CHECK(e.where() == "indicator 2-2-2 target");
     CHECK(std::string(e.what()).find("value 0 位 is outside 1位 … 47位") != std::string::npos);
   }
