@@ -1,6 +1,6 @@
-// Attainment in Python: the enums, then observations (bind_observations.cpp), grading schemes
-// (bind_scheme.cpp), assessments, roll-ups and reports (bind_report.cpp, report_frames.cpp), and
-// here the evaluation of one indicator or a whole plan: evaluate() and Plan.evaluate.
+// Attainment in Python: the enums, observations (bind_observations.cpp) and grading schemes
+// (bind_scheme.cpp); here the assessments of one indicator or a whole plan (evaluate() and
+// Plan.evaluate), roll-ups, and reports with their renderers and DataFrames (report_frames.cpp).
 //
 // Evaluation works on copies taken with the GIL held (the plan, the scheme) and on a snapshot
 // of the observations (copy-on-write), then releases the GIL for the whole-plan evaluation:
@@ -9,22 +9,30 @@
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "bind_described.hpp"
 #include "eval_bindings.hpp"
+#include "miyagiplan/report.hpp"
 
 namespace miyagiplan::python {
 namespace {
 
 using namespace pybind11::literals;
 using binding::date_arg;
+using binding::repr_of;
 using binding::value_arg;
+
+std::string optional_repr(const std::optional<double>& v) {
+  return v ? repr_of(*v) : std::string("None");
+}
 
 // A scheme: a Scheme, a preset's name, or a JSON scheme file (a str or a path) — read by the
 // same rule as the command line's --scheme (scheme::from_name_or_file).
@@ -92,6 +100,63 @@ report_ref evaluate_plan(const model_part<plan>& p, const shared_observations* o
                     observations ? observations->source : std::string()};
 }
 
+// --- Reports as text, Markdown, CSV, JSON, HTML and .xlsx -----------------------------------
+
+language language_of(const std::string& code) {
+  if (code == "ja") return language::ja;
+  if (code == "en") return language::en;
+  throw py::value_error("lang: expected \"ja\" or \"en\", not \"" + code + "\"");
+}
+
+// What the library's renderers need of a Python Report; everything stays owned by `r`.
+report_input input_of(const report_ref& r) {
+  return {.plan = *r.source,
+          .plan_source = {},
+          .actuals = r.observations.get(),
+          .actuals_source = r.observations_source,
+          .scheme = *r.used_scheme,
+          .as_of = r.value.as_of,
+          .evaluation = &r.value};
+}
+
+std::string render(const report_ref& r, report_format format, const std::string& lang, int width) {
+  if (width < 40 || width > 1000) throw py::value_error("width: expected 40 to 1000 columns");
+  const report_input input = input_of(r);
+  const render_options options{.lang = language_of(lang), .width = width};
+  py::gil_scoped_release release;
+  return render_report(input, format, options);
+}
+
+// The report as an .xlsx workbook at `path`, written whole or not at all.
+void write_excel(const report_ref& r, const std::filesystem::path& path, const std::string& lang) {
+  const report_input input = input_of(r);
+  const render_options options{.lang = language_of(lang)};
+  py::gil_scoped_release release;
+  write_report(input, report_format::xlsx, path, options);
+}
+
+std::string assessment_repr(const assessment& a) {
+  return "<" + std::string(package_name) + ".Assessment grade " + repr_of(a.grade) + ", rate " +
+         optional_repr(a.rate) + ", " + std::string(to_string(a.status)) + ">";
+}
+
+py::list observations_used(const assessment_ref& r) {
+  py::list out;
+  for (std::size_t k : r.value.observations)
+    out.append(model_part<observation>(r.observations->at(k)));
+  return out;
+}
+
+const rollup& rollup_in(const std::vector<rollup>& group, const std::string& id, const char* kind) {
+  for (const rollup& x : group)
+    if (x.id == id) return x;
+  throw not_found_error("no " + std::string(kind) + " roll-up with id \"" + id + "\"");
+}
+
+assessment_ref assessment_in(const report_ref& r, std::size_t k) {
+  return assessment_ref{r.value.indicators[k], r.observations};
+}
+
 }  // namespace
 
 void bind_eval(py::module_& m) {
@@ -102,7 +167,287 @@ void bind_eval(py::module_& m) {
   binding::bind_enum<rollup_basis>(m);
   bind_observations(m);
   bind_schemes(m);
-  bind_reports(m);
+  py::class_<assessment> assessment_cls(
+      m, "Assessment", R"doc(How far an indicator has come by a date: the numbers used (in base units), the
+rate (達成率, 1.0 = 100 %), the grade and the status. Read-only.)doc");
+  py::class_<assessment_ref> indicator_assessment_cls(
+      m, "IndicatorAssessment", R"doc(An indicator's Assessment, the observations it used and an explanation a person
+can read. ``grade``, ``rate`` and ``status`` are the assessment's. Read-only.)doc");
+  py::class_<rollup> rollup_cls(
+      m, "Rollup", R"doc(The rating of a measure, area or goal, rolled up from the grades of its
+indicators. Read-only.)doc");
+  py::class_<report_ref> report_cls(
+      m, "Report", R"doc(The assessment of every indicator of a plan at a date, with the roll-ups of its
+measures, areas and goals. Read-only; keeps the plan and observations it was made from.
+
+``report.find("1-1-1")`` (or ``report["1-1-1"]``) is an IndicatorAssessment;
+``report.area("1").rating`` a roll-up's rating; ``report.to_dataframe()`` a pandas DataFrame.)doc");
+  binding::in_package(assessment_cls);
+  binding::in_package(indicator_assessment_cls);
+  binding::in_package(rollup_cls);
+  binding::in_package(report_cls);
+
+  // --- Assessments ---------------------------------------------------------------------------
+
+  assessment_cls
+      .def_readonly("formula", &assessment::formula, "The Formula that gave the rate.")
+      .def_property_readonly(
+          "as_of", [](const assessment& a) { return a.as_of; },
+          "The day of the assessment, a datetime.date.")
+      .def_readonly("actual", &assessment::actual,
+                    R"doc(The actual used, in base units: the latest level, a sum of flows, a share
+done; None when there is none.)doc")
+      .def_readonly("baseline", &assessment::baseline,
+                    "The baseline as used, in base units (－ and 実施なし count as 0 where meaningful).")
+      .def_readonly("target", &assessment::target, "The target as used, in base units, or None.")
+      .def_readonly("expected", &assessment::expected,
+                    "The value expected by as_of (linear in time), in base units, or None.")
+      .def_readonly("rate", &assessment::rate, "The rate (達成率) by the formula, 1.0 = 100 %; or None.")
+      .def_readonly("reached", &assessment::reached, "Whether the target is reached.")
+      .def_readonly("grade", &assessment::grade,
+                    "The grade by the scheme's bands (A, B, C), or its not-evaluable label (N).")
+      .def_readonly("points", &assessment::points, "The grade's points for roll-ups.")
+      .def_readonly("status", &assessment::status, "The ProgressStatus.")
+      .def_readonly("baseline_estimate", &assessment::baseline_estimate,
+                    "Whether the baseline is a 見込 (estimate) figure.")
+      .def_readonly("used_begin", &assessment::used_begin,
+                    "The first of the observations used, as an index into the indicator's points in date order.")
+      .def_readonly("used_end", &assessment::used_end, "One past the last observation used.")
+      .def_readonly("years_met", &assessment::years_met,
+                    "For a frequency: the fiscal years that met the target so far.")
+      .def_readonly("years_due", &assessment::years_due,
+                    "For a frequency: the fiscal years of the period ended by as_of.")
+      .def_readonly("revisions_in_force", &assessment::revisions_in_force,
+                    "How many revisions of the target or baseline were decided by the as-of day.")
+      .def_readonly("original_target", &assessment::original_target,
+                    "The document's target in base units, when a revision in force changed it; else None.")
+      .def_readonly("original_baseline", &assessment::original_baseline,
+                    "The document's baseline in base units, when a revision in force changed it; else None.")
+      .def_readonly("expected_from_milestones", &assessment::expected_from_milestones,
+                    "Whether the expected value runs through the indicator's milestones.")
+      .def_readonly("figure_age", &assessment::figure_age,
+                    "Days from the end of the period of the figure used to the as-of day, or None.")
+      .def_property_readonly(
+          "figure_published", [](const assessment& a) { return a.figure_published; },
+          "When the figure used was published (a datetime.date), or None when not known.")
+      .def_readonly("projected", &assessment::projected,
+                    "The value expected at the target date at the present pace (base units), or None.")
+      .def_readonly("will_reach", &assessment::will_reach,
+                    "Whether the projected value reaches the target; None without a projection.")
+      .def_property_readonly("evaluable", &assessment::evaluable,
+                             "Whether the indicator could be judged (status is not NOT_EVALUABLE).")
+      .def("__repr__", &assessment_repr, "<miyagiplan.Assessment grade 'B', rate 0.8, behind>");
+
+  indicator_assessment_cls
+      .def_property_readonly(
+          "indicator_id", [](const assessment_ref& r) { return r.value.indicator_id; },
+          "The indicator's id.")
+      .def_property_readonly(
+          "assessment", [](const assessment_ref& r) { return r.value.assessment; },
+          "The Assessment.")
+      .def_property_readonly("observations", &observations_used,
+                             "Copies of the Observations the assessment used, in date order.")
+      .def_property_readonly(
+          "observation_indices", [](const assessment_ref& r) { return r.value.observations; },
+          "The positions of those observations in the Observations evaluated.")
+      .def_property_readonly(
+          "excluded_reason", [](const assessment_ref& r) { return r.value.excluded_reason; },
+          "Why the indicator is excluded (the 除外 figure's note); empty when it is not.")
+      .def_property_readonly(
+          "explanation", [](const assessment_ref& r) { return r.value.explanation; },
+          "A sentence a person can read: which rule and formula, with which numbers.")
+      .def_property_readonly(
+          "grade", [](const assessment_ref& r) { return r.value.assessment.grade; },
+          "The assessment's grade.")
+      .def_property_readonly(
+          "rate", [](const assessment_ref& r) { return r.value.assessment.rate; },
+          "The assessment's rate (1.0 = 100 %), or None.")
+      .def_property_readonly(
+          "status", [](const assessment_ref& r) { return r.value.assessment.status; },
+          "The assessment's ProgressStatus.")
+      .def(
+          "__repr__",
+          [](const assessment_ref& r) {
+            const assessment& a = r.value.assessment;
+            return "<" + std::string(package_name) + ".IndicatorAssessment " +
+                   repr_of(r.value.indicator_id) + " grade " + repr_of(a.grade) + ", rate " +
+                   optional_repr(a.rate) + ", " + std::string(to_string(a.status)) + ">";
+          },
+          "<miyagiplan.IndicatorAssessment '1-1-1' grade 'B', rate 0.8, behind>");
+
+  rollup_cls.def_readonly("kind", &rollup::kind, "What is rolled up: measure, area or goal.")
+      .def_readonly("id", &rollup::id, "Its id.")
+      .def_readonly("title", &rollup::title, "Its title.")
+      .def_readonly("rating", &rollup::rating,
+                    "The rating by the scheme's roll-up levels (順調 …), or its not-evaluable label.")
+      .def_readonly("average_points", &rollup::average_points,
+                    "The average points of the evaluable grades, weighted by the indicators' weights, or None.")
+      .def_readonly("sum_points", &rollup::sum_points,
+                    "The weighted sum of their points (what a RollupBasis.SUM scheme rates), or None.")
+      .def_readonly("evaluable", &rollup::evaluable, "How many of its indicators could be judged.")
+      .def_readonly("total", &rollup::total, "How many indicators it has.")
+      .def_property_readonly(
+          "grade_counts",
+          [](const rollup& r) {
+            py::dict out;
+            for (const auto& [label, count] : r.grade_counts) out[py::str(label)] = count;
+            return out;
+          },
+          "How many indicators got each grade, as a dict in the scheme's band order.")
+      .def(
+          "__repr__",
+          [](const rollup& r) {
+            return "<" + std::string(package_name) + ".Rollup " + r.kind + " " + repr_of(r.id) +
+                   " " + repr_of(r.rating) + ": " + std::to_string(r.evaluable) + " of " +
+                   std::to_string(r.total) + " evaluable>";
+          },
+          "<miyagiplan.Rollup area '1' '順調': 3 of 3 evaluable>");
+
+  report_cls
+      .def_property_readonly(
+          "plan_id", [](const report_ref& r) { return r.value.plan_id; }, "The plan's id.")
+      .def_property_readonly(
+          "scheme_name", [](const report_ref& r) { return r.value.scheme_name; },
+          "The scheme's name.")
+      .def_property_readonly(
+          "as_of", [](const report_ref& r) { return r.value.as_of; },
+          "The day of the report, a datetime.date.")
+      .def_property_readonly(
+          "indicators",
+          [](const report_ref& r) {
+            py::list out;
+            for (std::size_t k = 0; k < r.value.indicators.size(); ++k)
+              out.append(assessment_in(r, k));
+            return out;
+          },
+          "Every indicator's IndicatorAssessment, in document order.")
+      .def_property_readonly(
+          "measures", [](const report_ref& r) { return r.value.measures; },
+          "The Rollups of the measures with indicators of their own (or of their sub-measures).")
+      .def_property_readonly(
+          "areas", [](const report_ref& r) { return r.value.areas; }, "The Rollups of the areas.")
+      .def_property_readonly(
+          "goals", [](const report_ref& r) { return r.value.goals; },
+          "The Rollups of the goals, when the goals divide the areas between them; else empty.")
+      .def_property_readonly(
+          "overall", [](const report_ref& r) -> py::object {
+            if (r.value.overall.empty()) return py::none();
+            return py::cast(r.value.overall.front());
+          },
+          R"doc(The Rollup of the whole plan (kind "plan") when its goals do not divide the areas
+(the bundled plan relates both goals to all five areas); None when the goals roll up.)doc")
+      .def(
+          "find",
+          [](const report_ref& r, const std::string& id) -> std::optional<assessment_ref> {
+            for (std::size_t k = 0; k < r.value.indicators.size(); ++k)
+              if (r.value.indicators[k].indicator_id == id) return assessment_in(r, k);
+            return std::nullopt;
+          },
+          "indicator_id"_a, "The IndicatorAssessment of an indicator, or None if the plan has none.")
+      .def(
+          "__getitem__",
+          [](const report_ref& r, const std::string& id) {
+            for (std::size_t k = 0; k < r.value.indicators.size(); ++k)
+              if (r.value.indicators[k].indicator_id == id) return assessment_in(r, k);
+            throw not_found_error("no indicator with id \"" + id + "\" in the report");
+          },
+          "indicator_id"_a, "The IndicatorAssessment of an indicator; NotFoundError if none.")
+      .def(
+          "__len__", [](const report_ref& r) { return r.value.indicators.size(); },
+          "The number of indicators assessed.")
+      .def(
+          "__iter__",
+          [](const report_ref& r) {
+            py::list out;
+            for (std::size_t k = 0; k < r.value.indicators.size(); ++k)
+              out.append(assessment_in(r, k));
+            return py::iter(out);
+          },
+          "Iterates over the IndicatorAssessments, in document order.")
+      .def(
+          "measure",
+          [](const report_ref& r, const std::string& id) {
+            return rollup_in(r.value.measures, id, "measure");
+          },
+          "id"_a, "The Rollup of a measure; NotFoundError if none.")
+      .def(
+          "area",
+          [](const report_ref& r, const std::string& id) {
+            return rollup_in(r.value.areas, id, "area");
+          },
+          "id"_a, "The Rollup of an area; NotFoundError if none.")
+      .def(
+          "goal",
+          [](const report_ref& r, const std::string& id) {
+            return rollup_in(r.value.goals, id, "goal");
+          },
+          "id"_a, "The Rollup of a goal; NotFoundError if none.")
+      .def("to_dataframe", &indicators_frame,
+           R"doc(A pandas DataFrame, one row per indicator in document order, with the columns
+id, name, unit, baseline, baseline_date, target, target_date, actual, expected, rate, grade,
+status, explanation.
+
+baseline, target, actual and expected are in each indicator's unit as written (2223.0 for
+2,223 百万円), NaN for a state or none; the dates are the last days (datetime.date) of the
+baseline's and target's date expressions; rate is 1.0 for 100 % (NaN when none); status is
+the ProgressStatus's name. pandas is imported when called.)doc")
+      .def(
+          "to_json", [](const report_ref& r) { return render(r, report_format::json, "ja", 80); },
+          R"doc(The report as JSON text ("miyagiplan.Report.1"), exactly as ``miyagiplan report
+--format json`` writes it for the same plan, actuals, as-of day and scheme.)doc")
+      .def(
+          "to_text",
+          [](const report_ref& r, const std::string& lang, int width) {
+            return render(r, report_format::text, lang, width);
+          },
+          "lang"_a = "ja", "width"_a = 80,
+          R"doc(The report as a text table ``width`` columns wide (wide characters count two), with
+labels in ``lang``: "ja" (default) or "en".)doc")
+      .def(
+          "to_markdown",
+          [](const report_ref& r, const std::string& lang) { return render(r, report_format::markdown, lang, 80); },
+          "lang"_a = "ja", "The report as Markdown, labels and explanations in ``lang`` (\"ja\" or \"en\").")
+      .def(
+          "to_csv", [](const report_ref& r) { return render(r, report_format::csv, "ja", 80); },
+          "The report as CSV, one row per indicator (as ``miyagiplan report --format csv``).")
+      .def(
+          "to_html",
+          [](const report_ref& r, const std::string& lang) { return render(r, report_format::html, lang, 80); },
+          "lang"_a = "ja",
+          R"doc(The report as one self-contained HTML page (inline CSS and SVG charts), labels and
+explanations in ``lang`` ("ja" or "en").)doc")
+      .def(
+          "explain",
+          [](const report_ref& r, const std::string& indicator_id, const std::string& lang) {
+            for (const auto& ia : r.value.indicators)
+              if (ia.indicator_id == indicator_id)
+                return explain(ia.assessment, *r.source->find_indicator(indicator_id), *r.used_scheme,
+                               language_of(lang));
+            throw not_found_error("no assessment of indicator \"" + indicator_id + "\" in this report");
+          },
+          "indicator_id"_a, "lang"_a = "ja",
+          R"doc(Why the indicator got its grade, in ``lang``: "ja" (default, as the Japanese
+reports say it) or "en" (IndicatorAssessment.explanation).)doc")
+      .def("to_excel", &write_excel, "path"_a, "lang"_a = "ja",
+           R"doc(Writes the report as an .xlsx workbook (a str or os.PathLike), as ``miyagiplan report
+--format xlsx`` does: a sheet per table (indicators, measures, areas, goals and their areas, the
+evaluation's settings, grades and ratings), one value per cell, no merged cells, units in their
+own columns, numbers as numbers, dates as Excel dates with the 和暦 in the next column, a frozen
+header row and filters; headers in ``lang`` ("ja" or "en"). The file is replaced only once the
+new one is whole; FileError when it cannot be written.)doc")
+      .def("rollups_dataframe", &rollups_frame,
+           R"doc(A pandas DataFrame of the roll-ups: measures, then areas, then goals, with the
+columns kind, id, title, rating, average_points, evaluable, total, and one column per grade
+label counting the indicators that got it.)doc")
+      .def(
+          "__repr__",
+          [](const report_ref& r) {
+            return "<" + std::string(package_name) + ".Report " + repr_of(r.value.plan_id) +
+                   " as of " + format_date(r.value.as_of, date_style::iso) + " by " +
+                   r.value.scheme_name + ": " + std::to_string(r.value.indicators.size()) +
+                   " indicators>";
+          },
+          "<miyagiplan.Report 'miyagi-it-2013' as of 2014-03-31 by miyagi: 25 indicators>");
 
   // --- evaluate and Plan.evaluate --------------------------------------------------------------
 

@@ -47,6 +47,17 @@ shared_observations shared(observation_set s, std::string source = {}) {
   return shared_observations{std::make_shared<observation_set>(std::move(s)), std::move(source)};
 }
 
+// Observations.from_csv_text and from_json_text: text read by `read` against a plan (default:
+// the bundled plan), errors naming `file_name`.
+using text_read = observation_set (*)(std::string_view, const plan&, std::string_view);
+
+template <text_read read>
+auto text_reader() {
+  return [](std::string_view text, const model_part<plan>* p, std::string_view file_name) {
+    return shared(read(text, plan_or_bundled(p), file_name));
+  };
+}
+
 observation_status status_or_default(const std::optional<member_or_name<observation_status>>& s,
                                      const date_expression& when) {
   if (s) return binding::member(*s);
@@ -274,13 +285,8 @@ system) or text (平成23年度末), values as numbers or text (2,900 件), a fo
 Raises SchemaError naming every bad cell (``actuals.xlsx!実績!C12``, or file:line:column);
 nothing of a bad file is kept. FileError when the file cannot be read or has another
 extension.)doc")
-      .def_static(
-          "from_csv_text",
-          [](std::string_view text, const model_part<plan>* p, std::string_view file_name) {
-            return shared(observation_set::from_csv(text, plan_or_bundled(p), file_name));
-          },
-          "text"_a, "plan"_a = py::none(), "file_name"_a = "<csv>",
-          "Reads CSV text as from_csv does; errors name ``file_name``.")
+      .def_static("from_csv_text", text_reader<&observation_set::from_csv>(), "text"_a, "plan"_a = py::none(),
+                  "file_name"_a = "<csv>", "Reads CSV text as from_csv does; errors name ``file_name``.")
       .def_static(
           "from_json",
           [](const std::filesystem::path& path, const model_part<plan>* p) {
@@ -292,13 +298,8 @@ extension.)doc")
 [{"indicator", "date", "value" | "value_base", "status"?, "total"?, "source"?, "note"?}]}.
 
 Raises SchemaError, its ``where`` the file and JSON pointer.)doc")
-      .def_static(
-          "from_json_text",
-          [](std::string_view text, const model_part<plan>* p, std::string_view file_name) {
-            return shared(observation_set::from_json(text, plan_or_bundled(p), file_name));
-          },
-          "text"_a, "plan"_a = py::none(), "file_name"_a = "<json>",
-          "Reads JSON text as from_json does; errors name ``file_name``.")
+      .def_static("from_json_text", text_reader<&observation_set::from_json>(), "text"_a, "plan"_a = py::none(),
+                  "file_name"_a = "<json>", "Reads JSON text as from_json does; errors name ``file_name``.")
       .def_static(
           "load",
           [](const std::filesystem::path& path, const model_part<plan>* p) {

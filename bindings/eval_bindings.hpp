@@ -1,4 +1,4 @@
-// What the bindings of attainment share (bind_eval.cpp and the files it calls, in order):
+// What the bindings of attainment share (bind_eval.cpp and the files it calls):
 // the Python-held observation sets, assessments and reports, and the DataFrames of a report.
 #pragma once
 
@@ -40,7 +40,6 @@ struct report_ref {
 
 void bind_observations(py::module_& m);  // Observation, Observations, Plan.observation
 void bind_schemes(py::module_& m);       // GradeBand, RollupLevel, Scheme
-void bind_reports(py::module_& m);       // Assessment, IndicatorAssessment, Rollup, Report
 
 // A report as pandas DataFrames (report_frames.cpp): one row per indicator, one per roll-up.
 py::object indicators_frame(const report_ref& r);
