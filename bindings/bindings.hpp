@@ -90,7 +90,7 @@ class model_part {
 };
 
 // ---------------------------------------------------------------------------------------------
-// What bind_model.cpp and bind_eval.cpp share. In a namespace of its own, so that nothing here
+// What the model and attainment bindings share. In a namespace of its own, so that nothing here
 // meets the file-local helpers of bind_calendar.cpp in unqualified lookup.
 namespace binding {
 

@@ -1,4 +1,4 @@
-"""Attainment from Python: the bindings of bindings/bind_eval.cpp."""
+"""Attainment from Python: the bindings of bindings/bind_eval.cpp and the files it calls."""
 
 import concurrent.futures
 import copy
