@@ -34,17 +34,12 @@ using binding::date_arg;
 using binding::dated_value_view;
 using binding::list_field;
 using binding::member_or_name;
+using binding::member_repr;
 using binding::part_field;
 using binding::repr_of;
 using binding::unit_arg;
 using binding::value_arg;
 using binding::value_field;
-
-std::string member_repr(py::handle member) {
-  return std::string(package_name) + "." +
-         py::str(py::type::handle_of(member).attr("__name__")).cast<std::string>() + "." +
-         member.attr("name").cast<std::string>();
-}
 
 template <class Enum>
 std::string enum_repr(Enum e) {

@@ -90,7 +90,7 @@ class model_part {
 };
 
 // ---------------------------------------------------------------------------------------------
-// What bind_model.cpp and bind_eval.cpp share. In a namespace of its own, so that nothing here
+// What the model and attainment bindings share. In a namespace of its own, so that nothing here
 // meets the file-local helpers of bind_calendar.cpp in unqualified lookup.
 namespace binding {
 
@@ -102,6 +102,11 @@ inline std::string repr_of(double value) { return py::repr(py::float_(value)).ca
 
 inline std::string type_name_of(py::handle h) {
   return py::str(py::type::handle_of(h).attr("__name__")).cast<std::string>();
+}
+
+// "miyagiplan.Formula.BASELINE_RELATIVE": an enum member as Python code names it.
+inline std::string member_repr(py::handle member) {
+  return std::string(package_name) + "." + type_name_of(member) + "." + member.attr("name").cast<std::string>();
 }
 
 template <class Class>

@@ -110,11 +110,8 @@ const command_spec export_spec{
                              "json for actuals (default: from the --output\n"
                              "extension, else json; csv for actuals)",
       {"json", "xml", "text", "binary", "xlsx", "csv"}},
-     {"sheet", 0, "NAME", "the sheet of an .xlsx actuals file (default: the\n"
-                         "first)"},
-     {"read-encoding", 0, "ENC", "of a CSV actuals file: auto (default: a BOM or\n"
-                               "valid UTF-8 is UTF-8, else cp932), utf-8 or cp932",
-      {"auto", "utf-8", "cp932"}},
+     actuals_sheet_option(),
+     actuals_read_encoding_option(),
      {"encoding", 0, "ENC", "of the CSV written: utf-8 (default) or cp932\n"
                            "(Shift_JIS, as Japanese Excel opens CSV)",
       {"auto", "utf-8", "cp932"}},
@@ -183,8 +180,7 @@ const command_spec validate_spec{
     "plan or --plan FILE), and prints every problem with its place (a workbook's\n"
     "as file!sheet!C12).",
     {{"plan", 'p', "FILE", "the plan of an actuals file (default: the bundled plan)"},
-     {"sheet", 0, "NAME", "the sheet of an .xlsx actuals file (default: the\n"
-                         "first)"},
+     actuals_sheet_option(),
      {"encoding", 0, "ENC", "of a CSV actuals file: auto (default), utf-8 or\n"
                            "cp932",
       {"auto", "utf-8", "cp932"}},

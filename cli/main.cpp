@@ -31,11 +31,8 @@ const command_spec report_spec{
                           "the bundled plan)"},
      {"actuals", 'a', "FILE", "actuals (実績値), .csv, .xlsx or .json (else: the\n"
                              "plan only)"},
-     {"sheet", 0, "NAME", "the sheet of an .xlsx actuals file (default: the\n"
-                         "first)"},
-     {"read-encoding", 0, "ENC", "of a CSV actuals file: auto (default: a BOM or\n"
-                               "valid UTF-8 is UTF-8, else cp932), utf-8 or cp932",
-      {"auto", "utf-8", "cp932"}},
+     actuals_sheet_option(),
+     actuals_read_encoding_option(),
      {"as-of", 0, "DATE", "day to evaluate at: 平成25年度末, R5.3.31, 2014-03-31\n"
                          "(default: the last day of the plan period)"},
      {"years", 0, "", "with --actuals: evaluate as of every 年度末 of\n"

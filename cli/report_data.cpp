@@ -23,6 +23,17 @@ miyagiplan::load_options actuals_options(const parsed_args& args, std::string_vi
   return {.encoding = encoding_option(args, encoding_name), .sheet = args.get_or("sheet", "")};
 }
 
+option_spec actuals_sheet_option() {
+  return {"sheet", 0, "NAME", "the sheet of an .xlsx actuals file (default: the\n"
+                              "first)"};
+}
+
+option_spec actuals_read_encoding_option() {
+  return {"read-encoding", 0, "ENC", "of a CSV actuals file: auto (default: a BOM or\n"
+                                     "valid UTF-8 is UTF-8, else cp932), utf-8 or cp932",
+          {"auto", "utf-8", "cp932"}};
+}
+
 std::string workbook_output(const parsed_args& args, std::string_view command) {
   const auto output = args.get("output");
   if (!output || *output == "-")

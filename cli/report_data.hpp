@@ -28,6 +28,12 @@ miyagiplan::office::text_encoding encoding_option(const parsed_args& args, std::
 // How an actuals file is read: `encoding_name` for CSV, --sheet for .xlsx.
 miyagiplan::load_options actuals_options(const parsed_args& args, std::string_view encoding_name);
 
+// The options actuals_options reads, as the commands that take actuals declare them: --sheet,
+// and --read-encoding where --encoding is the file written (functions: the commands' specs are
+// globals of other files, initialised in no set order).
+option_spec actuals_sheet_option();
+option_spec actuals_read_encoding_option();
+
 // Refuses to write a workbook to standard output: it is a file, not text.
 std::string workbook_output(const parsed_args& args, std::string_view command);
 

@@ -117,20 +117,21 @@ def check(work, result, expected_cache, input_cache):
     return {"count": bad, "of": len(expected), "gannen": gannen, "failed": failed, "examples": examples}
 
 
-def fmt_ns(x):
+def fmt_figure(x, one_decimal_below, suffix=""):
+    """Fewer decimals as a figure grows: two below 10, one below `one_decimal_below`, then none."""
     if x < 10:
-        return f"{x:.2f}"
-    if x < 1000:
-        return f"{x:.1f}"
-    return f"{x:,.0f}"
+        return f"{x:.2f}{suffix}"
+    if x < one_decimal_below:
+        return f"{x:.1f}{suffix}"
+    return f"{x:,.0f}{suffix}"
+
+
+def fmt_ns(x):
+    return fmt_figure(x, 1000)
 
 
 def fmt_ratio(x):
-    if x < 10:
-        return f"{x:.2f}×"
-    if x < 100:
-        return f"{x:.1f}×"
-    return f"{x:,.0f}×"
+    return fmt_figure(x, 100, "×")
 
 
 def build_rows(results, checks):

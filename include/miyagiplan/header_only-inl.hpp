@@ -57,7 +57,8 @@
 #include "miyagiplan/office/xlsx_writer-inl.hpp"
 #endif
 #ifdef MIYAGIPLAN_NEEDS_WORKBOOK_DEFINITIONS
-#include "miyagiplan/io/workbook-inl.hpp"
+#include "miyagiplan/io/workbook_read-inl.hpp"
+#include "miyagiplan/io/workbook_write-inl.hpp"
 #endif
 #ifdef MIYAGIPLAN_NEEDS_REPORT_LABELS_DEFINITIONS
 #include "miyagiplan/report/labels-inl.hpp"

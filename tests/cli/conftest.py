@@ -8,9 +8,13 @@ ctest's cli_tests and cli_dashboard pass the program's path in MIYAGIPLAN_CLI. B
 import os
 import pathlib
 import subprocess
+import sys
 import unicodedata
 
 import pytest
+
+# tests/office/template_rows.py: helpers shared with the Python module tests.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "office"))
 
 SOURCE_DIR = pathlib.Path(os.environ.get("MIYAGIPLAN_SOURCE_DIR") or pathlib.Path(__file__).resolve().parents[2])
 ACTUALS = SOURCE_DIR / "examples" / "illustrative-actuals.csv"
@@ -82,6 +86,14 @@ def run(program):
         return result
 
     return run
+
+
+def validate_problems(run, path):
+    """What `miyagiplan validate` says of a file with problems (it exits 1): the lines of
+    standard output, one a problem, and standard error."""
+    r = run("validate", path)
+    assert r.returncode == 1, r.stdout
+    return r.stdout.splitlines(), r.stderr
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from conftest import INDICATOR_IDS, SOURCE_DIR
+from conftest import INDICATOR_IDS, SOURCE_DIR, validate_problems
+from template_rows import ONLINE_APPLICATIONS, fill, fill_goal_area_measure  # tests/office (conftest.py)
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -111,15 +112,6 @@ def test_the_bundled_plan_round_trips_through_a_workbook_byte_identically(run, t
     assert run("validate", book, check=0).stdout.startswith(f"{book}: ok")
 
 
-def fill(ws, rows):
-    """Replaces the example rows of a template sheet with `rows` (dicts by field name)."""
-    names = [c.value for c in ws[2]]
-    if ws.max_row > 2:
-        ws.delete_rows(3, ws.max_row - 2)
-    for r in rows:
-        ws.append([r.get(n) for n in names])
-
-
 def authored_plan(template, path):
     """A plan another program (openpyxl) writes into the blank template."""
     wb = openpyxl.load_workbook(template)
@@ -128,14 +120,8 @@ def authored_plan(template, path):
     for name in wb.sheetnames:  # every other sheet loses its example row
         if name not in filled:
             fill(wb[name], [])
-    fill(wb["基本目標"], [dict(id="G1", number=1, title="暮らしを便利に")])
-    fill(wb["重点分野"], [dict(id="1", number=1, title="行政手続")])
-    fill(wb["施策"], [dict(_parent="1", _position=1, id="1-1", number=1, title="電子申請")])
-    fill(wb["目標指標"], [{
-        "_parent": "1-1", "id": "1-1-1", "name": "電子申請件数", "unit": "件", "direction": "increase",
-        "accumulation": "level", "baseline.date": "令和5年度末", "baseline.value": 1000,
-        "target.date": "令和8年度末", "target.value": "2,000件",
-    }, {
+    fill_goal_area_measure(wb)
+    fill(wb["目標指標"], [ONLINE_APPLICATIONS, {
         "_parent": "1-1", "id": "1-1-2", "name": "窓口の待ち時間", "unit": "分", "direction": "decrease",
         "accumulation": "level", "baseline.date": datetime.datetime(2024, 3, 31), "baseline.value": 30,
         "target.date": "令和8年度末", "target.value": 10,
@@ -179,13 +165,11 @@ def test_validate_lists_every_problem_of_a_workbook_with_its_cell(run, tmp_path)
     goals[f"{goal_number}3"] = "一"
     areas[f"{area_number}3"] = 1.5
     wb.save(path)
-    r = run("validate", path)
-    assert r.returncode == 1
-    lines = r.stdout.splitlines()
-    assert len(lines) == 2, r.stdout
+    lines, stderr = validate_problems(run, path)
+    assert len(lines) == 2, lines
     assert lines[0].startswith(f"{path}!基本目標!{goal_number}3: expected a number"), lines[0]
     assert lines[1].startswith(f"{path}!重点分野!{area_number}3: expected a whole number"), lines[1]
-    assert r.stderr.strip() == f"miyagiplan: {path}: 2 problems"
+    assert stderr.strip() == f"miyagiplan: {path}: 2 problems"
 
 
 def test_validate_an_xlsx_actuals_file_names_its_cells(run, tmp_path):
@@ -197,10 +181,8 @@ def test_validate_an_xlsx_actuals_file_names_its_cells(run, tmp_path):
     ws.append(["1-1-1", "平成24年度末", "三千"])
     ws.append(["9-9-9", "平成24年度末", 10])
     wb.save(path)
-    r = run("validate", path)
-    assert r.returncode == 1
-    lines = r.stdout.splitlines()
-    assert len(lines) == 2, r.stdout
+    lines, _ = validate_problems(run, path)
+    assert len(lines) == 2, lines
     assert lines[0].startswith(f"{path}!実績!C2: ")
     assert lines[1].startswith(f"{path}!実績!A3: ")
 

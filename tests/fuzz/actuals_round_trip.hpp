@@ -72,4 +72,18 @@ inline void check_round_trips(const miyagiplan::observation_set& set) {
   }
 }
 
+// One input of a target: `read` (the reader at hand, on the input) gives a schema_error, the
+// reader's one error, or a set whose round trips hold.
+template <class Read>
+int check_actuals_input(Read&& read) {
+  miyagiplan::observation_set set;
+  try {
+    set = read();
+  } catch (const miyagiplan::schema_error&) {
+    return 0;
+  }
+  check_round_trips(set);
+  return 0;
+}
+
 }  // namespace fuzz

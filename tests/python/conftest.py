@@ -5,11 +5,16 @@ ctest's python_tests runs them with the build's python/ directory on PYTHONPATH.
     PYTHONPATH=<build>/python /usr/bin/python3 -m pytest -q tests/python
 """
 
+import inspect
 import os
 import pathlib
+import sys
 import time
 
 import pytest
+
+# tests/office/template_rows.py: helpers shared with the command-line tests.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "office"))
 
 try:
     import miyagiplan
@@ -24,6 +29,25 @@ except ImportError as exc:  # pragma: no cover - a setup problem, not a test fai
 def round_trip(obj):
     """What repr(obj) evaluates back to: reprs that read back are part of the API."""
     return eval(repr(obj), {"miyagiplan": miyagiplan})  # noqa: S307 - the point of the test
+
+
+def assert_exported_and_documented(name):
+    """The package exports `name` as its own, with a docstring, and every public member of a
+    class (not an exception's inherited ones, nor an enum's members) has one too."""
+    assert name in miyagiplan.__all__
+    obj = getattr(miyagiplan, name)
+    assert obj.__module__ == "miyagiplan"
+    assert (obj.__doc__ or "").strip()
+    if inspect.isclass(obj) and not issubclass(obj, BaseException):
+        for member_name, member in vars(obj).items():
+            if member_name.startswith("_"):
+                continue
+            if hasattr(obj, "__members__") and member_name in ("name", "value"):
+                continue  # pybind11's own enum properties
+            if isinstance(member, obj):
+                continue  # an enum member; documented in the enum's docstring
+            doc = member.__doc__ if isinstance(member, property) else getattr(obj, member_name).__doc__
+            assert (doc or "").strip(), f"{name}.{member_name}"
 
 
 @pytest.fixture

@@ -1,9 +1,8 @@
-"""Attainment from Python: the bindings of bindings/bind_eval.cpp."""
+"""Attainment from Python: the bindings of bindings/bind_eval.cpp and the files it calls."""
 
 import concurrent.futures
 import copy
 import datetime
-import inspect
 import math
 import pickle
 import re
@@ -24,7 +23,7 @@ from miyagiplan import (
     Scheme,
 )
 
-from conftest import round_trip  # noqa: E402
+from conftest import assert_exported_and_documented, round_trip  # noqa: E402
 
 D = datetime.date
 
@@ -50,20 +49,7 @@ EVAL_NAMES = [
 
 @pytest.mark.parametrize("name", EVAL_NAMES)
 def test_names_are_exported_documented_and_in_the_package(name):
-    assert name in miyagiplan.__all__
-    obj = getattr(miyagiplan, name)
-    assert obj.__module__ == "miyagiplan"
-    assert (obj.__doc__ or "").strip()
-    if inspect.isclass(obj):
-        for member_name, member in vars(obj).items():
-            if member_name.startswith("_"):
-                continue
-            if hasattr(obj, "__members__") and member_name in ("name", "value"):
-                continue  # pybind11's own enum properties
-            if isinstance(member, obj):
-                continue  # an enum member
-            doc = member.__doc__ if isinstance(member, property) else getattr(obj, member_name).__doc__
-            assert (doc or "").strip(), f"{name}.{member_name}"
+    assert_exported_and_documented(name)
 
 
 # --- One indicator, one value ------------------------------------------------------------------

@@ -3,7 +3,6 @@
 import copy
 import datetime
 import gc
-import inspect
 import pickle
 
 import pytest
@@ -27,7 +26,7 @@ from miyagiplan import (
     ValueState,
 )
 
-from conftest import round_trip  # noqa: E402
+from conftest import assert_exported_and_documented, round_trip  # noqa: E402
 
 D = datetime.date
 
@@ -56,20 +55,7 @@ MODEL_NAMES = [
 
 @pytest.mark.parametrize("name", MODEL_NAMES)
 def test_names_are_exported_documented_and_in_the_package(name):
-    assert name in miyagiplan.__all__
-    obj = getattr(miyagiplan, name)
-    assert obj.__module__ == "miyagiplan"
-    assert (obj.__doc__ or "").strip()
-    if inspect.isclass(obj) and not issubclass(obj, BaseException):
-        for member_name, member in vars(obj).items():
-            if member_name.startswith("_"):
-                continue
-            if hasattr(obj, "__members__") and member_name in ("name", "value"):
-                continue  # pybind11's own enum properties
-            if isinstance(member, obj):
-                continue  # an enum member; documented in the enum's docstring
-            doc = member.__doc__ if isinstance(member, property) else getattr(obj, member_name).__doc__
-            assert (doc or "").strip(), f"{name}.{member_name}"
+    assert_exported_and_documented(name)
 
 
 # --- The bundled plan --------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import pytest
 
 import miyagiplan
 from miyagiplan import Observations, Plan, SchemaError
+from template_rows import ONLINE_APPLICATIONS, fill, fill_goal_area_measure  # tests/office (conftest.py)
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -129,15 +130,6 @@ def test_a_broken_workbook_names_every_problem_cell(plan, tmp_path):
     assert "!目標指標!A" in e.value.where
 
 
-def fill(ws, rows):
-    """Replaces the example rows of a template sheet with `rows` (dicts by field name)."""
-    names = [c.value for c in ws[2]]
-    if ws.max_row > 2:
-        ws.delete_rows(3, ws.max_row - 2)
-    for r in rows:
-        ws.append([r.get(n) for n in names])
-
-
 def test_a_plan_openpyxl_writes_into_the_template_loads_validates_and_evaluates(tmp_path):
     template = tmp_path / "template.xlsx"
     miyagiplan.write_plan_template(template)
@@ -150,14 +142,8 @@ def test_a_plan_openpyxl_writes_into_the_template_loads_validates_and_evaluates(
                           goal_area_note="")])
     for name in ("本文", "推進体制", "取組方針", "主な取組", "取組項目", "関連計画", "期待値", "目標の見直し"):
         fill(wb[name], [])
-    fill(wb["基本目標"], [dict(id="G1", number=1, title="暮らしを便利に")])
-    fill(wb["重点分野"], [dict(id="1", number=1, title="行政手続")])
-    fill(wb["施策"], [dict(_parent="1", _position=1, id="1-1", number=1, title="電子申請")])
-    fill(wb["目標指標"], [{
-        "_parent": "1-1", "id": "1-1-1", "name": "電子申請件数", "unit": "件", "direction": "increase",
-        "accumulation": "level", "baseline.date": "令和5年度末", "baseline.value": 1000,
-        "target.date": "令和8年度末", "target.value": "2,000件", "source": "",
-    }])
+    fill_goal_area_measure(wb)
+    fill(wb["目標指標"], [{**ONLINE_APPLICATIONS, "source": ""}])
     fill(wb["リスト"], [dict(sheet="基本目標", parent="G1", field="areas", position=1, value="1"),
                         dict(sheet="目標指標", parent="1-1-1", field="notes", value="※ 試行")])
     path = tmp_path / "authored.xlsx"

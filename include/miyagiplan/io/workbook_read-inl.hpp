@@ -1,6 +1,5 @@
-// Definitions of the plan as a workbook. Compiled once by src/workbook.cpp, or inline when
-// header-only. The layout is built at run time from the descriptions; values pass through the
-// plan's JSON form (io/json.hpp), so reading checks exactly what reading a JSON file checks.
+// Reading a plan from a workbook in the layout of workbook_layout-inl.hpp: every cell checked
+// where it stands (file!sheet!C12), rows joined to their parents by id, then the plan's rules.
 #pragma once
 
 #include <algorithm>
@@ -8,13 +7,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <map>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
-#include <tuple>
-#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -22,354 +19,19 @@
 #include "miyagiplan/io/json.hpp"
 #include "miyagiplan/io/workbook.hpp"
 #include "miyagiplan/office/xlsx_reader.hpp"
-#include "miyagiplan/office/xlsx_writer.hpp"
-#include "miyagiplan/plans/miyagi_it_2013.hpp"
+// Last: in header-only mode a public header above may bring in the other part's definitions,
+// which must find the layout not yet begun, so as to include it whole.
+#include "miyagiplan/io/workbook_layout-inl.hpp"
 
 namespace miyagiplan {
 namespace detail::workbook {
 
-enum class value_kind { text, number, integer, boolean };
-
-// One column of values.
-struct column_spec {
-  std::string name;                // baseline.date
-  std::string label;               // 現状値・時点
-  std::string doc;
-  value_kind kind = value_kind::text;
-  bool optional = false;           // empty is none (null)
-  std::vector<std::string> path;   // JSON keys below the object: {"baseline", "date"}
-  ordered_json fallback = nullptr; // a field added in a later version: its default, for an empty cell
-};
-
-// One field of a type, in its order: a column, a group of columns, a list, or child rows.
-struct member_spec {
-  enum kind_t { scalar, group, list, children, single_child } kind = scalar;
-  std::string name;
-  std::string label;
-  std::string doc;
-  bool optional = false;           // a group left empty is none
-  std::vector<std::size_t> columns;  // scalar: one; group: its fields
-  std::size_t sheet = 0;           // children, single_child
-};
-
-struct sheet_spec {
-  std::string label;               // 目標指標
-  std::string python;              // Indicator
-  std::string doc;
-  std::string tag;                 // miyagiplan.Indicator.1, or empty
-  bool has_id = false;             // a field named "id": it is the row's key
-  std::vector<column_spec> columns;
-  std::vector<member_spec> members;
-  std::vector<std::pair<std::size_t, std::string>> parents;  // (sheet, field) that hold these rows
-  bool needs_key() const noexcept { return !has_id; }
-  bool needs_parent_field() const noexcept { return parents.size() > 1; }
-};
-
-struct layout {
-  std::vector<sheet_spec> sheets;  // sheets[0] is the plan's
-};
-
-template <class T>
-inline constexpr bool is_vector = false;
-template <class T, class A>
-inline constexpr bool is_vector<std::vector<T, A>> = true;
-
-template <class T>
-constexpr bool is_scalar() {
-  return std::is_same_v<T, std::string> || std::is_same_v<T, bool> || std::is_same_v<T, int> ||
-         std::is_same_v<T, double> || described_enum<T> || std::is_same_v<T, date_expression> ||
-         std::is_same_v<T, unit> || std::is_same_v<T, quantity>;
-}
-
-template <class T>
-constexpr value_kind kind_of() {
-  if constexpr (std::is_same_v<T, double>) return value_kind::number;
-  else if constexpr (std::is_same_v<T, int>) return value_kind::integer;
-  else if constexpr (std::is_same_v<T, bool>) return value_kind::boolean;
-  else return value_kind::text;
-}
-
-template <class T>
-std::string enum_note() {
-  if constexpr (described_enum<T>) {
-    std::string s = " (one of: ";
-    for (std::size_t i = 0; i < enum_count<T>; ++i) s += (i ? ", " : "") + std::string(enum_description<T>::names[i]);
-    return s + ")";
-  } else {
-    return {};
-  }
-}
-
-template <described U>
-constexpr bool has_vector_field() {
-  bool any = false;
-  for_each_field<U>([&](const auto& f) {
-    using M = typename std::remove_cvref_t<decltype(f)>::member_type;
-    if constexpr (is_vector<M>) any = true;
-  });
-  return any;
-}
-
-template <described T>
-std::size_t sheet_of(layout& out);
-
-template <described T>
-void fill_sheet(layout& out, std::size_t index) {
-  for_each_field<T>([&](const auto& f) {
-    using M = typename std::remove_cvref_t<decltype(f)>::member_type;
-    constexpr bool opt = detail::is_optional<M>;
-    using V = std::conditional_t<opt, typename std::conditional_t<opt, M, std::optional<int>>::value_type, M>;
-    member_spec m;
-    m.name = f.name;
-    m.label = f.label;
-    m.doc = f.doc;
-    m.optional = opt;
-    if constexpr (is_scalar<V>()) {
-      m.kind = member_spec::scalar;
-      sheet_spec& s = out.sheets[index];
-      s.columns.push_back({std::string(f.name), std::string(f.label), std::string(f.doc) + enum_note<V>(),
-                           kind_of<V>(), opt, {std::string(f.name)},
-                           f.since > 1 ? detail::json_of(T{}.*f.member) : ordered_json(nullptr)});
-      m.columns.push_back(s.columns.size() - 1);
-      if (f.name == "id") s.has_id = true;
-    } else if constexpr (is_vector<V>) {
-      using E = typename V::value_type;
-      if constexpr (std::is_same_v<E, std::string>) {
-        m.kind = member_spec::list;
-      } else {
-        static_assert(described<E>, "a list holds strings or described objects");
-        m.kind = member_spec::children;
-        m.sheet = sheet_of<E>(out);
-      }
-    } else {
-      static_assert(described<V>, "a field's type has a workbook form");
-      if constexpr (has_vector_field<V>()) {
-        m.kind = member_spec::single_child;
-        m.sheet = sheet_of<V>(out);
-      } else {
-        m.kind = member_spec::group;
-        for_each_field<V>([&](const auto& g) {
-          using G = typename std::remove_cvref_t<decltype(g)>::member_type;
-          constexpr bool gopt = detail::is_optional<G>;
-          using GV = std::conditional_t<gopt, typename std::conditional_t<gopt, G, std::optional<int>>::value_type, G>;
-          static_assert(is_scalar<GV>(), "a value inside an object is flat");
-          sheet_spec& s = out.sheets[index];
-          s.columns.push_back({std::string(f.name) + "." + std::string(g.name),
-                               std::string(f.label) + "・" + std::string(g.label),
-                               std::string(f.doc) + " " + std::string(g.doc) + enum_note<GV>(), kind_of<GV>(),
-                               opt || gopt, {std::string(f.name), std::string(g.name)}});
-          m.columns.push_back(s.columns.size() - 1);
-        });
-      }
-    }
-    out.sheets[index].members.push_back(std::move(m));
-  });
-}
-
-template <described T>
-std::size_t sheet_of(layout& out) {
-  for (std::size_t i = 0; i < out.sheets.size(); ++i)
-    if (out.sheets[i].python == description<T>::python) return i;
-  sheet_spec s;
-  s.label = description<T>::label;
-  s.python = description<T>::python;
-  s.doc = description<T>::doc;
-  if constexpr (!description<T>::schema.empty()) s.tag = schema_tag<T>();
-  out.sheets.push_back(std::move(s));
-  const std::size_t index = out.sheets.size() - 1;
-  fill_sheet<T>(out, index);
-  return index;
-}
-
-inline const layout& plan_layout() {
-  static const layout l = [] {
-    layout out;
-    sheet_of<plan>(out);
-    for (std::size_t i = 0; i < out.sheets.size(); ++i)
-      for (const member_spec& m : out.sheets[i].members)
-        if (m.kind == member_spec::children || m.kind == member_spec::single_child)
-          out.sheets[m.sheet].parents.emplace_back(i, m.name);
-    return out;
-  }();
-  return l;
-}
-
-// The structural columns a sheet has before its values.
-struct structural {
-  std::string name, label, doc;
-};
-inline std::vector<structural> structural_columns(const sheet_spec& s, bool is_plan) {
-  std::vector<structural> out;
-  if (is_plan) return out;
-  if (s.needs_key())
-    out.push_back({"_key", "行ID", "The row's own id, that child rows and list rows name as their parent (written "
-                                   "<parent>/<position>); any text unique in the sheet."});
-  std::string parents;
-  for (const auto& [sheet, field] : s.parents) {
-    (void)field;
-    const std::string& l = plan_layout().sheets[sheet].label;
-    if (parents.find(l) == std::string::npos) parents += (parents.empty() ? "" : " or ") + l;
-  }
-  out.push_back({"_parent", "親", "The id of the row of " + parents + " this row belongs to" +
-                                      (s.parents.size() == 1 && s.parents[0].first == 0
-                                           ? std::string(" (may be left empty: there is one plan)")
-                                           : std::string()) +
-                                      "."});
-  if (s.needs_parent_field()) {
-    std::string fields;
-    for (const auto& [sheet, field] : s.parents)
-      fields += (fields.empty() ? "" : ", ") + field + " (" + plan_layout().sheets[sheet].label + ")";
-    out.push_back({"_parent_field", "親の項目", "Which field of the parent holds this row: " + fields + "."});
-  }
-  out.push_back({"_position", "順番", "The place among its siblings, from 1 (empty: the order of the rows)."});
-  return out;
-}
-
+// A number as a cell's text, the shortest that reads back the same.
 inline std::string number_text(double v) {
   char buf[64];
   const auto r = std::to_chars(buf, buf + sizeof buf, v);
   return std::string(buf, r.ptr);
 }
-
-// --- Writing ---------------------------------------------------------------------------------
-
-class writer {
- public:
-  writer(office::xlsx_writer& book, const layout& l) : l_(l) {
-    for (std::size_t i = 0; i < l.sheets.size(); ++i) {
-      sheets_.push_back(book.add_sheet(l.sheets[i].label));
-      next_.push_back(3);
-      write_headers(i);
-    }
-    lists_ = std::make_unique<office::xlsx_sheet>(book.add_sheet(workbook_list_sheet));
-    const char* names[] = {"sheet", "parent", "field", "position", "value"};
-    const char* labels[] = {"シート", "親", "項目", "順番", "値"};
-    for (std::uint32_t c = 0; c < 5; ++c) {
-      lists_->write_header(1, c + 1, labels[c]);
-      lists_->write_header(2, c + 1, names[c]);
-    }
-    lists_->set_column_width(5, 5, 60);
-  }
-
-  void write_object(std::size_t sheet, const ordered_json& obj, const std::string& parent, const std::string& field,
-                    std::size_t position) {
-    const sheet_spec& s = l_.sheets[sheet];
-    office::xlsx_sheet& out = sheets_[sheet];
-    const std::uint32_t row = next_[sheet]++;
-    std::string key;
-    if (s.has_id) key = obj.at("id").get<std::string>();
-    else key = parent + "/" + (s.needs_parent_field() ? field + ":" : "") + std::to_string(position);
-    std::uint32_t c = 1;
-    for (const structural& st : structural_columns(s, sheet == 0)) {
-      if (st.name == "_key") out.write_text(row, c, key);
-      else if (st.name == "_parent") out.write_text(row, c, parent);
-      else if (st.name == "_parent_field") out.write_text(row, c, field);
-      else out.write_number(row, c, static_cast<double>(position));
-      ++c;
-    }
-    for (const column_spec& col : s.columns) {
-      const ordered_json* v = &obj;
-      for (const std::string& k : col.path) {
-        if (v->is_null()) break;
-        v = &v->at(k);
-      }
-      if (v->is_string()) {
-        if (!v->get_ref<const std::string&>().empty()) out.write_text(row, c, v->get<std::string>());
-      } else if (v->is_boolean()) {
-        out.write_bool(row, c, v->get<bool>());
-      } else if (v->is_number()) {
-        out.write_number(row, c, v->get<double>());
-      }
-      ++c;
-    }
-    for (const member_spec& m : s.members) {
-      if (m.kind == member_spec::list) {
-        const ordered_json& list = obj.at(m.name);
-        for (std::size_t i = 0; i < list.size(); ++i) {
-          const std::uint32_t r = list_row_++;
-          lists_->write_text(r, 1, s.label);
-          lists_->write_text(r, 2, key);
-          lists_->write_text(r, 3, m.name);
-          lists_->write_number(r, 4, static_cast<double>(i + 1));
-          lists_->write_text(r, 5, list[i].get<std::string>());
-        }
-      } else if (m.kind == member_spec::children) {
-        const ordered_json& list = obj.at(m.name);
-        for (std::size_t i = 0; i < list.size(); ++i) write_object(m.sheet, list[i], key, m.name, i + 1);
-      } else if (m.kind == member_spec::single_child) {
-        write_object(m.sheet, obj.at(m.name), key, m.name, 1);
-      }
-    }
-  }
-
- private:
-  void write_headers(std::size_t i) {
-    const sheet_spec& s = l_.sheets[i];
-    office::xlsx_sheet& out = sheets_[i];
-    std::uint32_t c = 1;
-    for (const structural& st : structural_columns(s, i == 0)) {
-      out.write_header(1, c, st.label);
-      out.write_header(2, c, st.name);
-      ++c;
-    }
-    for (const column_spec& col : s.columns) {
-      out.write_header(1, c, col.label);
-      out.write_header(2, c, col.name);
-      out.set_column_width(c, c, col.kind == value_kind::text ? 24 : 10);
-      ++c;
-    }
-  }
-
-  const layout& l_;
-  std::vector<office::xlsx_sheet> sheets_;
-  std::vector<std::uint32_t> next_;
-  std::unique_ptr<office::xlsx_sheet> lists_;
-  std::uint32_t list_row_ = 3;
-};
-
-inline void write_help(office::xlsx_writer& book, const layout& l) {
-  office::xlsx_sheet help = book.add_sheet(workbook_help_sheet);
-  const char* labels[] = {"シート", "列", "見出し", "項目名", "説明"};
-  for (std::uint32_t c = 0; c < 5; ++c) help.write_header(1, c + 1, labels[c]);
-  help.set_column_width(3, 4, 20);
-  help.set_column_width(5, 5, 90);
-  std::uint32_t row = 2;
-  const auto line = [&](std::string_view sheet, std::uint32_t column, std::string_view label, std::string_view name,
-                        const std::string& doc) {
-    help.write_text(row, 1, sheet);
-    if (column) help.write_text(row, 2, office::column_name(column));
-    help.write_text(row, 3, label);
-    help.write_text(row, 4, name);
-    help.write_text(row, 5, doc);
-    ++row;
-  };
-  line("", 0, "", "",
-       "Row 1 of every sheet holds the Japanese labels, row 2 the field names (reading goes by row 2, so columns may "
-       "be moved); rows 3 on hold one object each. An optional field left empty is none.");
-  for (std::size_t i = 0; i < l.sheets.size(); ++i) {
-    const sheet_spec& s = l.sheets[i];
-    line(s.label, 0, "", "", s.doc + (i == 0 ? " One row." : ""));
-    std::uint32_t c = 1;
-    for (const structural& st : structural_columns(s, i == 0)) line(s.label, c++, st.label, st.name, st.doc);
-    for (const column_spec& col : s.columns)
-      line(s.label, c++, col.label, col.name, col.doc + (col.optional ? " Optional." : ""));
-    for (const member_spec& m : s.members) {
-      if (m.kind == member_spec::list)
-        line(s.label, 0, m.label, m.name, m.doc + " A list of texts: rows of sheet " + std::string(workbook_list_sheet) + ".");
-      else if (m.kind == member_spec::children || m.kind == member_spec::single_child)
-        line(s.label, 0, m.label, m.name, m.doc + " Rows of sheet " + l.sheets[m.sheet].label + ".");
-    }
-  }
-  const std::string list(workbook_list_sheet);
-  line(list, 0, "", "", "Lists of texts (notes, channels, areas, paragraphs), one item a row.");
-  line(list, 1, "シート", "sheet", "The sheet of the object the list belongs to.");
-  line(list, 2, "親", "parent", "The id (or _key) of that object's row.");
-  line(list, 3, "項目", "field", "The list's field name (notes, channels, …).");
-  line(list, 4, "順番", "position", "The item's place in the list, from 1 (empty: the order of the rows).");
-  line(list, 5, "値", "value", "The text.");
-}
-
-// --- Reading ---------------------------------------------------------------------------------
 
 struct located {
   std::string text;
@@ -818,57 +480,7 @@ class reader {
   bool collect_ = false;
 };
 
-// How many non-empty lists an object holds, all the way down.
-inline std::size_t richness(const ordered_json& j) {
-  std::size_t n = 0;
-  if (j.is_array()) {
-    n += j.empty() ? 0u : 1u;
-    for (const auto& x : j) n += richness(x);
-  } else if (j.is_object()) {
-    for (const auto& [k, v] : j.items()) {
-      (void)k;
-      n += richness(v);
-    }
-  }
-  return n;
-}
-
-// The plan with every list cut to one item, the one that holds the most (so that every kind of
-// object has an example): the template's example rows.
-inline void keep_one(ordered_json& j) {
-  if (j.is_array()) {
-    if (j.size() > 1) {
-      std::size_t best = 0;
-      for (std::size_t i = 1; i < j.size(); ++i)
-        if (richness(j[i]) > richness(j[best])) best = i;
-      ordered_json kept = j[best];
-      j = ordered_json::array({std::move(kept)});
-    }
-    for (auto& x : j) keep_one(x);
-  } else if (j.is_object()) {
-    for (auto& [k, v] : j.items()) {
-      (void)k;
-      keep_one(v);
-    }
-  }
-}
-
-inline void write_workbook(const ordered_json& j, const std::filesystem::path& path) {
-  office::xlsx_writer book(path);
-  const layout& l = plan_layout();
-  {
-    writer w(book, l);
-    w.write_object(0, j, "", "", 1);
-  }
-  write_help(book, l);
-  book.close();
-}
-
 }  // namespace detail::workbook
-
-MIYAGIPLAN_FUNC void write_plan_workbook(const plan& p, const std::filesystem::path& path) {
-  detail::workbook::write_workbook(ordered_json(p), path);
-}
 
 MIYAGIPLAN_FUNC plan read_plan_workbook(const std::filesystem::path& path) {
   detail::workbook::reader r(path, detail::workbook::plan_layout());
@@ -883,29 +495,6 @@ MIYAGIPLAN_FUNC std::vector<problem> plan_workbook_problems(const std::filesyste
     // the problems found so far are all there is to report
   }
   return r.problems();
-}
-
-MIYAGIPLAN_FUNC void write_plan_template(const std::filesystem::path& path) {
-  plan example = plans::miyagi_it_2013();
-  // The bundled plan states no 期待値 and no revision: the template's examples of both are its
-  // targets restated (a milestone and a revision at the target's own date), which keep the rules.
-  for (area& a : example.areas) {
-    std::vector<measure*> stack;
-    for (measure& m : a.measures) stack.push_back(&m);
-    while (!stack.empty()) {
-      measure* m = stack.back();
-      stack.pop_back();
-      for (measure& sub : m->sub_measures) stack.push_back(&sub);
-      for (indicator& i : m->indicators) {
-        if (!i.target.value.is_number()) continue;
-        i.milestones.push_back({i.target.when, i.target.value});
-        i.revisions.push_back({i.target.when, i.target, std::nullopt, "（例）見直しの理由"});
-      }
-    }
-  }
-  ordered_json j = ordered_json(example);
-  detail::workbook::keep_one(j);
-  detail::workbook::write_workbook(j, path);
 }
 
 }  // namespace miyagiplan
