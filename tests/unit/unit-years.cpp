@@ -2,6 +2,9 @@
 // indicator's grade movement, the counts year by year, and how the reports show them.
 #include <doctest/doctest.h>
 
+#include <array>
+#include <initializer_list>
+
 #include "miyagiplan/miyagiplan.hpp"
 #include "support.hpp"
 
@@ -11,21 +14,23 @@ namespace {
 
 using test_support::bundled;
 
-// 1-1-1 (2,280 件 at 平成22年12月末 → 4,000 件 at 平成25年度末) and 4-5-2, a figure a year each.
-observation_set three_years() {
-  const plan& p = bundled();
+// Figures of the bundled plan's indicators: {id, date, value in the indicator's unit}.
+observation_set figures(std::initializer_list<std::array<const char*, 3>> rows) {
   observation_set obs;
-  const char* rows[][3] = {{"1-1-1", "平成23年度末", "2,900"}, {"1-1-1", "平成24年度末", "3,500"},
-                           {"1-1-1", "平成25年度末", "4,150"}, {"4-5-2", "平成23年度", "1"},
-                           {"4-5-2", "平成25年度", "0"}};
-  for (const auto& r : rows) {
+  for (const auto& [id, when, value] : rows) {
     observation o;
-    o.indicator_id = r[0];
-    o.when = parse_date(r[1]);
-    o.value = parse_quantity(r[2], p.indicator_at(r[0]).unit);
+    o.indicator_id = id;
+    o.when = parse_date(when);
+    o.value = parse_quantity(value, bundled().indicator_at(id).unit);
     obs.add(std::move(o));
   }
   return obs;
+}
+
+// 1-1-1 (2,280 件 at 平成22年12月末 → 4,000 件 at 平成25年度末) and 4-5-2, a figure a year each.
+observation_set three_years() {
+  return figures({{"1-1-1", "平成23年度末", "2,900"}, {"1-1-1", "平成24年度末", "3,500"}, {"1-1-1", "平成25年度末", "4,150"},
+                  {"4-5-2", "平成23年度", "1"}, {"4-5-2", "平成25年度", "0"}});
 }
 
 const std::string& grade_in(const years_report& y, std::size_t year, const std::string& id) {
@@ -92,18 +97,8 @@ TEST_SUITE("years") {
   TEST_CASE("a grade that falls moves down; N against a band is not comparable") {
     // 1-1-1: 4,100 at H23末 reaches the target (A); 3,000 at H24末 is 41 % of the way (C).
     // 1-2-1: no figure in 平成23年度 (N), 9,800 at H24末.
-    const plan& p = bundled();
-    observation_set obs;
-    const char* rows[][3] = {{"1-1-1", "平成23年度末", "4,100"}, {"1-1-1", "平成24年度末", "3,000"},
-                             {"1-2-1", "平成24年度末", "9,800"}};
-    for (const auto& r : rows) {
-      observation o;
-      o.indicator_id = r[0];
-      o.when = parse_date(r[1]);
-      o.value = parse_quantity(r[2], p.indicator_at(r[0]).unit);
-      obs.add(std::move(o));
-    }
-    const years_report y = evaluate_years(p, obs);
+    const years_report y = evaluate_years(
+        bundled(), figures({{"1-1-1", "平成23年度末", "4,100"}, {"1-1-1", "平成24年度末", "3,000"}, {"1-2-1", "平成24年度末", "9,800"}}));
     CHECK(y.changes[0].previous == "A");
     CHECK(y.changes[0].current == "C");
     CHECK(y.changes[0].movement == grade_movement::down);
