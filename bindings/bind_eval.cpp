@@ -73,7 +73,7 @@ assessment_ref evaluate_indicator(const model_part<indicator>& ind_node,
       o.when = binding::expression_of(*as_of);  // observed at the text's date: 平成24年度末
     else
       o.when = parse_date(format_date(day, date_style::iso));
-    o.value = binding::quantity_of(*actual, ind.unit);
+    o.value = binding::quantity_of(*actual, ind.unit, parse_actual);
     o.status = o.when.estimate() ? observation_status::estimate : observation_status::actual;
     observation_set::check(o, ind);  // what a file's figure must keep to: bounds, finiteness
     auto with_actual = std::make_shared<observation_set>(*set);

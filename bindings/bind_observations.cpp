@@ -75,9 +75,9 @@ observation observation_in(const plan& p, const std::string& indicator_id, const
   observation o;
   o.indicator_id = indicator_id;
   o.when = binding::expression_of(when);
-  o.value = binding::quantity_of(value, ind.unit);
+  o.value = binding::quantity_of(value, ind.unit, parse_actual);
   if (total) {
-    const quantity t = binding::quantity_of(*total, ind.unit);
+    const quantity t = binding::quantity_of(*total, ind.unit, parse_actual);
     if (!t.is_number()) throw validation_error("indicator " + indicator_id, "a total must be a number");
     o.total = t.value;
   }

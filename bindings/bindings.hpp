@@ -261,10 +261,13 @@ inline quantity quantity_in(double shown, const unit& u) {
 // (2,223; 2,223 百万円; 全所属).
 using value_arg = std::variant<model_part<quantity>, double, std::string>;
 
-inline quantity quantity_of(const value_arg& v, const unit& u) {
+// A text is read by `parse`: parse_quantity for a plan's values, parse_actual for an actual's
+// (which may be written in another unit of the same base: 18億7200万円 for 百万円).
+inline quantity quantity_of(const value_arg& v, const unit& u,
+                            quantity (*parse)(std::string_view, const unit&) = parse_quantity) {
   if (const auto* q = std::get_if<model_part<quantity>>(&v)) return q->get();
   if (const auto* d = std::get_if<double>(&v)) return quantity_in(*d, u);
-  return parse_quantity(std::get<std::string>(v), u);
+  return parse(std::get<std::string>(v), u);
 }
 
 // --- Live lists ------------------------------------------------------------------------------

@@ -183,3 +183,15 @@ def test_weights_and_sum_rollups(plan):
     plan.indicator("2-2-1").weight = 1
     m = plan.evaluate(obs, scheme=summed).measure("2-2")
     assert m.sum_points == 5 and m.rating == "継続"
+
+
+def test_an_actual_in_another_unit_of_the_same_base(plan):
+    ind = plan.indicator("4-4-1")  # 百万円
+    same = [miyagiplan.evaluate(ind, v, as_of="平成25年度末").assessment.actual
+            for v in ("1,872,000,000円", "18億7200万円", "18.72億円", 1872, "1,872")]
+    assert same == [1872000000.0] * 5
+    with pytest.raises(miyagiplan.ParseError):
+        miyagiplan.evaluate(ind, "1,872件", as_of="平成25年度末")
+    obs = Observations()
+    obs.add(plan.observation("4-4-1", "平成25年度末", "18億7200万円"))
+    assert obs[0].value.value == 1872000000.0

@@ -400,3 +400,30 @@ TEST_CASE("weights and points-based roll-ups: sums mapped onto levels (Sano, Aio
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("an actual in another unit of the same base reads scaled; a bare number stays in the unit as written") {
+  const unit million = unit::parse("百万円");
+  for (const char* text : {"1,872,000,000円", "18億7200万円", "18.72億円", "1872百万円", "1,872", "1872"})
+    CHECK_MESSAGE(parse_actual(text, million).value == 1872000000.0, text);
+  CHECK(parse_actual("18億7200万円", million).text == "18億7200万円");
+  CHECK(parse_actual("1兆2億円", million).value == 1000200000000.0);
+  CHECK(parse_actual("3万5000件", unit::parse("件")).value == 35000);
+  // Another base, a bare number with 億 in it, or the plan's own reader: refused as before.
+  CHECK_THROWS_AS(parse_actual("1,872件", million), parse_error);
+  CHECK_THROWS_AS(parse_actual("18億7200万", million), parse_error);
+  CHECK_THROWS_AS(parse_quantity("1,872,000,000円", million), parse_error);
+  // Evaluated as the same figure: 4-4-1 (維持管理経費, 百万円) at 平成25年度末.
+  const indicator& ind = test_support::bundled().indicator_at("4-4-1");
+  observation a;
+  a.indicator_id = ind.id;
+  a.when = parse_date("平成25年度末");
+  a.value = parse_actual("18億7200万円", ind.unit);
+  observation b = a;
+  b.value = parse_actual("1,872", ind.unit);
+  const sys_days as_of = to_western("平成25年度末");
+  CHECK(evaluate(ind, a, as_of).assessment.rate == evaluate(ind, b, as_of).assessment.rate);
+  // A file's actuals read the same way.
+  const observation_set file = observation_set::from_csv(
+      "indicator,date,value\n4-4-1,平成25年度末,18億7200万円\n", test_support::bundled());
+  CHECK(file.at(0).value.value == 1872000000.0);
+}

@@ -449,7 +449,7 @@ void read_actuals_row(const actuals_layout& layout, Text text, Where where, prob
     const std::uint32_t when = out.date(trim(*text(L::date_col)));
     current = base_units ? L::value_base_col : L::value_col;
     const std::string_view value_text = *text(current);
-    const quantity value = base_units ? parse_base_value(value_text) : parse_quantity(value_text, ind->unit);
+    const quantity value = base_units ? parse_base_value(value_text) : parse_actual(value_text, ind->unit);
     current = L::status_col;
     const std::string_view* status = text(current);
     const observation_status st = status && !trim(*status).empty()
@@ -458,7 +458,7 @@ void read_actuals_row(const actuals_layout& layout, Text text, Where where, prob
     current = L::total_col;
     std::optional<double> total;
     if (const std::string_view* t_text = text(current); t_text && !trim(*t_text).empty()) {
-      const quantity t = base_units ? parse_base_value(*t_text) : parse_quantity(*t_text, ind->unit);
+      const quantity t = base_units ? parse_base_value(*t_text) : parse_actual(*t_text, ind->unit);
       if (!t.is_number()) throw parse_error(std::string(*t_text), 0, "a number");
       total = t.value;
     }
@@ -733,7 +733,7 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text
               throw schema_error("", "a number too large for " + ind->unit.symbol + " in " + ind->unit.base);
             return base ? quantity{value_state::number, d, x.dump(), false} : quantity::of(d * ind->unit.factor(), ind->unit);
           }
-          return read_text(x, [&](const std::string& s) { return base ? parse_base_value(s) : parse_quantity(s, ind->unit); });
+          return read_text(x, [&](const std::string& s) { return base ? parse_base_value(s) : parse_actual(s, ind->unit); });
         };
         o.value = reading_at(pointer_step(key), [&] { return read_quantity(v); });
         std::optional<std::string> status;

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <functional>
 #include <set>
+#include <utility>
+#include <vector>
 
 #include "miyagiplan/detail/text.hpp"
 #include "miyagiplan/error.hpp"
@@ -61,6 +63,45 @@ MIYAGIPLAN_FUNC unit unit::parse(std::string_view symbol) {
     }
   }
   return u;
+}
+
+MIYAGIPLAN_FUNC quantity parse_actual(std::string_view text, const unit& u) {
+  try {
+    return parse_quantity(text, u);
+  } catch (const parse_error& in_own_unit) {
+    // Groups of digits, each but the last followed by 兆, 億 or 万, then a unit of u's base.
+    static constexpr std::pair<std::string_view, int> markers[] = {{"兆", 12}, {"億", 8}, {"万", 4}};
+    auto number_length = [](std::string_view s) {
+      detail::cursor in(s);
+      for (char32_t c = in.peek(); detail::digit_value(c) >= 0 || c == U',' || c == U'，' || c == U'.' || c == U'．';
+           c = in.peek())
+        in.advance();
+      return in.offset();
+    };
+    std::vector<std::pair<std::string_view, int>> groups;  // digits and their power of ten
+    std::string_view rest = detail::trim(text);
+    for (std::size_t n = number_length(rest); n > 0; n = number_length(rest)) {
+      int power = -1;
+      std::size_t marker_size = 0;
+      for (const auto& [marker, p] : markers)
+        if (rest.substr(n).starts_with(marker)) power = p, marker_size = marker.size();
+      groups.emplace_back(rest.substr(0, n), std::max(power, 0));
+      rest = rest.substr(n + marker_size);
+      if (power < 0) break;  // the last group has no marker
+    }
+    const std::string_view written = detail::trim(rest);
+    const unit given = unit::parse(written);
+    // A bare number is in u as written; another base is no compatible unit.
+    if (groups.empty() || written.empty() || detail::normalise_unit(given.base) != detail::normalise_unit(u.base))
+      throw in_own_unit;
+    quantity q;
+    q.state = value_state::number;
+    q.text = std::string(text);
+    // Each group scaled in decimal, as parse_quantity scales (18.72億円 is exactly 1,872,000,000 円).
+    for (const auto& [digits, power] : groups) q.value += parse_quantity(digits, unit{{}, {}, power + given.scale}).value;
+    if (!std::isfinite(q.value)) throw in_own_unit;
+    return q;
+  }
 }
 
 MIYAGIPLAN_FUNC quantity parse_quantity(std::string_view text, const unit& u) {

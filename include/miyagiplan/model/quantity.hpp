@@ -60,6 +60,13 @@ struct quantity {
 // parse_error with the character position.
 MIYAGIPLAN_FUNC quantity parse_quantity(std::string_view text, const unit& u);
 
+// Reads an actual value (実績値) for an indicator in unit `u`: as parse_quantity, and also in any
+// unit of the same base, scaled, with 兆, 億 and 万 between digits as Japanese writes large
+// numbers: for 百万円, 1,872,000,000円, 18億7200万円 and 18.72億円 are 1,872 百万円. A bare
+// number stays in `u` as written. A plan's own values keep to parse_quantity: its unit is the
+// document's. Throws parse_error as parse_quantity does.
+MIYAGIPLAN_FUNC quantity parse_actual(std::string_view text, const unit& u);
+
 // Writes a number in a unit as plans do: 2,223百万円, 58.8％ (shortest text that reads back).
 MIYAGIPLAN_FUNC std::string format_quantity(double base_value, const unit& u);
 
