@@ -16,19 +16,10 @@ int main(int argc, char** argv) {
   try {
     office::xlsx_writer book(argv[1]);
     office::xlsx_sheet sheet = book.add_sheet("実績");
-    const char* headers[] = {"指標", "値", "日付", "達成"};
-    for (std::uint32_t c = 1; c <= 4; ++c) sheet.write_header(1, c, headers[c - 1]);
-    sheet.write_text(2, 1, "宮城県の待機児童数");
-    sheet.write_number(2, 2, 340);
-    sheet.write_date(2, 3, sys_days{2024y / 4 / 1});
-    sheet.write_bool(2, 4, true);
-    sheet.write_text(3, 1, "ﾊﾝｶｸ～");
-    sheet.write_number(3, 2, 12.5);
-    sheet.write_date(3, 3, sys_days{1900y / 2 / 28});
-    sheet.write_bool(3, 4, false);
-    sheet.write_text(4, 1, "0123");
-    sheet.write_blank(4, 2);
-    sheet.write_date(4, 3, sys_days{1900y / 3 / 1});
+    sheet.write_header_row(1, {"指標", "値", "日付", "達成"});
+    sheet.write_row(2, {"宮城県の待機児童数", 340.0, sys_days{2024y / 4 / 1}, true});
+    sheet.write_row(3, {"ﾊﾝｶｸ～", 12.5, sys_days{1900y / 2 / 28}, false});
+    sheet.write_row(4, {"0123", {}, sys_days{1900y / 3 / 1}});
     sheet.set_column_width(1, 1, 30);
     sheet.set_column_width(2, 4, 12);
     sheet.freeze_header_row();

@@ -391,18 +391,12 @@ TEST_CASE("what the writer writes, the reader reads") {
   {
     office::xlsx_writer book(path);
     office::xlsx_sheet sheet = book.add_sheet("実績");
-    sheet.write_header(1, 1, "指標");
-    sheet.write_header(1, 2, "値");
-    sheet.write_header(1, 3, "日付");
-    sheet.write_header(1, 4, "達成");
-    sheet.write_text(2, 1, "宮城県");
+    sheet.write_header_row(1, {"指標", "値", "日付", "達成"});
+    sheet.write_text(2, 1, "宮城県");  // one cell at a time, then a row at once
     sheet.write_number(2, 2, 12.5);
     sheet.write_date(2, 3, sys_days{2024y / 4 / 1});
     sheet.write_bool(2, 4, true);
-    sheet.write_text(3, 1, "0123");
-    sheet.write_blank(3, 2);
-    sheet.write_date(3, 3, sys_days{1900y / 1 / 1});
-    sheet.write_bool(3, 4, false);
+    sheet.write_row(3, {"0123", {}, sys_days{1900y / 1 / 1}, false});
     sheet.set_column_width(1, 1, 30);
     sheet.freeze_header_row();
     sheet.set_autofilter({{1, 1}, {3, 4}});

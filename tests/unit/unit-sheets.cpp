@@ -103,21 +103,11 @@ TEST_CASE("bad cells of a workbook are reported as file!sheet!cell, and nothing 
   {
     mp::office::xlsx_writer book(path);
     auto sheet = book.add_sheet("実績");
-    sheet.write_header(1, 1, "指標ID");
-    sheet.write_header(1, 2, "日付");
-    sheet.write_header(1, 3, "実績値");
-    sheet.write_text(2, 1, "1-1-1");
-    sheet.write_text(2, 2, "平成24年度末");
-    sheet.write_text(2, 3, "3,500件");
-    sheet.write_text(3, 1, "9-9-9");
-    sheet.write_text(3, 2, "平成24年度末");
-    sheet.write_number(3, 3, 1);
-    sheet.write_text(4, 1, "1-1-1");
-    sheet.write_number(4, 2, 41000);  // a number without a date format
-    sheet.write_number(4, 3, 1);
-    sheet.write_text(5, 1, "1-1-1");
-    sheet.write_date(5, 2, mp::parse_date("平成25年3月31日").last());
-    sheet.write_text(5, 3, "abc");
+    sheet.write_header_row(1, {"指標ID", "日付", "実績値"});
+    sheet.write_row(2, {"1-1-1", "平成24年度末", "3,500件"});
+    sheet.write_row(3, {"9-9-9", "平成24年度末", 1.0});
+    sheet.write_row(4, {"1-1-1", 41000.0, 1.0});  // a number without a date format
+    sheet.write_row(5, {"1-1-1", mp::parse_date("平成25年3月31日").last(), "abc"});
     book.close();
   }
   try {

@@ -373,7 +373,8 @@ inline bool check_month(const side& s, failure& f) noexcept {
 inline bool lunisolar_side_days(const side& s, int y, date_kind& kind, day_span& days, failure& f) noexcept {
   if (names_fiscal_year(s)) return f = {s.year_pos, "年, not 年度 (a year before 1873 has no fiscal year)"}, false;
   const int month = s.last == slot::year ? 0 : s.month;
-  const int day = s.last == slot::day ? s.day : 0;
+  // lunisolar_span reads day 0 as the whole month: a written day 0 goes in as -1, no day.
+  const int day = s.last != slot::day ? 0 : s.day == 0 ? -1 : s.day;
   int field = 0;
   if (const char* why = lunisolar_span(y, month, s.leap, day, days, field))
     return f = {field == 0 ? s.year_pos : field == 1 ? (s.leap ? s.leap_pos : s.month_pos) : s.day_pos, why}, false;

@@ -153,6 +153,21 @@ class object_reader {
     out = std::move(v);
   }
 
+  // Each object of the array at `key`, given to `read`; errors say which element, and each
+  // element's unknown fields are refused as its parent's are.
+  template <class Read>
+  void each_object(std::string_view key, Read&& read) {
+    const ordered_json& array = raw(key);
+    const std::string at = pointer_step(key);
+    if (!array.is_array()) reading_at(at, [&] { wrong_type(array, "an array"); });
+    for (std::size_t k = 0; k < array.size(); ++k)
+      reading_at(at + "/" + std::to_string(k), [&] {
+        object_reader element(array[k]);
+        read(element);
+        element.done();
+      });
+  }
+
   // Unknown fields are refused: a typo must not lose data silently.
   void done() const {
     for (const auto& [key, value] : j_.items())

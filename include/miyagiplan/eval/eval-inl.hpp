@@ -150,41 +150,28 @@ MIYAGIPLAN_FUNC scheme scheme::from_json(std::string_view text) {
   r.optional("clamp", clamp);
   s.clamp = clamp.value_or(false);
   auto floor_of = [](std::optional<double> v) { return v.value_or(no_floor); };
-  const ordered_json& bands = r.raw("bands");
-  if (!bands.is_array()) throw schema_error("/bands", "expected an array");
-  for (std::size_t k = 0; k < bands.size(); ++k) {
-    reading_at("/bands/" + std::to_string(k), [&] {
-      object_reader b(bands[k], "");
-      grade_band band;
-      b.required("label", band.label);
-      std::optional<double> min;
-      b.optional("min_rate", min);
-      band.min_rate = floor_of(min);
-      std::optional<bool> reached;
-      b.optional("reached", reached);
-      band.reached = reached.value_or(false);
-      b.required("points", band.points);
-      b.done();
-      s.bands.push_back(std::move(band));
-    });
-  }
+  r.each_object("bands", [&](object_reader& b) {
+    grade_band band;
+    b.required("label", band.label);
+    std::optional<double> min;
+    b.optional("min_rate", min);
+    band.min_rate = floor_of(min);
+    std::optional<bool> reached;
+    b.optional("reached", reached);
+    band.reached = reached.value_or(false);
+    b.required("points", band.points);
+    s.bands.push_back(std::move(band));
+  });
   r.required("not_evaluable", s.not_evaluable);
-  if (j.contains("rollup")) {
-    const ordered_json& levels = r.raw("rollup");
-    if (!levels.is_array()) throw schema_error("/rollup", "expected an array");
-    for (std::size_t k = 0; k < levels.size(); ++k) {
-      reading_at("/rollup/" + std::to_string(k), [&] {
-        object_reader l(levels[k], "");
-        rollup_level level;
-        l.required("label", level.label);
-        std::optional<double> min;
-        l.optional("min_points", min);
-        level.min_points = floor_of(min);
-        l.done();
-        s.rollup.push_back(std::move(level));
-      });
-    }
-  }
+  if (j.contains("rollup"))
+    r.each_object("rollup", [&](object_reader& l) {
+      rollup_level level;
+      l.required("label", level.label);
+      std::optional<double> min;
+      l.optional("min_points", min);
+      level.min_points = floor_of(min);
+      s.rollup.push_back(std::move(level));
+    });
   std::optional<std::string> rollup_na;
   r.optional("rollup_not_evaluable", rollup_na);
   s.rollup_not_evaluable = rollup_na.value_or(s.not_evaluable);

@@ -81,6 +81,11 @@ struct scheme {
   std::string no_change = "現状維持";
   double no_change_points = 0;
 
+  // A grade's band (0 = the best) and a rating's level (0 = the best), or -1 for a label that is
+  // none of them (not evaluable, excluded, no change): such a label is not better or worse.
+  int band_rank(std::string_view grade) const { return rank_of(bands, grade); }
+  int rollup_rank(std::string_view rating) const { return rank_of(rollup, rating); }
+
   // Throws validation_error: no bands, no band without a floor, unordered levels, a negative
   // or infinite no-change band.
   MIYAGIPLAN_FUNC void validate() const;
@@ -125,6 +130,14 @@ struct scheme {
   MIYAGIPLAN_FUNC static scheme from_name_or_file(std::string_view value);
 
   friend bool operator==(const scheme&, const scheme&) = default;
+
+ private:
+  template <class Labelled>
+  static int rank_of(const std::vector<Labelled>& levels, std::string_view label) {
+    for (std::size_t k = 0; k < levels.size(); ++k)
+      if (levels[k].label == label) return static_cast<int>(k);
+    return -1;
+  }
 };
 
 template <>

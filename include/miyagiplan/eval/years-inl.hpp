@@ -13,16 +13,8 @@
 namespace miyagiplan {
 namespace detail {
 
-// A grade's band (0 = the best), or -1 for a label that is not a band (not evaluable, excluded,
-// no change): such a grade is not better or worse than another.
-inline int band_rank(const scheme& s, const std::string& grade) {
-  for (std::size_t k = 0; k < s.bands.size(); ++k)
-    if (s.bands[k].label == grade) return static_cast<int>(k);
-  return -1;
-}
-
 inline grade_movement movement_between(const scheme& s, const std::string& previous, const std::string& current) {
-  const int before = band_rank(s, previous), now = band_rank(s, current);
+  const int before = s.band_rank(previous), now = s.band_rank(current);
   if (before < 0 || now < 0) return previous == current ? grade_movement::same : grade_movement::not_comparable;
   return now < before ? grade_movement::up : now > before ? grade_movement::down : grade_movement::same;
 }

@@ -5,6 +5,8 @@
 
 #include <map>
 #include <string>
+#include <type_traits>
+#include <variant>
 
 #include "miyagiplan/error.hpp"
 #include "miyagiplan/office/xlsx_reader.hpp"
@@ -97,6 +99,29 @@ MIYAGIPLAN_FUNC void xlsx_sheet::write_blank(std::uint32_t row, std::uint32_t co
   detail::check_cell(row, column);
   check(worksheet_write_blank(sheet_, detail::row0(row), detail::col0(column), book_->plain),
         cell_ref{row, column}.a1());
+}
+
+MIYAGIPLAN_FUNC void xlsx_sheet::write_row(std::uint32_t row, std::initializer_list<xlsx_value> values,
+                                           std::uint32_t first_column) {
+  std::uint32_t column = first_column;
+  for (const xlsx_value& v : values) {
+    std::visit(
+        [&](const auto& value) {
+          using type = std::decay_t<decltype(value)>;
+          if constexpr (std::is_same_v<type, std::monostate>) write_blank(row, column);
+          else if constexpr (std::is_same_v<type, std::string_view>) write_text(row, column, value);
+          else if constexpr (std::is_same_v<type, double>) write_number(row, column, value);
+          else if constexpr (std::is_same_v<type, std::chrono::sys_days>) write_date(row, column, value);
+          else write_bool(row, column, value);
+        },
+        v);
+    ++column;
+  }
+}
+
+MIYAGIPLAN_FUNC void xlsx_sheet::write_header_row(std::uint32_t row, std::initializer_list<std::string_view> headers) {
+  std::uint32_t column = 1;
+  for (const std::string_view h : headers) write_header(row, column++, h);
 }
 
 MIYAGIPLAN_FUNC void xlsx_sheet::set_column_width(std::uint32_t first, std::uint32_t last, double width) {

@@ -3,8 +3,8 @@
 //
 //   xlsx_writer book("report.xlsx");
 //   xlsx_sheet sheet = book.add_sheet("実績");
-//   sheet.write_header(1, 1, "指標");  sheet.write_header(1, 2, "日付");
-//   sheet.write_text(2, 1, "待機児童数"); sheet.write_date(2, 2, 2024y/4/1);
+//   sheet.write_header_row(1, {"指標", "日付", "値"});
+//   sheet.write_row(2, {"待機児童数", sys_days{2024y/4/1}, 340.0});
 //   sheet.freeze_header_row(); sheet.set_autofilter({{1, 1}, {2, 2}});
 //   book.close();
 //
@@ -24,6 +24,8 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
+#include <initializer_list>
 
 #include "miyagiplan/config.hpp"
 #include "miyagiplan/office/xlsx_reader.hpp"
@@ -34,6 +36,9 @@ struct lxw_worksheet;
 namespace miyagiplan::office {
 
 class xlsx_writer;
+
+// A value of a row written at once: blank, text, a number, a day or TRUE/FALSE.
+using xlsx_value = std::variant<std::monostate, std::string_view, double, std::chrono::sys_days, bool>;
 
 // A sheet of a workbook being written; a handle, valid while its xlsx_writer is open.
 class xlsx_sheet {
@@ -50,6 +55,11 @@ class xlsx_sheet {
   MIYAGIPLAN_FUNC void write_date(std::uint32_t row, std::uint32_t column, std::chrono::sys_days day);
   // A cell with a format but no value.
   MIYAGIPLAN_FUNC void write_blank(std::uint32_t row, std::uint32_t column);
+  // A row of values from `first_column` on, each written as its own write_* would.
+  MIYAGIPLAN_FUNC void write_row(std::uint32_t row, std::initializer_list<xlsx_value> values,
+                                 std::uint32_t first_column = 1);
+  // A row of headers from column 1 on.
+  MIYAGIPLAN_FUNC void write_header_row(std::uint32_t row, std::initializer_list<std::string_view> headers);
   // Columns first … last (from 1) get `width` characters.
   MIYAGIPLAN_FUNC void set_column_width(std::uint32_t first, std::uint32_t last, double width);
   // Row 1 stays in view while the rest scrolls.

@@ -30,7 +30,7 @@ inline std::string colour_of(int rank, std::size_t levels) {
 }
 
 inline void grade_badge(markup& m, const report_view& c, const std::string& grade, const std::string& title = {}) {
-  const std::string colour = colour_of(c.grade_rank(grade), c.scheme.bands.size());
+  const std::string colour = colour_of(c.scheme.band_rank(grade), c.scheme.bands.size());
   m.element("span",
             {{"class", "badge grade"}, {"data-grade", grade}, {"style", "background:" + colour},
              optional_attribute("title", title)},
@@ -38,7 +38,7 @@ inline void grade_badge(markup& m, const report_view& c, const std::string& grad
 }
 
 inline void rating_badge(markup& m, const report_view& c, const std::string& rating) {
-  const std::string colour = colour_of(c.rating_rank(rating), c.scheme.rollup.size());
+  const std::string colour = colour_of(c.scheme.rollup_rank(rating), c.scheme.rollup.size());
   m.element("span", {{"class", "badge rating"}, {"data-rating", rating}, {"style", "background:" + colour}},
             scheme_label(c.lang, rating));
 }
@@ -234,7 +234,7 @@ inline void chart_svg(markup& m, const report_view& c, const miyagiplan::indicat
   const int tick_decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2;
 
   const auto* a = c.assessment(ind.id);
-  const std::string colour = a ? colour_of(c.grade_rank(a->assessment.grade), c.scheme.bands.size()) : "#0969da";
+  const std::string colour = a ? colour_of(c.scheme.band_rank(a->assessment.grade), c.scheme.bands.size()) : "#0969da";
   const std::string name = ind.id + " " + ind.name;
   m.open("svg", {{"class", "chart"}, {"data-id", ind.id}, {"viewBox", "0 0 " + svg_number(W) + " " + svg_number(H)},
                  {"width", W}, {"height", H}, {"role", "img"}, {"aria-label", name}});
@@ -358,7 +358,7 @@ inline void stack_bar(markup& m, const report_view& c, const miyagiplan::rollup&
   m.open("div", {{"class", "stack"}, {"role", "img"}, {"aria-label", aria}});
   for (const auto& [label, n] : r.grade_counts) {
     if (n == 0) continue;
-    const std::string colour = colour_of(c.grade_rank(label), c.scheme.bands.size());
+    const std::string colour = colour_of(c.scheme.band_rank(label), c.scheme.bands.size());
     m.element("span",
               {{"style", "flex:" + std::to_string(n) + ";background:" + colour},
                {"title", scheme_label(c.lang, label) + ": " + std::to_string(n)}},
@@ -392,7 +392,7 @@ inline bool numbered_grades(const report_view& c) {
 
 // A grade's colour with a short text (its number) in place of its label.
 inline void grade_chip(markup& m, const report_view& c, const std::string& grade, const std::string& text) {
-  const std::string colour = colour_of(c.grade_rank(grade), c.scheme.bands.size());
+  const std::string colour = colour_of(c.scheme.band_rank(grade), c.scheme.bands.size());
   m.element("span",
             {{"class", "badge grade chip"}, {"data-grade", grade}, {"title", scheme_label(c.lang, grade)},
              {"style", "background:" + colour}},
@@ -461,7 +461,7 @@ inline void indicator_row(markup& m, const report_view& c, const miyagiplan::ind
     m.element("span", {{"class", "sub expected"}},
               std::string(label_of(l, "expected")) + " " + (as.expected ? format_value(vs, *as.expected) : "-"));
     m.close();
-    const std::string colour = colour_of(c.grade_rank(as.grade), c.scheme.bands.size());
+    const std::string colour = colour_of(c.scheme.band_rank(as.grade), c.scheme.bands.size());
     m.open("td", {{"class", "num rate"}}).text(as.rate ? format_rate(*as.rate) : "-");
     if (as.rate)
       m.open("span", {{"class", "ratebar"}})

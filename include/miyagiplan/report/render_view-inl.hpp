@@ -58,17 +58,6 @@ struct report_view {
   std::string explanation(const miyagiplan::indicator_assessment& a, const miyagiplan::indicator& ind) const {
     return lang == language::en ? a.explanation : explain(a, ind, scheme, lang);
   }
-  // The index of a grade among the scheme's bands (0 = best), or -1 for not evaluable.
-  int grade_rank(const std::string& grade) const {
-    for (std::size_t k = 0; k < scheme.bands.size(); ++k)
-      if (scheme.bands[k].label == grade) return static_cast<int>(k);
-    return -1;
-  }
-  int rating_rank(const std::string& rating) const {
-    for (std::size_t k = 0; k < scheme.rollup.size(); ++k)
-      if (scheme.rollup[k].label == rating) return static_cast<int>(k);
-    return -1;
-  }
   // Labels of the grade counts, in band order, the not-evaluable label last.
   std::vector<std::string> grade_labels() const {
     std::vector<std::string> out;
