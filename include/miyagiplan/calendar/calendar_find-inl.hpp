@@ -303,10 +303,9 @@ inline std::size_t match_at(std::string_view text, std::size_t i, char32_t c, st
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define MIYAGIPLAN_FIND_DATES_VECTOR 1
 // Sixteen bytes at once with the compiler's vector extension (SSE2, NEON, or scalar code where
-// neither is): which bytes may start a date with the built-in eras — an ASCII digit or era
-// letter (M T S H R, F of FY, either case), a full-width digit or such letter, the first kanji
-// of a built-in era (明 大 昭 平 令), 皇, or an era ligature. A Japanese text has few: the scan
-// skips the rest sixteen bytes at a time.
+// neither is): which bytes may start a date with the built-in eras — an ASCII digit or letter,
+// a full-width digit or letter, the first kanji of a built-in era (明 大 昭 平 令), 皇, or an
+// era ligature. A Japanese text has few: the scan skips the rest sixteen bytes at a time.
 using byte16 = unsigned char __attribute__((vector_size(16)));
 
 inline byte16 load16(const char* p) noexcept {
@@ -321,21 +320,20 @@ inline byte16 load16(const char* p) noexcept {
   const byte16 b0 = load16(p), b1 = load16(p + 1), b2 = load16(p + 2);
   const auto eq = [](byte16 v, u8 c) { return reinterpret_cast<byte16>(v == c); };
   const auto in = [](byte16 v, u8 lo, u8 hi) { return reinterpret_cast<byte16>(static_cast<byte16>(v - lo) <= u8(hi - lo)); };
+  // A superset is enough (the characters found are checked one by one after, by date_starts),
+  // and few tests are cheaper than exact ones: any ASCII letter (a date starts with M T S H R
+  // or F; letters are rare in Japanese text), any full-width digit or letter (the same, among
+  // them ：；＜＝＞？＠ [ ] and the like), and each kanji told by its last two bytes alone:
+  // continuation bytes, which no lead byte or ASCII equals.
   const byte16 lower = b0 | u8(0x20);
-  byte16 hit = in(b0, '0', '9') | eq(lower, 'm') | eq(lower, 't') | eq(lower, 's') | eq(lower, 'h') |
-               eq(lower, 'r') | eq(lower, 'f');
-  // Full-width digits EF BC 90–99, Ｍ Ｔ Ｓ Ｈ Ｒ Ｆ (EF BC AD B4 B3 A8 B2 A6) and ｍ ｔ ｓ ｈ ｒ ｆ
-  // (EF BD 8D 94 93 88 92 86); other full-width letters (ＩＴ) start nothing.
-  const byte16 wide = in(b2, 0x90, 0x99) | eq(b2, 0xAD) | eq(b2, 0xB4) | eq(b2, 0xB3) | eq(b2, 0xA8) |
-                      eq(b2, 0xB2) | eq(b2, 0xA6);
-  const byte16 small = eq(b2, 0x8D) | eq(b2, 0x94) | eq(b2, 0x93) | eq(b2, 0x88) | eq(b2, 0x92) | eq(b2, 0x86);
-  hit |= eq(b0, 0xEF) & ((eq(b1, 0xBC) & wide) | (eq(b1, 0xBD) & small));
+  byte16 hit = in(b0, '0', '9') | in(lower, 'a', 'z');
+  // Full-width EF BC 90–BA (digits to Ｚ) and EF BD 81–9A (ａ–ｚ).
+  hit |= (eq(b1, 0xBC) & in(b2, 0x90, 0xBA)) | (eq(b1, 0xBD) & in(b2, 0x81, 0x9A));
   // 明 E6 98 8E, 昭 E6 98 AD, 大 E5 A4 A7, 平 E5 B9 B3, 令 E4 BB A4, 皇 E7 9A 87.
-  hit |= (eq(b0, 0xE6) & eq(b1, 0x98) & (eq(b2, 0x8E) | eq(b2, 0xAD))) | (eq(b0, 0xE5) & eq(b1, 0xA4) & eq(b2, 0xA7)) |
-         (eq(b0, 0xE5) & eq(b1, 0xB9) & eq(b2, 0xB3)) | (eq(b0, 0xE4) & eq(b1, 0xBB) & eq(b2, 0xA4)) |
-         (eq(b0, 0xE7) & eq(b1, 0x9A) & eq(b2, 0x87));
+  hit |= (eq(b1, 0x98) & (eq(b2, 0x8E) | eq(b2, 0xAD))) | (eq(b1, 0xA4) & eq(b2, 0xA7)) | (eq(b1, 0xB9) & eq(b2, 0xB3)) |
+         (eq(b1, 0xBB) & eq(b2, 0xA4)) | (eq(b1, 0x9A) & eq(b2, 0x87));
   // Ligatures: ㍻ ㍼ ㍽ ㍾ E3 8D BB–BE, ㋿ E3 8B BF.
-  hit |= eq(b0, 0xE3) & ((eq(b1, 0x8D) & in(b2, 0xBB, 0xBE)) | (eq(b1, 0x8B) & eq(b2, 0xBF)));
+  hit |= (eq(b1, 0x8D) & in(b2, 0xBB, 0xBE)) | (eq(b1, 0x8B) & eq(b2, 0xBF));
   std::uint64_t half[2];
   std::memcpy(half, &hit, sizeof half);
   if (half[0]) return static_cast<unsigned>(std::countr_zero(half[0])) / 8;
