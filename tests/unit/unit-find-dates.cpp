@@ -203,4 +203,53 @@ TEST_CASE("find_dates: quantities and bare parts are no dates; PDF text and form
   CHECK(find_dates("\xff平成22年\xfe").size() == 1);
 }
 
+
+// The fast scan (vector test, digit runs skipped, counting by words) against the reference
+// that tries every character: the same matches, offsets and readings.
+void check_same_as_reference(std::string_view text, const parse_options& o = {}) {
+  const std::vector<date_match> fast = find_dates(text, o);
+  const std::vector<date_match> slow = detail::find_dates_reference(text, o);
+  CAPTURE(text);
+  REQUIRE(fast.size() == slow.size());
+  for (std::size_t i = 0; i < fast.size(); ++i) {
+    CHECK(fast[i].begin == slow[i].begin);
+    CHECK(fast[i].end == slow[i].end);
+    CHECK(fast[i].expression == slow[i].expression);
+  }
+}
+
+TEST_CASE("find_dates: the fast scan finds what trying every character finds") {
+  const std::string plan = read_test_file("miyagi-it-plan-2013.txt");
+  check_same_as_reference(plan);
+  parse_options in_context;
+  in_context.context = {2023, true};
+  check_same_as_reference(plan, in_context);
+  // Every cut of the plan's text, so that dates stand at every place of a sixteen-byte block
+  // and at the text's end.
+  for (std::size_t from = 0; from < 40; ++from) check_same_as_reference(std::string_view(plan).substr(from, 600 + 7 * from));
+  for (std::size_t cut = 0; cut + 64 < plan.size(); cut += 997)
+    check_same_as_reference(std::string_view(plan).substr(cut, 64));
+  // Random texts of date fragments, prose, full-width digits, stray spaces and broken bytes.
+  const std::string_view pieces[] = {
+      "平成", "令和", "昭和", "明治", "大正", "㍻", "㋿", "平", "成", "皇紀", "FY", "H", "R", "h", "Ｈ", "ｒ",
+      "元", "年", "年度", "月", "日", "末", "末日", "上旬", "（金）", "(月)", "現在", "付け", "から", "まで",
+      "～", "-", "－", ".", "/", "（", "）", "見込", "第3四半期", "2,280 件", "H2O", "ＩＴ", "の", "、",
+      " ", "\u3000", "\n", "0", "1", "2", "5", "9", "12", "22", "31", "2010", "20101231", "２", "３", "１２",
+      "二", "十", "三", "〇", "\xff", "\xe5\xb9", "慶応", "8月22日", "平成23年度（2011年度）", "令和5年3月31日"};
+  std::uint64_t state = 0x9E3779B97F4A7C15u;
+  auto next = [&] {  // splitmix64: the same texts on every run
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+  };
+  for (int t = 0; t < 20000; ++t) {
+    std::string text;
+    const std::size_t count = 1 + next() % 40;
+    for (std::size_t k = 0; k < count; ++k) text += pieces[next() % std::size(pieces)];
+    check_same_as_reference(text);
+    if (t % 4 == 0) check_same_as_reference(text, in_context);
+  }
+}
+
 }  // TEST_SUITE

@@ -1,17 +1,17 @@
 // Definitions of find_dates: every date expression in running text, found by a cheap scan for
-// where one may start (sixteen bytes at a time with SSE2) and read by the general reader of
+// where one may start (sixteen bytes at a time) and read by the general reader of
 // calendar_read-inl.hpp on a bounded window. Part of src/calendar.cpp, or included inline by the
 // header-only target (MIYAGIPLAN_HEADER_ONLY).
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #include "miyagiplan/calendar/calendar_parse-inl.hpp"
 #include "miyagiplan/calendar/calendar_text-inl.hpp"
@@ -247,81 +247,131 @@ inline std::size_t date_at(std::string_view window, const parse_options& o, date
 }  // namespace detail
 
 namespace detail {
-#if defined(__SSE2__)
-// Sixteen bytes at once: a bit for each byte at which a date may start with the built-in eras —
-// an ASCII digit or era letter (M T S H R, F of FY, either case), a full-width digit or letter,
-// the first kanji of a built-in era (明 大 昭 平 令), 皇, or an era ligature. A Japanese text has
-// few: the scan skips the rest sixteen bytes at a time. p must have 18 bytes readable.
-[[gnu::always_inline, gnu::flatten]] inline unsigned date_start_bits(const char* p) noexcept {
-  const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-  const __m128i b2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
-  auto eq = [](__m128i v, int c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(c))); };
-  // lo <= v <= hi, unsigned
-  auto in = [](__m128i v, int lo, int hi) {
-    const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
-    return _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(static_cast<char>(hi - lo))), d);
-  };
-  const __m128i lower = _mm_or_si128(b0, _mm_set1_epi8(0x20));
-  __m128i hit = in(b0, '0', '9');
-  for (const int letter : {'m', 't', 's', 'h', 'r', 'f'}) hit = _mm_or_si128(hit, eq(lower, letter));
-  // Full-width digits EF BC 90–99, and the full-width era letters and F: Ｍ Ｔ Ｓ Ｈ Ｒ Ｆ
-  // (EF BC AD B4 B3 A8 B2 A6) and ｍ ｔ ｓ ｈ ｒ ｆ (EF BD 8D 94 93 88 92 86); other full-width
-  // letters (ＩＴ) start nothing.
-  const __m128i ef = eq(b0, 0xEF);
-  __m128i wide = in(b2, 0x90, 0x99);
-  for (const int c : {0xAD, 0xB4, 0xB3, 0xA8, 0xB2, 0xA6}) wide = _mm_or_si128(wide, eq(b2, c));
-  __m128i small = eq(b2, 0x8D);
-  for (const int c : {0x94, 0x93, 0x88, 0x92, 0x86}) small = _mm_or_si128(small, eq(b2, c));
-  hit = _mm_or_si128(hit, _mm_and_si128(ef, _mm_or_si128(_mm_and_si128(eq(b1, 0xBC), wide), _mm_and_si128(eq(b1, 0xBD), small))));
+// Code points in t[from, to): the bytes that are no continuation byte (10xxxxxx), eight at a time.
+inline std::size_t count_code_points_fast(std::string_view t, std::size_t from, std::size_t to) noexcept {
+  std::size_t n = to - from, i = from;
+  for (; i + 8 <= to; i += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, t.data() + i, 8);
+    // One bit per continuation byte, summed by a multiply (no popcount instruction is assumed).
+    const std::uint64_t ones = (w & ~(w << 1) & 0x8080808080808080u) >> 7;
+    n -= static_cast<std::size_t>((ones * 0x0101010101010101u) >> 56);
+  }
+  for (; i < to; ++i) n -= (static_cast<unsigned char>(t[i]) & 0xC0) == 0x80;
+  return n;
+}
+
+// The byte after the run of digits (either width) that starts at byte i.
+inline std::size_t end_of_digits(std::string_view t, std::size_t i) noexcept {
+  while (i < t.size()) {
+    const auto b = static_cast<unsigned char>(t[i]);
+    if (b >= '0' && b <= '9') {
+      ++i;
+    } else if (b == 0xEF && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xBC &&
+               static_cast<unsigned char>(t[i + 2]) >= 0x90 && static_cast<unsigned char>(t[i + 2]) <= 0x99) {
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+// The date that starts at byte i (code point c of n bytes), if one may start there: its length
+// in bytes and its reading; 0 when none.
+inline std::size_t match_at(std::string_view text, std::size_t i, char32_t c, std::size_t n, const parse_options& o,
+                            date_reading& r) noexcept {
+  if (!may_start_date(text, i, c, n)) return 0;
+  const std::size_t size = text.size();
+  std::string_view window = text.substr(i, find_window);
+  if (window.size() < size - i) {  // end on a character's first byte
+    std::size_t e = window.size();
+    while (e > 0 && (static_cast<unsigned char>(text[i + e]) & 0xC0) == 0x80) --e;
+    window = window.substr(0, e);
+  }
+  const std::size_t length = date_at(window, o, r);
+  // A number run into letters or digits (H2O) is a name, not a date.
+  if (length > 0 && i + length < size) {
+    std::size_t m = 0;
+    if (is_ascii_alnum(code_point_at(text, i + length, m)) &&
+        digit_value(code_point_at(text, previous_start(text, i + length), m)) >= 0)
+      return 0;
+  }
+  return length;
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define MIYAGIPLAN_FIND_DATES_VECTOR 1
+// Sixteen bytes at once with the compiler's vector extension (SSE2, NEON, or scalar code where
+// neither is): which bytes may start a date with the built-in eras — an ASCII digit or letter,
+// a full-width digit or letter, the first kanji of a built-in era (明 大 昭 平 令), 皇, or an
+// era ligature. A Japanese text has few: the scan skips the rest sixteen bytes at a time.
+using byte16 = unsigned char __attribute__((vector_size(16)));
+
+inline byte16 load16(const char* p) noexcept {
+  byte16 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+
+// The first byte of p[0, 16) at which a date may start, 16 when none; p must have 18 bytes readable.
+[[gnu::always_inline]] inline unsigned first_date_start(const char* p) noexcept {
+  using u8 = unsigned char;
+  const byte16 b0 = load16(p), b1 = load16(p + 1), b2 = load16(p + 2);
+  const auto eq = [](byte16 v, u8 c) { return reinterpret_cast<byte16>(v == c); };
+  const auto in = [](byte16 v, u8 lo, u8 hi) { return reinterpret_cast<byte16>(static_cast<byte16>(v - lo) <= u8(hi - lo)); };
+  // A superset is enough (the characters found are checked one by one after, by date_starts),
+  // and few tests are cheaper than exact ones: any ASCII letter (a date starts with M T S H R
+  // or F; letters are rare in Japanese text), any full-width digit or letter (the same, among
+  // them ：；＜＝＞？＠ [ ] and the like), and each kanji told by its last two bytes alone:
+  // continuation bytes, which no lead byte or ASCII equals.
+  const byte16 lower = b0 | u8(0x20);
+  byte16 hit = in(b0, '0', '9') | in(lower, 'a', 'z');
+  // Full-width EF BC 90–BA (digits to Ｚ) and EF BD 81–9A (ａ–ｚ).
+  hit |= (eq(b1, 0xBC) & in(b2, 0x90, 0xBA)) | (eq(b1, 0xBD) & in(b2, 0x81, 0x9A));
   // 明 E6 98 8E, 昭 E6 98 AD, 大 E5 A4 A7, 平 E5 B9 B3, 令 E4 BB A4, 皇 E7 9A 87.
-  auto kanji = [&](int x, int y, int z) { return _mm_and_si128(_mm_and_si128(eq(b0, x), eq(b1, y)), eq(b2, z)); };
-  hit = _mm_or_si128(hit, _mm_or_si128(kanji(0xE6, 0x98, 0x8E), kanji(0xE6, 0x98, 0xAD)));
-  hit = _mm_or_si128(hit, _mm_or_si128(kanji(0xE5, 0xA4, 0xA7), kanji(0xE5, 0xB9, 0xB3)));
-  hit = _mm_or_si128(hit, _mm_or_si128(kanji(0xE4, 0xBB, 0xA4), kanji(0xE7, 0x9A, 0x87)));
+  hit |= (eq(b1, 0x98) & (eq(b2, 0x8E) | eq(b2, 0xAD))) | (eq(b1, 0xA4) & eq(b2, 0xA7)) | (eq(b1, 0xB9) & eq(b2, 0xB3)) |
+         (eq(b1, 0xBB) & eq(b2, 0xA4)) | (eq(b1, 0x9A) & eq(b2, 0x87));
   // Ligatures: ㍻ ㍼ ㍽ ㍾ E3 8D BB–BE, ㋿ E3 8B BF.
-  const __m128i e3 = eq(b0, 0xE3);
-  hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(e3, eq(b1, 0x8D)), in(b2, 0xBB, 0xBE)));
-  hit = _mm_or_si128(hit, _mm_and_si128(_mm_and_si128(e3, eq(b1, 0x8B)), eq(b2, 0xBF)));
-  return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  hit |= (eq(b1, 0x8D) & in(b2, 0xBB, 0xBE)) | (eq(b1, 0x8B) & eq(b2, 0xBF));
+  std::uint64_t half[2];
+  std::memcpy(half, &hit, sizeof half);
+  if (half[0]) return static_cast<unsigned>(std::countr_zero(half[0])) / 8;
+  if (half[1]) return 8 + static_cast<unsigned>(std::countr_zero(half[1])) / 8;
+  return 16;
 }
 #endif
-}  // namespace detail
 
-MIYAGIPLAN_FUNC std::vector<date_match> find_dates(std::string_view text, const parse_options& options) {
+// The scan. Fast: whole blocks without a possible start skipped by the vector test, a run of
+// digits that starts nothing skipped at once (no digit after a digit starts a date), code points
+// counted eight bytes at a time. Without Fast, every character is tried one by one: the
+// reference the fast scan must equal (tests/unit/unit-find-dates.cpp compares them).
+template <bool Fast>
+std::vector<date_match> scan_dates(std::string_view text, const parse_options& options) {
   std::vector<date_match> out;
   const era_table& table = era_list();
-  const detail::date_starts starts(table);
+  const date_starts starts(table);
   std::size_t i = 0, counted = 0, position = 0;  // byte i; `position` code points up to byte `counted`
   const std::size_t size = text.size();
-#if defined(__SSE2__)
-  // With the built-in eras only (an added era's name may start with any kanji), whole blocks
-  // without a possible start are skipped; the loop below looks at the rest byte by byte.
-  std::size_t block = 0;  // the first byte not yet known to hold no start
-  const bool vector_scan = table.size() == builtin_eras.size();
+  auto count = [&](std::size_t from, std::size_t to) {
+    return Fast ? count_code_points_fast(text, from, to) : count_code_points(text, from, to);
+  };
+#if defined(MIYAGIPLAN_FIND_DATES_VECTOR)
+  // Only with the built-in eras: an added era's name may start with any kanji.
+  const bool vector_scan = Fast && table.size() == builtin_eras.size();
 #endif
   while (i < size) {
-#if defined(__SSE2__)
-    if (vector_scan && i >= block) {
-      // Blocks start at i; a block with no start moves i past it (a character cut at its end is
-      // looked at again from the next block, whose bits cover its lead byte only if it starts there).
-      bool found = false;
+#if defined(MIYAGIPLAN_FIND_DATES_VECTOR)
+    if (vector_scan) {
+      // The tail, under 18 bytes, goes byte by byte.
       while (i + 18 <= size) {
-        const unsigned bits = detail::date_start_bits(text.data() + i);
-        if (bits != 0) {
-          const auto skip = static_cast<std::size_t>(__builtin_ctz(bits));
-          i += skip;
-          block = i + 1;
-          found = true;
-          break;
-        }
-        i += 16;
+        const unsigned skip = first_date_start(text.data() + i);
+        i += skip;
+        if (skip < 16) break;
       }
-      if (!found) block = size;  // the tail, byte by byte
       if (i >= size) break;
     }
 #endif
-    {
     const auto b = static_cast<unsigned char>(text[i]);
     std::size_t n = 1;
     char32_t c = b;
@@ -330,8 +380,10 @@ MIYAGIPLAN_FUNC std::vector<date_match> find_dates(std::string_view text, const 
         ++i;
         continue;
       }
-    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < size) {
+    } else if (b >= 0xE0 && b < 0xF0 && i + 2 < size && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
       // Three bytes, most of a Japanese text: decoded in place and dropped unless they may start.
+      // (A cut sequence is skipped byte by byte, so that it never swallows the next character.)
       c = char32_t((b & 0x0Fu) << 12 | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6 |
                    (static_cast<unsigned char>(text[i + 2]) & 0x3Fu));
       n = 3;
@@ -339,43 +391,35 @@ MIYAGIPLAN_FUNC std::vector<date_match> find_dates(std::string_view text, const 
         i += 3;
         continue;
       }
-      c = detail::code_point_at(text, i, n);  // the checked decoding, for what follows
+      c = code_point_at(text, i, n);  // the checked decoding, for what follows
     } else {
-      i += b >= 0xC0 && b < 0xE0 && i + 1 < size ? 2 : 1;
+      ++i;  // the rest of a character that starts nothing, or a byte that is no UTF-8
       continue;
-    }
-    if (!detail::may_start_date(text, i, c, n)) {
-      i += n;
-      continue;
-    }
-    std::string_view window = text.substr(i, detail::find_window);
-    if (window.size() < size - i) {  // end on a character's first byte
-      std::size_t e = window.size();
-      while (e > 0 && (static_cast<unsigned char>(text[i + e]) & 0xC0) == 0x80) --e;
-      window = window.substr(0, e);
     }
     date_reading r;
-    std::size_t length = detail::date_at(window, options, r);
-    // A number run into letters or digits (H2O) is a name, not a date.
-    if (length > 0 && i + length < size) {
-      std::size_t m = 0;
-      if (detail::is_ascii_alnum(detail::code_point_at(text, i + length, m)) &&
-          detail::digit_value(detail::code_point_at(text, detail::previous_start(text, i + length), m)) >= 0)
-        length = 0;
-    }
+    const std::size_t length = match_at(text, i, c, n, options, r);
     if (length == 0) {
-      i += n;
+      i = Fast && digit_value(c) >= 0 ? end_of_digits(text, i) : i + n;
       continue;
     }
-    position += detail::count_code_points(text, counted, i);
+    position += count(counted, i);
     const std::size_t begin = position;
-    position += detail::count_code_points(text, i, i + length);
+    position += count(i, i + length);
     counted = i + length;
     out.push_back({begin, position, date_expression(std::string(text.substr(i, length)), r)});
     i += length;
-    }
   }
   return out;
+}
+
+}  // namespace detail
+
+MIYAGIPLAN_FUNC std::vector<date_match> detail::find_dates_reference(std::string_view text, const parse_options& options) {
+  return detail::scan_dates<false>(text, options);
+}
+
+MIYAGIPLAN_FUNC std::vector<date_match> find_dates(std::string_view text, const parse_options& options) {
+  return detail::scan_dates<true>(text, options);
 }
 
 }  // namespace miyagiplan

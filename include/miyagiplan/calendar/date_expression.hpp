@@ -143,6 +143,10 @@ struct date_match {
 // (第3四半期) are not dates. Dates without a year are found only with options.context. Offsets
 // count code points of valid UTF-8 (as Python's str indexes).
 MIYAGIPLAN_FUNC std::vector<date_match> find_dates(std::string_view text, const parse_options& options = {});
+namespace detail {
+// find_dates the slow way, every character tried as a start: what find_dates must return (tests).
+MIYAGIPLAN_FUNC std::vector<date_match> find_dates_reference(std::string_view text, const parse_options& options = {});
+}  // namespace detail
 
 // A text that names one day (a day, a month end, a fiscal-year end) → that day.
 MIYAGIPLAN_FUNC sys_days to_western(std::string_view text, const parse_options& options = {});
