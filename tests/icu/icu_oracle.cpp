@@ -243,6 +243,10 @@ bool check_written_forms(sys_days first, sys_days last) {
   // Kanji numerals: ja's year spellout (元, 二十二, 二〇二三) and jpan for month and day.
   forms.push_back({"kanji kanji_numerals", options(date_style::kanji, [](auto& o) { o.kanji_numerals = true; }),
                    {icu.pattern(japanese, "GGGGy年M月d日", kanji_md, true)}});
+  // Spelt numbers have no width: ICU's spellout ignores yy, MM and dd, and we do not pad kanji.
+  forms.push_back({"kanji kanji_numerals zero_pad",
+                   options(date_style::kanji, [](auto& o) { o.kanji_numerals = o.zero_pad = true; }),
+                   {icu.pattern(japanese, "GGGGyy年MM月dd日", kanji_md, true)}});
   forms.push_back({"kanji kanji_numerals 1年",
                    options(date_style::kanji, [](auto& o) { o.kanji_numerals = true; o.gannen = false; }),
                    {icu.pattern(japanese, "GGGGy年M月d日", "y=jpan;M=jpan;d=jpan")}});
