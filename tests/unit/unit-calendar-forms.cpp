@@ -315,6 +315,8 @@ TEST_CASE("formatting options (#14): JIS X 0301, padding, 1年, the Western year
       {days_from_civil(2010, 12, 31), with(date_style::kanji, [](auto& o) { o.weekday = true; }), "平成22年12月31日（金）"},
       {days_from_civil(2019, 5, 1), with(date_style::western, [](auto& o) { o.weekday = true; }), "2019年5月1日（水）"},
       {d, with(date_style::kanji, [](auto& o) { o.kanji_numerals = true; }), "令和五年三月三十一日"},
+      // Spelt numbers have no width (as ICU's spellout ignores yy, MM and dd).
+      {d, with(date_style::kanji, [](auto& o) { o.kanji_numerals = o.zero_pad = true; }), "令和五年三月三十一日"},
       {days_from_civil(2010, 12, 20), with(date_style::kanji, [](auto& o) { o.kanji_numerals = true; }), "平成二十二年十二月二十日"},
       {days_from_civil(2019, 5, 1), with(date_style::kanji, [](auto& o) { o.kanji_numerals = true; }), "令和元年五月一日"},
       {d, with(date_style::kanji, [](auto& o) { o.kanji_numerals = o.with_western = o.weekday = true; }),
