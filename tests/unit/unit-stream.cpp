@@ -38,7 +38,7 @@ std::vector<read_row> read_in_pieces(const std::string& text, std::size_t piece,
   for (;;) {
     if (reader.next(row, error)) {
       read_row r;
-      for (const auto& f : row) r.texts.push_back(f.text), r.places.push_back(f.line * 1000 + f.column);
+      for (const auto& f : row) r.texts.emplace_back(f.text), r.places.push_back(f.line * 1000 + f.column);
       out.push_back(std::move(r));
       continue;
     }

@@ -3,9 +3,13 @@
 // Each field keeps its line and column (in characters, from 1) for error messages.
 // It reads a whole text, or a stream a piece at a time: given text that is not final, a row cut
 // at its end is left unread (needs_more), and refill() continues with the unread rest and more.
+// Fields view the text in place (a quoted field with "" or text after its closing quote is
+// rebuilt in the reader's own storage): a row's texts are valid until the next call of next()
+// or refill(), and no field costs an allocation.
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +17,7 @@
 namespace miyagiplan::detail {
 
 struct csv_field {
-  std::string text;
+  std::string_view text;
   std::size_t line = 1;
   std::size_t column = 1;
 };
@@ -54,11 +58,17 @@ class csv_reader {
       if (i_ >= text_.size() && !final_) return cut();
     }
     if (i_ >= text_.size()) return final_ ? false : cut();
+    std::size_t owned = 0;  // storage strings used by this row
     for (;;) {
       csv_field f;
       f.line = line_, f.column = column_;
+      std::string* built = nullptr;  // the field's own text, once it is no longer a slice of text_
+      bool quoted = false;
+      std::size_t from = 0, close = 0;  // a quoted field's text not yet copied to built: [from, close)
       if (i_ < text_.size() && text_[i_] == '"') {
+        quoted = true;
         step();
+        from = i_;
         for (;;) {
           if (i_ >= text_.size()) {
             if (!final_) return cut();
@@ -67,22 +77,21 @@ class csv_reader {
             return false;
           }
           if (text_[i_] == '"') {
+            close = i_;
             step();
             if (i_ >= text_.size() && !final_) return cut();  // "" may straddle two pieces
             if (i_ < text_.size() && text_[i_] == '"') {
-              f.text += '"';
+              // "" is one quote: the field is no longer a slice of the text.
+              if (!built) built = &storage(owned++), built->clear();
+              built->append(text_.data() + from, close - from).push_back('"');
               step();
+              from = i_;
               continue;
             }
             break;
           }
-          if (text_[i_] == '\n') {
-            f.text += '\n';
-            newline();
-          } else {
-            f.text += text_[i_];
-            step();
-          }
+          if (text_[i_] == '\n') newline();
+          else step();
         }
       }
       // An unquoted run at once: measurably faster than a character at a time on big files.
@@ -91,10 +100,19 @@ class csv_reader {
         if ((static_cast<unsigned char>(text_[end]) & 0xC0) != 0x80) ++column_;
         ++end;
       }
-      f.text.append(text_.data() + i_, end - i_);
+      if (!quoted) {
+        f.text = text_.substr(i_, end - i_);
+      } else if (!built && end == i_) {
+        f.text = text_.substr(from, close - from);
+      } else {
+        // Text after a closing quote ("a"b reads ab) joins the quoted part.
+        if (!built) built = &storage(owned++), built->clear();
+        built->append(text_.data() + from, close - from).append(text_.data() + i_, end - i_);
+        f.text = *built;
+      }
       i_ = end;
       if (i_ >= text_.size() && !final_) return cut();
-      row.push_back(std::move(f));
+      row.push_back(f);
       if (i_ < text_.size() && text_[i_] == ',') {
         step();
         continue;
@@ -106,6 +124,12 @@ class csv_reader {
   }
 
  private:
+  // The k-th string of storage, kept for the reader's life: a deque never moves what it holds,
+  // so the views of a row stay valid while the row's later fields are built.
+  std::string& storage(std::size_t k) {
+    if (k == storage_.size()) storage_.emplace_back();
+    return storage_[k];
+  }
   void step() noexcept {
     // Columns count characters: continuation bytes of UTF-8 do not start one.
     if ((static_cast<unsigned char>(text_[i_]) & 0xC0) != 0x80) ++column_;
@@ -122,6 +146,7 @@ class csv_reader {
   std::size_t i_ = 0;
   std::size_t line_ = 1;
   std::size_t column_ = 1;
+  std::deque<std::string> storage_;
 };
 
 }  // namespace miyagiplan::detail
