@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -27,7 +28,7 @@ struct utf8_scan_result {
 
 inline utf8_scan_result scan_utf8(std::string_view s) noexcept {
   std::size_t i = 0;
-  while (i < s.size()) {
+  while ((i = miyagiplan::detail::ascii_run(s, i)) < s.size()) {
     const auto [c, n] = miyagiplan::detail::decode_utf8(s, i);
     if (c == miyagiplan::detail::invalid_utf8) break;
     i += n;
@@ -49,11 +50,30 @@ struct text_position {
   std::size_t line = 1;
   std::size_t column = 0;  // characters already on this line
 
+  // Whole chunks go over it: line ends are counted eight bytes at a time, characters only on
+  // the last line.
   void advance_over(std::string_view utf8) noexcept {
-    for (const char c : utf8) {
-      if (c == '\n') ++line, column = 0;
-      else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+    const std::size_t last = utf8.rfind('\n');
+    if (last != std::string_view::npos) {
+      line += count_newlines(utf8.substr(0, last + 1));
+      column = 0;
+      utf8.remove_prefix(last + 1);
     }
+    for (const char c : utf8)
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+  }
+  static std::size_t count_newlines(std::string_view s) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+    std::size_t n = 0, i = 0;
+    for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+      std::memcpy(&w, s.data() + i, 8);
+      const std::uint64_t x = w ^ (ones * '\n');  // a zero byte where a '\n' was
+      // The high bit of ((x & 0x7F) + 0x7F) | x is set in each byte that is not zero, with no
+      // carry into the next byte.
+      n += static_cast<std::size_t>(__builtin_popcountll(~(((x & low7) + low7) | x) & ~low7));
+    }
+    for (; i < s.size(); ++i) n += s[i] == '\n';
+    return n;
   }
   std::string where(std::string_view file_name) const {
     std::string w = file_name.empty() ? "" : std::string(file_name) + ":";
