@@ -16,6 +16,7 @@
 #include "miyagiplan/calendar.hpp"
 #include "miyagiplan/detail/csv.hpp"
 #include "miyagiplan/detail/json_reader.hpp"
+#include "miyagiplan/detail/string_index.hpp"
 #include "miyagiplan/detail/text.hpp"
 #include "miyagiplan/error.hpp"
 #include "miyagiplan/eval/observation.hpp"
@@ -99,6 +100,7 @@ inline const indicator& check_observation(const observation& o, const plan& p) {
 
 // Throws parse_error where a text stops being UTF-8. A NUL is a character (JSON writes \u0000).
 inline void check_utf8(std::string_view text) {
+  if (is_utf8(text)) return;  // the usual case, at once; the walk below finds the place
   for (cursor in(text); !in.at_end(); in.advance())
     if (in.peek() == invalid_utf8 && text[in.offset()] != '\0')
       throw parse_error(std::string(text), in.position(), "valid UTF-8 text");
@@ -142,13 +144,33 @@ struct observation_builder {
   std::vector<const indicator*> plan_indicator;  // per interned id, found in p once
   // The plan's indicators by id, made at the first new id: plan::find_indicator walks the plan,
   // which a national plan of 300,000 indicators cannot afford once per id.
-  std::unordered_map<std::string_view, const indicator*> plan_index;
+  std::vector<const indicator*> plan_list;
+  string_index plan_index;
+  // The last source and note met, and their record aside: rows of one office repeat them, and a
+  // comparison costs less than hashing a long text.
+  std::uint32_t last_source = 0, last_note = 0;
+  std::uint64_t last_shared_key = 0;
+  std::uint32_t last_shared_extra = 0;
+
+  auto id_key() const {
+    return [this](std::uint32_t k) { return std::string_view(set.indicator_ids_[k]); };
+  }
+  auto date_key() const {
+    return [this](std::uint32_t k) { return std::string_view(set.dates_[k].text()); };
+  }
+  auto string_key() const {
+    return [this](std::uint32_t k) { return std::string_view(set.strings_[k]); };
+  }
 
   const indicator* find_in_plan(std::string_view id) {
-    if (plan_index.empty())
-      for (const indicator* i : p->indicators()) plan_index.emplace(i->id, i);  // the first of an id, as find_indicator
-    const auto it = plan_index.find(id);
-    return it == plan_index.end() ? nullptr : it->second;
+    auto key = [this](std::uint32_t k) { return std::string_view(plan_list[k]->id); };
+    if (plan_list.empty()) {
+      plan_list = p->indicators();
+      for (std::uint32_t k = 0; k < plan_list.size(); ++k)  // the first of an id, as find_indicator
+        if (plan_index.find(plan_list[k]->id, key) == string_index::none) plan_index.insert(plan_list[k]->id, k, key);
+    }
+    const std::uint32_t k = plan_index.find(id, key);
+    return k == string_index::none ? nullptr : plan_list[k];
   }
 
   using record = observation_set::record;
@@ -156,8 +178,7 @@ struct observation_builder {
 
   // The interned id and the plan's indicator; validation_error when the plan has none.
   std::pair<std::uint32_t, const indicator*> indicator_of(std::string_view id) {
-    if (const auto it = set.indicator_index_.find(id); it != set.indicator_index_.end()) {
-      const std::uint32_t k = it->second;
+    if (const std::uint32_t k = set.indicator_index_.find(id, id_key()); k != string_index::none) {
       if (k >= plan_indicator.size()) plan_indicator.resize(k + 1, nullptr);
       if (plan_indicator[k]) return {k, plan_indicator[k]};
     }
@@ -169,39 +190,50 @@ struct observation_builder {
     return {k, ind};
   }
   std::uint32_t intern_indicator(std::string_view id, double factor) {
-    if (const auto it = set.indicator_index_.find(id); it != set.indicator_index_.end()) return it->second;
+    if (const std::uint32_t k = set.indicator_index_.find(id, id_key()); k != string_index::none) return k;
     const auto k = static_cast<std::uint32_t>(set.indicator_ids_.size());
     set.indicator_ids_.emplace_back(id);
     set.unit_factors_.push_back(factor);
     set.positions_.emplace_back();
-    set.indicator_index_.emplace(std::string(id), k);
+    set.indicator_index_.insert(id, k, id_key());
     return k;
   }
   // The date a text reads as; parse_error as parse_date throws.
   std::uint32_t date(std::string_view text) {
-    if (const auto it = set.date_index_.find(text); it != set.date_index_.end()) return it->second;
+    if (const std::uint32_t k = set.date_index_.find(text, date_key()); k != string_index::none) return k;
     const auto k = static_cast<std::uint32_t>(set.dates_.size());
     set.dates_.push_back(parse_date(text));
-    set.date_index_.emplace(std::string(text), k);
+    set.date_index_.insert(text, k, date_key());
     return k;
   }
   // A date built in code may carry a text that reads otherwise: it is kept apart then.
   std::uint32_t date(const date_expression& e) {
-    const auto it = set.date_index_.find(e.text());
-    if (it != set.date_index_.end() && set.dates_[it->second] == e) return it->second;
+    const std::uint32_t found = set.date_index_.find(e.text(), date_key());
+    if (found != string_index::none && set.dates_[found] == e) return found;
     const auto k = static_cast<std::uint32_t>(set.dates_.size());
     set.dates_.push_back(e);
-    if (it == set.date_index_.end()) set.date_index_.emplace(e.text(), k);
+    if (found == string_index::none) set.date_index_.insert(e.text(), k, date_key());
     return k;
   }
   const date_expression& date_at(std::uint32_t k) const { return set.dates_[k]; }
-  std::uint32_t shared_string(std::string_view s) {
+  // `last` remembers the string found the time before, for texts that repeat row after row.
+  std::uint32_t shared_string(std::string_view s, std::uint32_t& last) {
     if (s.empty()) return 0;
-    if (const auto it = set.string_index_.find(s); it != set.string_index_.end()) return it->second;
+    if (last && set.strings_[last] == s) return last;
+    if (const std::uint32_t k = set.string_index_.find(s, string_key()); k != string_index::none) return last = k;
     const auto k = static_cast<std::uint32_t>(set.strings_.size());
     set.strings_.emplace_back(s);
-    set.string_index_.emplace(std::string(s), k);
-    return k;
+    set.string_index_.insert(s, k, string_key());
+    return last = k;
+  }
+  // Whether a value's text is the one plain_value_text writes, without writing a string for the
+  // usual case (a number without separators).
+  bool plain_text(const quantity& value, std::uint32_t ind, bool grouped) const {
+    if (value.state != value_state::number || grouped)
+      return value.text == plain_value_text(value.state, value.value, set.unit_factors_[ind], grouped);
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value.value / set.unit_factors_[ind]);
+    return std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)) == value.text;
   }
   // `published`: the interned date the figure was published on, when known.
   void append(std::uint32_t ind, std::uint32_t when, const quantity& value, observation_status status,
@@ -222,22 +254,25 @@ struct observation_builder {
     bool kept = false;
     if (total) x.total = *total, kept = true;
     if (published) x.published = *published + 1, kept = true;
-    if (value.text != plain_value_text(value.state, value.value, set.unit_factors_[ind], grouped)) {
+    if (!plain_text(value, ind, grouped)) {
       x.value_text = static_cast<std::uint32_t>(set.strings_.size());
       set.strings_.push_back(value.text);
       kept = true;
     }
-    if (!source.empty()) x.source = shared_string(source);
-    if (!note.empty()) x.note = shared_string(note);
+    x.source = shared_string(source, last_source);
+    x.note = shared_string(note, last_note);
     if (!kept && (x.source || x.note)) {
       // Rows of one office share their source and note: one record aside serves them all.
       const std::uint64_t key = (std::uint64_t{x.source} << 32) | x.note;
-      const auto [it, fresh] = set.shared_extras_.try_emplace(key, 0);
-      if (fresh) {
-        set.extras_.push_back(x);
-        it->second = static_cast<std::uint32_t>(set.extras_.size());
+      if (!last_shared_extra || key != last_shared_key) {
+        const auto [it, fresh] = set.shared_extras_.try_emplace(key, 0);
+        if (fresh) {
+          set.extras_.push_back(x);
+          it->second = static_cast<std::uint32_t>(set.extras_.size());
+        }
+        last_shared_key = key, last_shared_extra = it->second;
       }
-      r.extra = it->second;
+      r.extra = last_shared_extra;
     } else if (kept) {
       set.extras_.push_back(x);
       r.extra = static_cast<std::uint32_t>(set.extras_.size());
@@ -317,8 +352,9 @@ MIYAGIPLAN_FUNC observation_point observation_set::point_of(std::size_t k) const
 
 MIYAGIPLAN_FUNC const std::vector<std::uint32_t>& observation_set::positions_of(std::string_view indicator_id) const {
   static const std::vector<std::uint32_t> none;
-  const auto it = indicator_index_.find(indicator_id);
-  return it == indicator_index_.end() ? none : positions_[it->second];
+  const std::uint32_t k =
+      indicator_index_.find(indicator_id, [this](std::uint32_t n) { return std::string_view(indicator_ids_[n]); });
+  return k == detail::string_index::none ? none : positions_[k];
 }
 
 MIYAGIPLAN_FUNC bool operator==(const observation_set& a, const observation_set& b) {

@@ -21,6 +21,7 @@
 
 #include "miyagiplan/calendar/date_expression.hpp"
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/detail/string_index.hpp"
 #include "miyagiplan/io/files.hpp"
 #include "miyagiplan/model/plan.hpp"
 #include "miyagiplan/office/encoding.hpp"
@@ -70,11 +71,6 @@ struct observation_point {
 
 namespace detail {
 struct observation_builder;
-// Heterogeneous lookup: a string_view finds a std::string key without building one.
-struct text_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
 }  // namespace detail
 
 // Observations, stored compactly so that ten million of them fit in a few hundred MiB: each is
@@ -174,17 +170,16 @@ class observation_set {
   static constexpr unsigned state_mask = 0x3, status_shift = 2, status_mask = 0x7 << status_shift;
   static constexpr unsigned note_mark_flag = 1u << 5, total_flag = 1u << 6, grouped_flag = 1u << 7;
 
-  using index_map = std::unordered_map<std::string, std::uint32_t, detail::text_hash, std::equal_to<>>;
   std::deque<record> records_;  // in blocks: growing never copies what is held
   std::deque<extra> extras_;
   std::vector<std::string> indicator_ids_;
   std::vector<double> unit_factors_;  // per indicator: the display unit the value texts are in
   std::vector<std::vector<std::uint32_t>> positions_;  // per indicator
-  index_map indicator_index_;
+  detail::string_index indicator_index_;  // keys: indicator_ids_
   std::vector<date_expression> dates_;
-  index_map date_index_;
+  detail::string_index date_index_;  // keys: the texts of dates_
   std::deque<std::string> strings_{std::string()};
-  index_map string_index_;
+  detail::string_index string_index_;  // keys: strings_ (those shared)
   std::unordered_map<std::uint64_t, std::uint32_t> shared_extras_;  // source and note alone: shared
 };
 
