@@ -9,6 +9,10 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <exception>
+#include <functional>
+#include <iterator>
+#include <optional>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -727,98 +731,331 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_xlsx(const std::filesystem
   return out;
 }
 
-MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text, const plan& p,
-                                                           std::string_view file_name) {
-  using namespace detail;
-  const std::string file(file_name);
+namespace detail {
+
+// One element of "observations", read as from_json always read it; errors carry the JSON
+// pointer inside the element.
+inline void read_json_observation(const ordered_json& item, const plan& p, observation_builder& builder) {
+  object_reader r(item, "");
+  observation o;
+  r.required("indicator", o.indicator_id);
+  const indicator* ind = builder.find_in_plan(o.indicator_id);
+  if (!ind) throw schema_error("/indicator", "no indicator \"" + o.indicator_id + "\" in plan " + p.id);
+  // The date is read without the spaces around it, as a CSV cell is: the same set reads the
+  // same from either file.
+  std::string date_text;
+  r.required("date", date_text);
+  std::uint32_t when = 0;
   try {
-    const ordered_json j = parse_json(text);
-    object_reader top(j, "Observations");
+    when = builder.date(trim(date_text));
+  } catch (const parse_error& e) {
+    throw schema_error("/date", e.what());
+  }
+  o.when = builder.date_at(when);
+  // A value is a number or text in the display unit, or value_base in the base unit.
+  const bool base = item.contains("value_base");
+  if (base == item.contains("value"))
+    throw schema_error("", "expected exactly one of \"value\" (display unit) and \"value_base\" (base unit)");
+  const char* key = base ? "value_base" : "value";
+  const ordered_json& v = r.raw(key);
+  auto read_quantity = [&](const ordered_json& x) {
+    if (x.is_number()) {
+      double d = 0;
+      read_value(x, d);
+      if (!std::isfinite(d * ind->unit.factor()))  // 1e301 億円 is past the largest double
+        throw schema_error("", "a number too large for " + ind->unit.symbol + " in " + ind->unit.base);
+      return base ? quantity{value_state::number, d, x.dump(), false} : quantity::of(d * ind->unit.factor(), ind->unit);
+    }
+    return read_text(x, [&](const std::string& s) { return base ? parse_base_value(s) : parse_actual(s, ind->unit); });
+  };
+  o.value = reading_at(pointer_step(key), [&] { return read_quantity(v); });
+  std::optional<std::string> status;
+  r.optional("status", status);
+  o.status = default_status(o.when);
+  if (status) {
+    try {
+      o.status = enum_from_string<observation_status>(*status);
+    } catch (const parse_error& e) {
+      throw schema_error("/status", e.what());
+    }
+  }
+  if (item.contains("total")) {
+    const quantity t = reading_at("/total", [&] { return read_quantity(r.raw("total")); });
+    if (!t.is_number()) throw schema_error("/total", "expected a number");
+    o.total = t.value;
+  }
+  std::optional<std::string> source, note;
+  r.optional("source", source);
+  r.optional("note", note);
+  o.source = source.value_or("");
+  o.note = note.value_or("");
+  std::optional<std::string> published;
+  r.optional("published", published);
+  std::optional<std::uint32_t> published_date;
+  if (published && !trim(*published).empty()) {
+    try {
+      published_date = builder.date(trim(*published));
+    } catch (const parse_error& e) {
+      throw schema_error("/published", e.what());
+    }
+    o.published = builder.date_at(*published_date);
+  }
+  r.done();
+  try {
+    check_observation_of(o, ind);
+  } catch (const validation_error& e) {
+    const std::string what = e.what();
+    throw schema_error(pointer_step(key), what.substr(what.find(": ") + 2));
+  }
+  const std::uint32_t id = builder.intern_indicator(o.indicator_id, ind->unit.factor());
+  builder.append(id, when, o.value, o.status, o.total, o.source, o.note, published_date);
+}
+
+// JSON bytes for nlohmann's parser: a whole text, or chunks from `more(buffer)` (which appends
+// and says whether that was the last), knowing the line and column of the bytes just read, so
+// that errors name them as parse_json does though the text before is gone. The chunk before the
+// current one is kept: the parser may have read a byte past the one it reports.
+class json_chunks {
+ public:
+  explicit json_chunks(std::string_view whole) : current_(whole), final_(true) {}
+  explicit json_chunks(std::function<bool(std::string&)> more) : more_(std::move(more)) { fill(); }
+  json_chunks(const json_chunks&) = delete;
+  json_chunks& operator=(const json_chunks&) = delete;
+
+  // An input iterator over the bytes, as nlohmann's iterator adapter reads them.
+  struct iterator {
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+    json_chunks* in = nullptr;  // null: the end
+    reference operator*() const { return in->current_[in->i_]; }
+    iterator& operator++() {
+      in->step();
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      in->step();
+      return before;
+    }
+    bool done() const { return !in || in->at_end(); }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.done() == b.done(); }
+  };
+  iterator begin() { return {this}; }
+  iterator end() { return {}; }
+
+  // The bytes read so far.
+  std::size_t consumed() const noexcept { return read_before_ + previous_.size() + i_; }
+  // "line 3, column 7" of a byte offset among the last ones read.
+  std::string where(std::size_t offset) const {
+    const std::size_t current_start = read_before_ + previous_.size();
+    line_column at = current_start_;
+    if (offset >= current_start) {
+      at.advance(current_.substr(0, offset - current_start));
+    } else if (offset >= read_before_) {
+      at = previous_start_;
+      at.advance(previous_.substr(0, offset - read_before_));
+    }
+    return at.text();
+  }
+
+ private:
+  bool at_end() const noexcept { return i_ == current_.size() && final_; }
+  void step() {
+    if (++i_ == current_.size()) fill();
+  }
+  void fill() {
+    while (i_ == current_.size() && !final_) {
+      // The chunk read becomes the previous one; the other buffer takes the next.
+      read_before_ += previous_.size();
+      previous_start_ = current_start_;
+      current_start_.advance(current_);
+      previous_ = current_;
+      which_ ^= 1;
+      buffers_[which_].clear();
+      final_ = more_(buffers_[which_]);
+      current_ = buffers_[which_];
+      i_ = 0;
+    }
+  }
+
+  std::function<bool(std::string&)> more_;
+  std::string buffers_[2];
+  int which_ = 0;
+  std::string_view previous_, current_;
+  std::size_t i_ = 0;
+  bool final_ = false;
+  std::size_t read_before_ = 0;  // the bytes before previous_
+  line_column previous_start_, current_start_;
+};
+
+// Builds, from nlohmann's SAX events, what from_json needs and no more: the top object with each
+// big value (the observations, an unknown field's value) replaced by an empty one of its type,
+// so that the same checks as before name the same errors; and each element of "observations"
+// as a small document of its own, handed to read_json_observation and then dropped. The first
+// error of an element is kept and raised after the document proved well-formed, and a
+// problem of the top object first, as when the whole document was read before its elements.
+class observations_sax final : public nlohmann::json_sax<ordered_json> {
+ public:
+  observations_sax(const plan& p, const json_chunks& in) : p_(p), in_(in) { restart(); }
+
+  // After the parse: the set, or the first error as from_json always raised it.
+  observation_set result() {
+    if (syntax_) std::rethrow_exception(syntax_);
+    object_reader top(top_, "Observations");
     const ordered_json& list = top.raw("observations");
     top.done();
     if (!list.is_array()) throw schema_error("/observations", std::string("expected an array, found ") + json_type_name(list));
-    observation_set out;
-    observation_builder builder(out, &p);
-    for (std::size_t k = 0; k < list.size(); ++k) {
-      reading_at("/observations/" + std::to_string(k), [&] {
-        object_reader r(list[k], "");
-        observation o;
-        r.required("indicator", o.indicator_id);
-        const indicator* ind = p.find_indicator(o.indicator_id);
-        if (!ind) throw schema_error("/indicator", "no indicator \"" + o.indicator_id + "\" in plan " + p.id);
-        // The date is read without the spaces around it, as a CSV cell is: the same set reads the
-        // same from either file.
-        std::string date_text;
-        r.required("date", date_text);
-        try {
-          o.when = parse_date(trim(date_text));
-        } catch (const parse_error& e) {
-          throw schema_error("/date", e.what());
-        }
-        // A value is a number or text in the display unit, or value_base in the base unit.
-        const bool base = list[k].contains("value_base");
-        if (base == list[k].contains("value"))
-          throw schema_error("", "expected exactly one of \"value\" (display unit) and \"value_base\" (base unit)");
-        const char* key = base ? "value_base" : "value";
-        const ordered_json& v = r.raw(key);
-        auto read_quantity = [&](const ordered_json& x) {
-          if (x.is_number()) {
-            double d = 0;
-            read_value(x, d);
-            if (!std::isfinite(d * ind->unit.factor()))  // 1e301 億円 is past the largest double
-              throw schema_error("", "a number too large for " + ind->unit.symbol + " in " + ind->unit.base);
-            return base ? quantity{value_state::number, d, x.dump(), false} : quantity::of(d * ind->unit.factor(), ind->unit);
-          }
-          return read_text(x, [&](const std::string& s) { return base ? parse_base_value(s) : parse_actual(s, ind->unit); });
-        };
-        o.value = reading_at(pointer_step(key), [&] { return read_quantity(v); });
-        std::optional<std::string> status;
-        r.optional("status", status);
-        o.status = default_status(o.when);
-        if (status) {
-          try {
-            o.status = enum_from_string<observation_status>(*status);
-          } catch (const parse_error& e) {
-            throw schema_error("/status", e.what());
-          }
-        }
-        if (list[k].contains("total")) {
-          const quantity t = reading_at("/total", [&] { return read_quantity(r.raw("total")); });
-          if (!t.is_number()) throw schema_error("/total", "expected a number");
-          o.total = t.value;
-        }
-        std::optional<std::string> source, note;
-        r.optional("source", source);
-        r.optional("note", note);
-        o.source = source.value_or("");
-        o.note = note.value_or("");
-        std::optional<std::string> published;
-        r.optional("published", published);
-        if (published && !trim(*published).empty()) {
-          try {
-            o.published = parse_date(trim(*published));
-          } catch (const parse_error& e) {
-            throw schema_error("/published", e.what());
-          }
-        }
-        r.done();
-        try {
-          check_observation(o, p);
-        } catch (const validation_error& e) {
-          const std::string what = e.what();
-          throw schema_error(pointer_step(key), what.substr(what.find(": ") + 2));
-        }
-        const std::uint32_t id = builder.intern_indicator(o.indicator_id, ind->unit.factor());
-        const std::uint32_t when = builder.date(o.when);
-        std::optional<std::uint32_t> published_date;
-        if (o.published) published_date = builder.date(*o.published);
-        builder.append(id, when, o.value, o.status, o.total, o.source, o.note, published_date);
-      });
-    }
-    return out;
-  } catch (const schema_error& e) {
-    throw schema_error(file + ":" + e.where(), e.message());
+    if (element_error_) std::rethrow_exception(element_error_);
+    return std::move(out_);
   }
+
+  bool null() override { return value(nullptr); }
+  bool boolean(bool b) override { return value(b); }
+  bool number_integer(number_integer_t n) override { return value(n); }
+  bool number_unsigned(number_unsigned_t n) override { return value(n); }
+  bool number_float(number_float_t x, const string_t&) override { return value(x); }
+  bool string(string_t& s) override { return value(std::move(s)); }
+  bool binary(binary_t&) override { return value(nullptr); }  // JSON text has none
+  bool start_object(std::size_t) override { return open(ordered_json::object()); }
+  bool start_array(std::size_t) override { return open(ordered_json::array()); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& k) override {
+    if (levels_.back() == level::top) key_ = k;
+    else if (levels_.back() == level::element) slot_ = &(*open_.back())[k];  // a repeated key: the last wins, as parse
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception& e) override {
+    std::string what = e.what();
+    // "[json.exception.parse_error.101] parse error at line 1, …: …", or for a number too large
+    // for a double "[json.exception.out_of_range.406] number overflow parsing '1e400'".
+    const bool syntax = dynamic_cast<const nlohmann::json::parse_error*>(&e) != nullptr;
+    if (const auto cut = what.find(syntax ? ": " : "] "); cut != std::string::npos) what = what.substr(cut + 2);
+    syntax_ = std::make_exception_ptr(
+        schema_error(in_.where(position == 0 ? 0 : position - 1), "invalid JSON: " + shortened(what)));
+    return false;
+  }
+
+ private:
+  enum class level : std::uint8_t { top, observations, element, skipped };
+
+  void restart() {
+    out_ = observation_set();
+    builder_.emplace(out_, &p_);
+    element_error_ = nullptr;
+    count_ = 0;
+  }
+  // Where a value goes: the top object, a new element, the element being built, or nowhere.
+  ordered_json* place() {
+    if (levels_.empty()) return &top_;
+    switch (levels_.back()) {
+      case level::top: return &top_[key_];
+      case level::observations: element_ = nullptr; return &element_;
+      case level::element:
+        if (open_.back()->is_array()) {
+          open_.back()->push_back(nullptr);
+          return &open_.back()->back();
+        }
+        return slot_;
+      case level::skipped: return nullptr;
+    }
+    return nullptr;
+  }
+  template <class Value>
+  bool value(Value&& v) {
+    ordered_json* target = place();
+    if (target) *target = ordered_json(std::forward<Value>(v));
+    if (!levels_.empty() && levels_.back() == level::observations) element_done();
+    return true;
+  }
+  bool open(ordered_json empty) {
+    if (levels_.size() + 1 > static_cast<std::size_t>(max_json_depth)) {
+      // The bracket just read opens one level too many.
+      syntax_ = std::make_exception_ptr(schema_error(
+          in_.where(in_.consumed() - 1), "nesting deeper than " + std::to_string(max_json_depth) + " levels"));
+      return false;
+    }
+    const level parent = levels_.empty() ? level::skipped : levels_.back();
+    ordered_json* target = place();
+    if (target) *target = std::move(empty);
+    if (levels_.empty()) {
+      levels_.push_back(top_.is_object() ? level::top : level::skipped);
+    } else if (parent == level::top && key_ == "observations" && target->is_array()) {
+      levels_.push_back(level::observations);
+      restart();  // a repeated "observations": the last wins, as parse
+    } else if (parent == level::observations || parent == level::element) {
+      open_.push_back(target);
+      levels_.push_back(level::element);
+    } else {
+      levels_.push_back(level::skipped);
+    }
+    return true;
+  }
+  bool close() {
+    const level closed = levels_.back();
+    levels_.pop_back();
+    if (closed == level::element) {
+      open_.pop_back();
+      if (open_.empty()) element_done();
+    }
+    return true;
+  }
+  void element_done() {
+    const std::size_t k = count_++;
+    if (element_error_) return;  // as before, the first bad element is the one reported
+    try {
+      reading_at("/observations/" + std::to_string(k), [&] { read_json_observation(element_, p_, *builder_); });
+    } catch (...) {
+      element_error_ = std::current_exception();
+    }
+  }
+
+  const plan& p_;
+  const json_chunks& in_;
+  ordered_json top_;
+  std::string key_;
+  std::vector<level> levels_;
+  ordered_json element_;
+  std::vector<ordered_json*> open_;  // the element's open containers
+  ordered_json* slot_ = nullptr;      // the place of an element's object's next value
+  observation_set out_;
+  std::optional<observation_builder> builder_;
+  std::exception_ptr element_error_, syntax_;
+  std::size_t count_ = 0;
+};
+
+}  // namespace detail
+
+namespace detail {
+inline observation_set read_actuals_json(json_chunks& in, const plan& p, std::string_view file_name) {
+  try {
+    observations_sax sax(p, in);
+    ordered_json::sax_parse(in.begin(), in.end(), &sax);
+    return sax.result();
+  } catch (const schema_error& e) {
+    throw schema_error(std::string(file_name) + ":" + e.where(), e.message());
+  }
+}
+}  // namespace detail
+
+MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text, const plan& p,
+                                                           std::string_view file_name) {
+  detail::json_chunks in(text);
+  return detail::read_actuals_json(in, p, file_name);
+}
+
+MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::istream& in, const plan& p, std::string_view file_name) {
+  detail::json_chunks chunks([&](std::string& buffer) {
+    buffer.resize(std::size_t{1} << 20);
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    if (in.bad()) throw io_error("cannot read " + std::string(file_name));
+    buffer.resize(static_cast<std::size_t>(in.gcount()));
+    return !in;
+  });
+  return detail::read_actuals_json(chunks, p, file_name);
 }
 
 MIYAGIPLAN_FUNC observation_set observation_set::load(const std::filesystem::path& path, const plan& p,
@@ -833,7 +1070,12 @@ MIYAGIPLAN_FUNC observation_set observation_set::load(const std::filesystem::pat
     if (!in) throw io_error("cannot open " + path.string() + ": " + std::generic_category().message(errno));
     return from_csv(in, p, path.string(), options.encoding);
   }
-  if (ext == ".json") return from_json(read_file(path), p, path.string());
+  if (ext == ".json") {
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw io_error("cannot open " + path.string() + ": " + std::generic_category().message(errno));
+    return from_json(in, p, path.string());
+  }
   throw io_error("cannot tell the format of " + path.string() + ": expected a .csv, .xlsx or .json file");
 }
 

@@ -125,6 +125,9 @@ class observation_set {
   //   "status"?, "total"?, "source"?, "note"?, "published"?}]}; errors name file and JSON pointer.
   MIYAGIPLAN_FUNC static observation_set from_json(std::string_view text, const plan& p,
                                                    std::string_view file_name = "<json>");
+  // The same from a stream, read a chunk at a time: memory holds the set being built and one
+  // element of "observations", never the file.
+  MIYAGIPLAN_FUNC static observation_set from_json(std::istream& in, const plan& p, std::string_view file_name);
   // A sheet of an .xlsx workbook: a header row (row 1) whose cells name the columns, in English
   // as in CSV or in Japanese (actuals_column_names), then one observation a row; empty rows are
   // skipped. Dates are text (平成23年度末, 2012-03-31) or date cells (1900 and 1904 systems);
@@ -134,7 +137,7 @@ class observation_set {
   // nothing of a bad file is kept. `sheet` empty: the first sheet.
   MIYAGIPLAN_FUNC static observation_set from_xlsx(const std::filesystem::path& path, const plan& p,
                                                    std::string_view sheet = {});
-  // By extension: .csv (in options.encoding, streamed), .json or .xlsx (options.sheet).
+  // By extension: .csv (in options.encoding, streamed), .json (streamed) or .xlsx (options.sheet).
   MIYAGIPLAN_FUNC static observation_set load(const std::filesystem::path& path, const plan& p,
                                               const load_options& options = {});
 
