@@ -8,11 +8,16 @@
 // or refill(), and no field costs an allocation.
 #pragma once
 
+#include <bit>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "miyagiplan/detail/text.hpp"
 
 namespace miyagiplan::detail {
 
@@ -94,12 +99,9 @@ class csv_reader {
           else step();
         }
       }
-      // An unquoted run at once: measurably faster than a character at a time on big files.
-      std::size_t end = i_;
-      while (end < text_.size() && text_[end] != ',' && text_[end] != '\n' && text_[end] != '\r') {
-        if ((static_cast<unsigned char>(text_[end]) & 0xC0) != 0x80) ++column_;
-        ++end;
-      }
+      // An unquoted run at once, eight bytes at a time: its end, then its characters.
+      const std::size_t end = run_end(i_);
+      column_ += characters(text_.substr(i_, end - i_));
       if (!quoted) {
         f.text = text_.substr(i_, end - i_);
       } else if (!built && end == i_) {
@@ -129,6 +131,31 @@ class csv_reader {
   std::string& storage(std::size_t k) {
     if (k == storage_.size()) storage_.emplace_back();
     return storage_[k];
+  }
+  // The first comma, CR or LF from byte i (or the end of the text).
+  std::size_t run_end(std::size_t i) const noexcept {
+    for (std::uint64_t w; i + 8 <= text_.size(); i += 8) {
+      std::memcpy(&w, text_.data() + i, 8);
+      const std::uint64_t stops =
+          zero_bytes(w ^ (byte_ones * ',')) | zero_bytes(w ^ (byte_ones * '\n')) | zero_bytes(w ^ (byte_ones * '\r'));
+      if (stops) {
+        // The byte at the lowest address: the word's lowest byte on a little-endian machine.
+        const int bit = std::endian::native == std::endian::little ? std::countr_zero(stops) : std::countl_zero(stops);
+        return i + static_cast<std::size_t>(bit) / 8;
+      }
+    }
+    while (i < text_.size() && text_[i] != ',' && text_[i] != '\n' && text_[i] != '\r') ++i;
+    return i;
+  }
+  // Characters, not bytes: UTF-8 continuation bytes do not start one.
+  static std::size_t characters(std::string_view s) noexcept {
+    std::size_t n = s.size(), i = 0;
+    for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+      std::memcpy(&w, s.data() + i, 8);
+      n -= count_high_bits(continuation_bytes(w));
+    }
+    for (; i < s.size(); ++i) n -= (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+    return n;
   }
   void step() noexcept {
     // Columns count characters: continuation bytes of UTF-8 do not start one.

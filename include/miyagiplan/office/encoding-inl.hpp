@@ -27,12 +27,7 @@ struct utf8_scan_result {
 };
 
 inline utf8_scan_result scan_utf8(std::string_view s) noexcept {
-  std::size_t i = 0;
-  while ((i = miyagiplan::detail::ascii_run(s, i)) < s.size()) {
-    const auto [c, n] = miyagiplan::detail::decode_utf8(s, i);
-    if (c == miyagiplan::detail::invalid_utf8) break;
-    i += n;
-  }
+  const std::size_t i = miyagiplan::detail::utf8_run(s);
   if (i == s.size() || s.size() - i >= 4) return {i, false};
   // The rest is a cut character when some continuation makes it valid for the one decoder: the
   // second byte's range depends on the first (E0 needs A0.., ED ..9F, F0 90.., F4 ..8F).
@@ -63,14 +58,11 @@ struct text_position {
       if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
   }
   static std::size_t count_newlines(std::string_view s) noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+    using namespace miyagiplan::detail;
     std::size_t n = 0, i = 0;
     for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
       std::memcpy(&w, s.data() + i, 8);
-      const std::uint64_t x = w ^ (ones * '\n');  // a zero byte where a '\n' was
-      // The high bit of ((x & 0x7F) + 0x7F) | x is set in each byte that is not zero, with no
-      // carry into the next byte.
-      n += static_cast<std::size_t>(__builtin_popcountll(~(((x & low7) + low7) | x) & ~low7));
+      n += count_high_bits(zero_bytes(w ^ (byte_ones * '\n')));
     }
     for (; i < s.size(); ++i) n += s[i] == '\n';
     return n;
