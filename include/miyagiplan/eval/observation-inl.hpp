@@ -155,6 +155,8 @@ struct observation_builder {
   std::uint32_t last_source = 0, last_note = 0;
   std::uint64_t last_shared_key = 0;
   std::uint32_t last_shared_extra = 0;
+  std::string last_status_name;
+  observation_status last_status = observation_status::actual;
 
   auto id_key() const {
     return [this](std::uint32_t k) { return std::string_view(set.indicator_ids_[k]); };
@@ -198,6 +200,7 @@ struct observation_builder {
     const auto k = static_cast<std::uint32_t>(set.indicator_ids_.size());
     set.indicator_ids_.emplace_back(id);
     set.unit_factors_.push_back(factor);
+    set.may_have_decimals_.push_back(0);
     set.positions_.emplace_back();
     set.indicator_index_.insert(id, k, id_key());
     return k;
@@ -230,6 +233,14 @@ struct observation_builder {
     set.string_index_.insert(s, k, string_key());
     return last = k;
   }
+  // A status by name; the name of the row before is remembered, for it is most often the same.
+  observation_status status(std::string_view name) {
+    if (name != last_status_name) {
+      last_status = enum_from_string<observation_status>(name);
+      last_status_name = name;
+    }
+    return last_status;
+  }
   // Whether a value's text is the one plain_value_text writes, without writing a string for the
   // usual case (a number without separators).
   bool plain_text(const quantity& value, std::uint32_t ind, bool grouped) const {
@@ -238,6 +249,14 @@ struct observation_builder {
     char buf[64];
     const auto r = std::to_chars(buf, buf + sizeof buf, value.value / set.unit_factors_[ind]);
     return std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)) == value.text;
+  }
+  // Whether a record's value text may have digits after a point: a text kept aside, or a number
+  // not whole; states and whole numbers are written without one.
+  static bool may_have_decimals(const observation_set& s, const record& r) {
+    if (r.extra && s.extras_[r.extra - 1].value_text) return true;
+    if (static_cast<value_state>(r.flags & observation_set::state_mask) != value_state::number) return false;
+    const double shown = r.value / s.unit_factors_[r.indicator];
+    return !(std::abs(shown) < 1e15 && shown == std::trunc(shown));
   }
   // `published`: the interned date the figure was published on, when known.
   void append(std::uint32_t ind, std::uint32_t when, const quantity& value, observation_status status,
@@ -281,6 +300,7 @@ struct observation_builder {
       set.extras_.push_back(x);
       r.extra = static_cast<std::uint32_t>(set.extras_.size());
     }
+    if (!set.may_have_decimals_[ind] && may_have_decimals(set, r)) set.may_have_decimals_[ind] = 1;
     set.positions_[ind].push_back(static_cast<std::uint32_t>(set.records_.size()));
     set.records_.push_back(r);
   }
@@ -398,19 +418,17 @@ MIYAGIPLAN_FUNC std::vector<observation_point> observation_set::points_for(std::
 
 MIYAGIPLAN_FUNC int observation_set::most_decimals(std::string_view indicator_id,
                                                    int (*decimals)(std::string_view)) const {
-  const std::vector<std::uint32_t>& positions = positions_of(indicator_id);
+  const std::uint32_t k =
+      indicator_index_.find(indicator_id, [this](std::uint32_t n) { return std::string_view(indicator_ids_[n]); });
+  // Most indicators have whole numbers only, known while loading: their records are not read again.
+  if (k == detail::string_index::none || !may_have_decimals_[k]) return 0;
+  const std::vector<std::uint32_t>& positions = positions_[k];
   int most = 0;
   for (std::size_t i = 0; i < positions.size(); ++i) {
     if (i + detail::prefetch_distance < positions.size())
       __builtin_prefetch(&records_[positions[i + detail::prefetch_distance]]);
-    const record& r = records_[positions[i]];
-    const bool kept = r.extra && extras_[r.extra - 1].value_text;
-    if (!kept) {
-      if (static_cast<value_state>(r.flags & state_mask) != value_state::number) continue;
-      const double shown = r.value / unit_factors_[r.indicator];
-      if (std::abs(shown) < 1e15 && shown == std::trunc(shown)) continue;  // written without a point
-    }
-    most = std::max(most, decimals(value_text_of(positions[i])));
+    if (detail::observation_builder::may_have_decimals(*this, records_[positions[i]]))
+      most = std::max(most, decimals(value_text_of(positions[i])));
   }
   return most;
 }
@@ -477,9 +495,10 @@ actuals_layout read_actuals_header(const std::vector<std::string_view>& names, W
 
 // Reads one row. text(k) is the text of known column k (nullptr: the table has no such column),
 // where(k) its place. A good observation is appended to `out`; a bad one goes to `problems`.
+// `decoded`: the texts come from a decoder that refused whatever is not UTF-8.
 template <class Text, class Where>
 void read_actuals_row(const actuals_layout& layout, Text text, Where where, problem_list& problems,
-                      observation_builder& out) {
+                      observation_builder& out, bool decoded = false) {
   using L = actuals_layout;
   const bool base_units = layout.base_units;
   int current = L::indicator_col;
@@ -492,9 +511,8 @@ void read_actuals_row(const actuals_layout& layout, Text text, Where where, prob
     const quantity value = base_units ? parse_base_value(value_text) : parse_actual(value_text, ind->unit);
     current = L::status_col;
     const std::string_view* status = text(current);
-    const observation_status st = status && !trim(*status).empty()
-                                      ? enum_from_string<observation_status>(trim(*status))
-                                      : default_status(out.date_at(when));
+    const observation_status st = status && !trim(*status).empty() ? out.status(trim(*status))
+                                                                    : default_status(out.date_at(when));
     current = L::total_col;
     std::optional<double> total;
     if (const std::string_view* t_text = text(current); t_text && !trim(*t_text).empty()) {
@@ -505,9 +523,11 @@ void read_actuals_row(const actuals_layout& layout, Text text, Where where, prob
     // Every text of a set must be writable as JSON too.
     current = L::source_col;
     std::string_view source, note;
-    if (const std::string_view* x = text(current)) check_utf8(source = *x);
+    if (const std::string_view* x = text(current)) source = *x;
+    if (!decoded) check_utf8(source);
     current = L::note_col;
-    if (const std::string_view* x = text(current)) check_utf8(note = *x);
+    if (const std::string_view* x = text(current)) note = *x;
+    if (!decoded) check_utf8(note);
     check_excluded(*ind, st, note);
     current = L::published_col;
     std::optional<std::uint32_t> published;
@@ -583,7 +603,7 @@ observation_set read_actuals_csv(std::string_view whole, bool streamed, More mor
           return layout.column_of[k] == SIZE_MAX ? nullptr : &texts[k];
         },
         [&](int k) { return at(row[layout.column_of[k] == SIZE_MAX ? 0 : layout.column_of[k]]); }, problems,
-        builder);
+        builder, streamed);
   }
   if (!syntax.empty()) problems.add(file, "expected " + syntax);
   if (!problems.empty()) problems.raise();

@@ -10,7 +10,6 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <iosfwd>
 #include <filesystem>
 #include <optional>
@@ -21,6 +20,7 @@
 
 #include "miyagiplan/calendar/date_expression.hpp"
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/detail/chunked_vector.hpp"
 #include "miyagiplan/detail/string_index.hpp"
 #include "miyagiplan/io/files.hpp"
 #include "miyagiplan/model/plan.hpp"
@@ -173,15 +173,18 @@ class observation_set {
   static constexpr unsigned state_mask = 0x3, status_shift = 2, status_mask = 0x7 << status_shift;
   static constexpr unsigned note_mark_flag = 1u << 5, total_flag = 1u << 6, grouped_flag = 1u << 7;
 
-  std::deque<record> records_;  // in blocks: growing never copies what is held
-  std::deque<extra> extras_;
+  detail::chunked_vector<record> records_;  // in blocks: growing never copies what is held
+  detail::chunked_vector<extra> extras_;
   std::vector<std::string> indicator_ids_;
   std::vector<double> unit_factors_;  // per indicator: the display unit the value texts are in
+  // per indicator: whether a value text may have digits after a point (most_decimals reads
+  // none of an indicator without)
+  std::vector<std::uint8_t> may_have_decimals_;
   std::vector<std::vector<std::uint32_t>> positions_;  // per indicator
   detail::string_index indicator_index_;  // keys: indicator_ids_
   std::vector<date_expression> dates_;
   detail::string_index date_index_;  // keys: the texts of dates_
-  std::deque<std::string> strings_{std::string()};
+  detail::chunked_vector<std::string> strings_{std::string()};
   detail::string_index string_index_;  // keys: strings_ (those shared)
   std::unordered_map<std::uint64_t, std::uint32_t> shared_extras_;  // source and note alone: shared
 };
