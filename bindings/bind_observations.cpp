@@ -4,12 +4,14 @@
 #include <pybind11/stl/filesystem.h>
 
 #include <cstddef>
+#include <cerrno>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 
 #include "bind_described.hpp"
@@ -290,8 +292,11 @@ extension.)doc")
       .def_static(
           "from_json",
           [](const std::filesystem::path& path, const model_part<plan>* p) {
-            const std::string text = read_file(path);
-            return shared(observation_set::from_json(text, plan_or_bundled(p), path.string()), path.string());
+            // Streamed, as load reads it: the file's text is never held.
+            errno = 0;
+            std::ifstream in(path, std::ios::binary);
+            if (!in) throw io_error("cannot open " + path.string() + ": " + std::generic_category().message(errno));
+            return shared(observation_set::from_json(in, plan_or_bundled(p), path.string()), path.string());
           },
           "path"_a, "plan"_a = py::none(),
           R"doc(Reads a JSON file: {"schema": "miyagiplan.Observations.1", "observations":

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <vector>
@@ -320,3 +321,37 @@ TEST_CASE("value_state names") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("plain numbers, read at once, are the values the general reader gives") {
+  // The fast path takes -?digits[.digits] alone; with its unit written after it, the same number
+  // goes through the general reader (digits scaled in decimal, then from_chars).
+  std::uint64_t state = 88172645463325252ull;  // xorshift: the same numbers every run
+  auto next = [&] {
+    state ^= state << 13, state ^= state >> 7, state ^= state << 17;
+    return state;
+  };
+  for (const char* symbol : {"件", "千円", "万人", "百万円", "億円", "兆円", "％"}) {
+    const unit u = unit::parse(symbol);
+    for (int k = 0; k < 20000; ++k) {
+      const int digits = 1 + static_cast<int>(next() % 15);
+      std::string text = next() % 5 == 0 ? "-" : "";
+      const int point = next() % 2 ? static_cast<int>(next() % static_cast<std::uint64_t>(digits)) : 0;
+      for (int d = 0; d < digits; ++d) {
+        if (point && d == point) text += '.';
+        text += static_cast<char>('0' + next() % 10);
+      }
+      const quantity fast = parse_quantity(text, u);
+      const quantity general = parse_quantity(text + " " + symbol, u);
+      REQUIRE_MESSAGE(fast.value == general.value, text << " in " << symbol);
+      CHECK(std::signbit(fast.value) == std::signbit(general.value));
+      CHECK(fast.is_number());
+      CHECK(fast.text == text);
+    }
+  }
+  // What the fast path leaves to the general reader is read as before.
+  CHECK(parse_quantity("0.07", unit::parse("億円")).value == 7000000);
+  CHECK(parse_quantity(" 2900 ", unit::parse("件")).value == 2900);
+  CHECK(parse_quantity("-", unit::parse("件")).state == value_state::missing);  // a written state
+  for (const char* refused : {"5.", ".5", "1.2.3", "+5", "1-"})
+    CHECK_THROWS_AS(parse_quantity(refused, unit::parse("件")), parse_error);
+}

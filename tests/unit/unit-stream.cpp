@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "miyagiplan/detail/csv.hpp"
+#include "miyagiplan/io/json.hpp"
 #include "support.hpp"
 
 using namespace miyagiplan;
@@ -38,7 +39,7 @@ std::vector<read_row> read_in_pieces(const std::string& text, std::size_t piece,
   for (;;) {
     if (reader.next(row, error)) {
       read_row r;
-      for (const auto& f : row) r.texts.push_back(f.text), r.places.push_back(f.line * 1000 + f.column);
+      for (const auto& f : row) r.texts.emplace_back(f.text), r.places.push_back(f.line * 1000 + f.column);
       out.push_back(std::move(r));
       continue;
     }
@@ -130,6 +131,74 @@ TEST_CASE("stream: a file read in chunks is the set read whole, in UTF-8 and in 
   } catch (const schema_error& e) {
     CHECK(std::string(e.where()) == "late.csv:" + std::to_string(cp_lines + 1) + ":7");
   }
+}
+
+TEST_CASE("stream: a JSON file read in chunks is the set read whole, its errors named alike") {
+  const plan& p = bundled();
+  // More than two of the reader's 1 MiB chunks.
+  std::string csv = "indicator,date,value,status,total,source,note\n";
+  const char* rows[] = {
+      "1-1-1,平成23年度末,\"2,900\",実績,,\"県, 情報政策課\",\"二行の\n備考\"\n",
+      "2-1-1,平成24年度末,62.0,見込,,illustrative,\n",
+      "4-5-1,平成25年度末,全所属,,,,\n",
+  };
+  for (int k = 0; csv.size() < (std::size_t{1} << 20); ++k) csv += rows[k % 3];
+  const observation_set set = observation_set::from_csv(csv, p, "big.csv");
+  const std::string json = set.to_json_text(p);
+  REQUIRE(json.size() > (std::size_t{2} << 20));
+  CHECK(observation_set::from_json(json, p, "big.json") == set);
+  std::istringstream in(json);
+  CHECK(observation_set::from_json(in, p, "big.json") == set);
+
+  auto error_of = [&](const std::string& text, bool streamed) {
+    try {
+      std::istringstream stream(text);
+      (void)(streamed ? observation_set::from_json(stream, p, "big.json")
+                      : observation_set::from_json(text, p, "big.json"));
+    } catch (const schema_error& e) {
+      return std::string(e.where()) + " " + e.message();
+    }
+    return std::string("no error");
+  };
+  // Where parse_json (the whole document at once) places a problem of the text.
+  auto json_where = [](const std::string& text) {
+    try {
+      (void)parse_json(text);
+    } catch (const schema_error& e) {
+      return "big.json:" + std::string(e.where());
+    }
+    return std::string("no error");
+  };
+  const std::size_t last = json.rfind(']');
+  const std::string count = std::to_string(set.size());
+  auto before_end = [&](const std::string& more) { return json.substr(0, last) + more + json.substr(last); };
+  // A bad element after the first chunks.
+  const std::string bad_date = before_end(", {\"indicator\": \"1-1-1\", \"date\": \"不明\", \"value\": 1}");
+  CHECK(error_of(bad_date, true) == error_of(bad_date, false));
+  CHECK(error_of(bad_date, true).starts_with("big.json:/observations/" + count + "/date "));
+  // Malformed JSON, and nesting too deep: line and column as parse_json names them.
+  const std::string deep = ", " + std::string(70, '[') + std::string(70, ']');
+  for (const std::string& bad : {before_end(", {\"indicator\": ]"), before_end(deep), before_end(", 1e400")}) {
+    CHECK(error_of(bad, true) == error_of(bad, false));
+    CHECK(error_of(bad, true).starts_with(json_where(bad) + " "));
+  }
+  // A bad element before malformed JSON: the document is refused as JSON first, as when it was
+  // read whole before its elements.
+  const std::size_t first = json.find('[');
+  const std::string both = "{\"observations\": [{\"indicator\": \"0-0-0\"}, " + json.substr(first + 1, last - first - 1) +
+                           "], \"schema\": \"miyagiplan.Observations.1\",}";
+  CHECK(error_of(both, true) == error_of(both, false));
+  CHECK(error_of(both, true).find("invalid JSON") != std::string::npos);
+  // The top object's problems come before an element's, wherever they stand.
+  const std::string late_field = json.substr(0, json.rfind('}')) + ", \"extra\": {\"a\": [1]}}\n";
+  CHECK(error_of(late_field, true) == "big.json:/extra unknown field \"extra\"");
+  const std::string late_schema = "{\"observations\": [{\"indicator\": \"0-0-0\"}], \"schema\": \"miyagiplan.Plan.1\"}";
+  CHECK(error_of(late_schema, true).starts_with("big.json:/schema "));
+  // A repeated "observations": the last one is read, as parse keeps it.
+  const std::string twice = "{\"schema\": \"miyagiplan.Observations.1\", " +
+                            std::string("\"observations\": [{\"indicator\": \"0-0-0\"}], ") +
+                            json.substr(json.find("\"observations\""));
+  CHECK(observation_set::from_json(twice, p, "big.json") == set);
 }
 
 TEST_CASE("stream: the compact store gives back every text as read") {

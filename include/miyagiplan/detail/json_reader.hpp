@@ -2,6 +2,7 @@
 // prefixing its own step; unknown fields and enum names are refused. Knows nothing of the model.
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <optional>
@@ -204,14 +205,25 @@ inline std::optional<std::size_t> too_deep(std::string_view text) noexcept {
   return std::nullopt;
 }
 
+// The line and column (in characters, from 1) after some text; a reader of chunks moves it on
+// over each chunk.
+struct line_column {
+  std::size_t line = 1;
+  std::size_t column = 1;
+  void advance(std::string_view text) noexcept {
+    for (const char c : text) {
+      if (c == '\n') ++line, column = 1;
+      else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+    }
+  }
+  std::string text() const { return "line " + std::to_string(line) + ", column " + std::to_string(column); }
+};
+
 // "line 3, column 7" of a byte offset, columns counted in characters.
 inline std::string line_and_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') ++line, column = 1;
-    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+  line_column at;
+  at.advance(text.substr(0, std::min(offset, text.size())));
+  return at.text();
 }
 
 // Integral values are written as integers (0, not 0.0), so that files stay as people write them.

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -42,9 +44,50 @@ constexpr std::pair<char32_t, std::size_t> decode_utf8(std::string_view s, std::
   return {c, n};
 }
 
+// Word-at-a-time helpers for scanners of big texts. In eight bytes read as one word:
+inline constexpr std::uint64_t byte_ones = 0x0101010101010101ull, byte_low7 = 0x7F7F7F7F7F7F7F7Full;
+// the high bit of each byte that is zero, and only those: ((x & 0x7F) + 0x7F) | x sets it in every
+// byte not zero, with no carry into the next byte;
+constexpr std::uint64_t zero_bytes(std::uint64_t x) noexcept { return ~(((x & byte_low7) + byte_low7) | x) & ~byte_low7; }
+// the high bit of each UTF-8 continuation byte (10xxxxxx);
+constexpr std::uint64_t continuation_bytes(std::uint64_t x) noexcept { return x & ~(x << 1) & ~byte_low7; }
+// how many high bits are set, summed into the top byte by one multiplication (no popcount
+// instruction is assumed).
+constexpr unsigned count_high_bits(std::uint64_t bits) noexcept {
+  return static_cast<unsigned>(((bits >> 7) * byte_ones) >> 56);
+}
+
+// The end of the run of valid UTF-8 from byte i: ASCII eight bytes at a time, and the three-byte
+// characters of Japanese at once; others through decode_utf8. Most of a big file's text is
+// ASCII and kana or kanji, and decoders pass over it so.
+inline std::size_t utf8_run(std::string_view s, std::size_t i = 0) noexcept {
+  const auto* b = reinterpret_cast<const unsigned char*>(s.data());
+  while (i < s.size()) {
+    for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+      std::memcpy(&w, b + i, 8);
+      if (w & 0x8080808080808080ull) break;
+    }
+    while (i < s.size() && b[i] < 0x80) ++i;
+    while (i + 3 <= s.size() && (b[i] & 0xF0) == 0xE0 && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
+      // Not overlong (E0 needs A0 and up) and no surrogate (ED 80 to ED 9F only).
+      if ((b[i] == 0xE0 && b[i + 1] < 0xA0) || (b[i] == 0xED && b[i + 1] > 0x9F)) return i;
+      i += 3;
+    }
+    if (i < s.size() && b[i] >= 0x80 && (b[i] & 0xF0) != 0xE0) {
+      const auto [c, n] = decode_utf8(s, i);
+      if (c == invalid_utf8) return i;
+      i += n;
+    } else if (i < s.size() && b[i] >= 0x80) {
+      return i;  // a three-byte lead the loop above refused
+    }
+  }
+  return i;
+}
+
 // Whether all of `s` is UTF-8 (NULs included).
 constexpr bool is_utf8(std::string_view s) noexcept {
   for (std::size_t i = 0; i < s.size();) {
+    if (!std::is_constant_evaluated()) return utf8_run(s) == s.size();
     const auto [c, n] = decode_utf8(s, i);
     if (c == invalid_utf8) return false;
     i += n;

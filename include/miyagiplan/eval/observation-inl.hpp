@@ -9,6 +9,10 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <exception>
+#include <functional>
+#include <iterator>
+#include <optional>
 #include <fstream>
 #include <sstream>
 #include <system_error>
@@ -16,6 +20,7 @@
 #include "miyagiplan/calendar.hpp"
 #include "miyagiplan/detail/csv.hpp"
 #include "miyagiplan/detail/json_reader.hpp"
+#include "miyagiplan/detail/string_index.hpp"
 #include "miyagiplan/detail/text.hpp"
 #include "miyagiplan/error.hpp"
 #include "miyagiplan/eval/observation.hpp"
@@ -99,6 +104,7 @@ inline const indicator& check_observation(const observation& o, const plan& p) {
 
 // Throws parse_error where a text stops being UTF-8. A NUL is a character (JSON writes \u0000).
 inline void check_utf8(std::string_view text) {
+  if (is_utf8(text)) return;  // the usual case, at once; the walk below finds the place
   for (cursor in(text); !in.at_end(); in.advance())
     if (in.peek() == invalid_utf8 && text[in.offset()] != '\0')
       throw parse_error(std::string(text), in.position(), "valid UTF-8 text");
@@ -142,13 +148,35 @@ struct observation_builder {
   std::vector<const indicator*> plan_indicator;  // per interned id, found in p once
   // The plan's indicators by id, made at the first new id: plan::find_indicator walks the plan,
   // which a national plan of 300,000 indicators cannot afford once per id.
-  std::unordered_map<std::string_view, const indicator*> plan_index;
+  std::vector<const indicator*> plan_list;
+  string_index plan_index;
+  // The last source and note met, and their record aside: rows of one office repeat them, and a
+  // comparison costs less than hashing a long text.
+  std::uint32_t last_source = 0, last_note = 0;
+  std::uint64_t last_shared_key = 0;
+  std::uint32_t last_shared_extra = 0;
+  std::string last_status_name;
+  observation_status last_status = observation_status::actual;
+
+  auto id_key() const {
+    return [this](std::uint32_t k) { return std::string_view(set.indicator_ids_[k]); };
+  }
+  auto date_key() const {
+    return [this](std::uint32_t k) { return std::string_view(set.dates_[k].text()); };
+  }
+  auto string_key() const {
+    return [this](std::uint32_t k) { return std::string_view(set.strings_[k]); };
+  }
 
   const indicator* find_in_plan(std::string_view id) {
-    if (plan_index.empty())
-      for (const indicator* i : p->indicators()) plan_index.emplace(i->id, i);  // the first of an id, as find_indicator
-    const auto it = plan_index.find(id);
-    return it == plan_index.end() ? nullptr : it->second;
+    auto key = [this](std::uint32_t k) { return std::string_view(plan_list[k]->id); };
+    if (plan_list.empty()) {
+      plan_list = p->indicators();
+      for (std::uint32_t k = 0; k < plan_list.size(); ++k)  // the first of an id, as find_indicator
+        if (plan_index.find(plan_list[k]->id, key) == string_index::none) plan_index.insert(plan_list[k]->id, k, key);
+    }
+    const std::uint32_t k = plan_index.find(id, key);
+    return k == string_index::none ? nullptr : plan_list[k];
   }
 
   using record = observation_set::record;
@@ -156,8 +184,7 @@ struct observation_builder {
 
   // The interned id and the plan's indicator; validation_error when the plan has none.
   std::pair<std::uint32_t, const indicator*> indicator_of(std::string_view id) {
-    if (const auto it = set.indicator_index_.find(id); it != set.indicator_index_.end()) {
-      const std::uint32_t k = it->second;
+    if (const std::uint32_t k = set.indicator_index_.find(id, id_key()); k != string_index::none) {
       if (k >= plan_indicator.size()) plan_indicator.resize(k + 1, nullptr);
       if (plan_indicator[k]) return {k, plan_indicator[k]};
     }
@@ -169,39 +196,67 @@ struct observation_builder {
     return {k, ind};
   }
   std::uint32_t intern_indicator(std::string_view id, double factor) {
-    if (const auto it = set.indicator_index_.find(id); it != set.indicator_index_.end()) return it->second;
+    if (const std::uint32_t k = set.indicator_index_.find(id, id_key()); k != string_index::none) return k;
     const auto k = static_cast<std::uint32_t>(set.indicator_ids_.size());
     set.indicator_ids_.emplace_back(id);
     set.unit_factors_.push_back(factor);
+    set.may_have_decimals_.push_back(0);
     set.positions_.emplace_back();
-    set.indicator_index_.emplace(std::string(id), k);
+    set.indicator_index_.insert(id, k, id_key());
     return k;
   }
   // The date a text reads as; parse_error as parse_date throws.
   std::uint32_t date(std::string_view text) {
-    if (const auto it = set.date_index_.find(text); it != set.date_index_.end()) return it->second;
+    if (const std::uint32_t k = set.date_index_.find(text, date_key()); k != string_index::none) return k;
     const auto k = static_cast<std::uint32_t>(set.dates_.size());
     set.dates_.push_back(parse_date(text));
-    set.date_index_.emplace(std::string(text), k);
+    set.date_index_.insert(text, k, date_key());
     return k;
   }
   // A date built in code may carry a text that reads otherwise: it is kept apart then.
   std::uint32_t date(const date_expression& e) {
-    const auto it = set.date_index_.find(e.text());
-    if (it != set.date_index_.end() && set.dates_[it->second] == e) return it->second;
+    const std::uint32_t found = set.date_index_.find(e.text(), date_key());
+    if (found != string_index::none && set.dates_[found] == e) return found;
     const auto k = static_cast<std::uint32_t>(set.dates_.size());
     set.dates_.push_back(e);
-    if (it == set.date_index_.end()) set.date_index_.emplace(e.text(), k);
+    if (found == string_index::none) set.date_index_.insert(e.text(), k, date_key());
     return k;
   }
   const date_expression& date_at(std::uint32_t k) const { return set.dates_[k]; }
-  std::uint32_t shared_string(std::string_view s) {
+  // `last` remembers the string found the time before, for texts that repeat row after row.
+  std::uint32_t shared_string(std::string_view s, std::uint32_t& last) {
     if (s.empty()) return 0;
-    if (const auto it = set.string_index_.find(s); it != set.string_index_.end()) return it->second;
+    if (last && set.strings_[last] == s) return last;
+    if (const std::uint32_t k = set.string_index_.find(s, string_key()); k != string_index::none) return last = k;
     const auto k = static_cast<std::uint32_t>(set.strings_.size());
     set.strings_.emplace_back(s);
-    set.string_index_.emplace(std::string(s), k);
-    return k;
+    set.string_index_.insert(s, k, string_key());
+    return last = k;
+  }
+  // A status by name; the name of the row before is remembered, for it is most often the same.
+  observation_status status(std::string_view name) {
+    if (name != last_status_name) {
+      last_status = enum_from_string<observation_status>(name);
+      last_status_name = name;
+    }
+    return last_status;
+  }
+  // Whether a value's text is the one plain_value_text writes, without writing a string for the
+  // usual case (a number without separators).
+  bool plain_text(const quantity& value, std::uint32_t ind, bool grouped) const {
+    if (value.state != value_state::number || grouped)
+      return value.text == plain_value_text(value.state, value.value, set.unit_factors_[ind], grouped);
+    char buf[64];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value.value / set.unit_factors_[ind]);
+    return std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)) == value.text;
+  }
+  // Whether a record's value text may have digits after a point: a text kept aside, or a number
+  // not whole; states and whole numbers are written without one.
+  static bool may_have_decimals(const observation_set& s, const record& r) {
+    if (r.extra && s.extras_[r.extra - 1].value_text) return true;
+    if (static_cast<value_state>(r.flags & observation_set::state_mask) != value_state::number) return false;
+    const double shown = r.value / s.unit_factors_[r.indicator];
+    return !(std::abs(shown) < 1e15 && shown == std::trunc(shown));
   }
   // `published`: the interned date the figure was published on, when known.
   void append(std::uint32_t ind, std::uint32_t when, const quantity& value, observation_status status,
@@ -222,26 +277,30 @@ struct observation_builder {
     bool kept = false;
     if (total) x.total = *total, kept = true;
     if (published) x.published = *published + 1, kept = true;
-    if (value.text != plain_value_text(value.state, value.value, set.unit_factors_[ind], grouped)) {
+    if (!plain_text(value, ind, grouped)) {
       x.value_text = static_cast<std::uint32_t>(set.strings_.size());
       set.strings_.push_back(value.text);
       kept = true;
     }
-    if (!source.empty()) x.source = shared_string(source);
-    if (!note.empty()) x.note = shared_string(note);
+    x.source = shared_string(source, last_source);
+    x.note = shared_string(note, last_note);
     if (!kept && (x.source || x.note)) {
       // Rows of one office share their source and note: one record aside serves them all.
       const std::uint64_t key = (std::uint64_t{x.source} << 32) | x.note;
-      const auto [it, fresh] = set.shared_extras_.try_emplace(key, 0);
-      if (fresh) {
-        set.extras_.push_back(x);
-        it->second = static_cast<std::uint32_t>(set.extras_.size());
+      if (!last_shared_extra || key != last_shared_key) {
+        const auto [it, fresh] = set.shared_extras_.try_emplace(key, 0);
+        if (fresh) {
+          set.extras_.push_back(x);
+          it->second = static_cast<std::uint32_t>(set.extras_.size());
+        }
+        last_shared_key = key, last_shared_extra = it->second;
       }
-      r.extra = it->second;
+      r.extra = last_shared_extra;
     } else if (kept) {
       set.extras_.push_back(x);
       r.extra = static_cast<std::uint32_t>(set.extras_.size());
     }
+    if (!set.may_have_decimals_[ind] && may_have_decimals(set, r)) set.may_have_decimals_[ind] = 1;
     set.positions_[ind].push_back(static_cast<std::uint32_t>(set.records_.size()));
     set.records_.push_back(r);
   }
@@ -317,8 +376,9 @@ MIYAGIPLAN_FUNC observation_point observation_set::point_of(std::size_t k) const
 
 MIYAGIPLAN_FUNC const std::vector<std::uint32_t>& observation_set::positions_of(std::string_view indicator_id) const {
   static const std::vector<std::uint32_t> none;
-  const auto it = indicator_index_.find(indicator_id);
-  return it == indicator_index_.end() ? none : positions_[it->second];
+  const std::uint32_t k =
+      indicator_index_.find(indicator_id, [this](std::uint32_t n) { return std::string_view(indicator_ids_[n]); });
+  return k == detail::string_index::none ? none : positions_[k];
 }
 
 MIYAGIPLAN_FUNC bool operator==(const observation_set& a, const observation_set& b) {
@@ -358,19 +418,17 @@ MIYAGIPLAN_FUNC std::vector<observation_point> observation_set::points_for(std::
 
 MIYAGIPLAN_FUNC int observation_set::most_decimals(std::string_view indicator_id,
                                                    int (*decimals)(std::string_view)) const {
-  const std::vector<std::uint32_t>& positions = positions_of(indicator_id);
+  const std::uint32_t k =
+      indicator_index_.find(indicator_id, [this](std::uint32_t n) { return std::string_view(indicator_ids_[n]); });
+  // Most indicators have whole numbers only, known while loading: their records are not read again.
+  if (k == detail::string_index::none || !may_have_decimals_[k]) return 0;
+  const std::vector<std::uint32_t>& positions = positions_[k];
   int most = 0;
   for (std::size_t i = 0; i < positions.size(); ++i) {
     if (i + detail::prefetch_distance < positions.size())
       __builtin_prefetch(&records_[positions[i + detail::prefetch_distance]]);
-    const record& r = records_[positions[i]];
-    const bool kept = r.extra && extras_[r.extra - 1].value_text;
-    if (!kept) {
-      if (static_cast<value_state>(r.flags & state_mask) != value_state::number) continue;
-      const double shown = r.value / unit_factors_[r.indicator];
-      if (std::abs(shown) < 1e15 && shown == std::trunc(shown)) continue;  // written without a point
-    }
-    most = std::max(most, decimals(value_text_of(positions[i])));
+    if (detail::observation_builder::may_have_decimals(*this, records_[positions[i]]))
+      most = std::max(most, decimals(value_text_of(positions[i])));
   }
   return most;
 }
@@ -437,9 +495,10 @@ actuals_layout read_actuals_header(const std::vector<std::string_view>& names, W
 
 // Reads one row. text(k) is the text of known column k (nullptr: the table has no such column),
 // where(k) its place. A good observation is appended to `out`; a bad one goes to `problems`.
+// `decoded`: the texts come from a decoder that refused whatever is not UTF-8.
 template <class Text, class Where>
 void read_actuals_row(const actuals_layout& layout, Text text, Where where, problem_list& problems,
-                      observation_builder& out) {
+                      observation_builder& out, bool decoded = false) {
   using L = actuals_layout;
   const bool base_units = layout.base_units;
   int current = L::indicator_col;
@@ -452,9 +511,8 @@ void read_actuals_row(const actuals_layout& layout, Text text, Where where, prob
     const quantity value = base_units ? parse_base_value(value_text) : parse_actual(value_text, ind->unit);
     current = L::status_col;
     const std::string_view* status = text(current);
-    const observation_status st = status && !trim(*status).empty()
-                                      ? enum_from_string<observation_status>(trim(*status))
-                                      : default_status(out.date_at(when));
+    const observation_status st = status && !trim(*status).empty() ? out.status(trim(*status))
+                                                                    : default_status(out.date_at(when));
     current = L::total_col;
     std::optional<double> total;
     if (const std::string_view* t_text = text(current); t_text && !trim(*t_text).empty()) {
@@ -465,9 +523,11 @@ void read_actuals_row(const actuals_layout& layout, Text text, Where where, prob
     // Every text of a set must be writable as JSON too.
     current = L::source_col;
     std::string_view source, note;
-    if (const std::string_view* x = text(current)) check_utf8(source = *x);
+    if (const std::string_view* x = text(current)) source = *x;
+    if (!decoded) check_utf8(source);
     current = L::note_col;
-    if (const std::string_view* x = text(current)) check_utf8(note = *x);
+    if (const std::string_view* x = text(current)) note = *x;
+    if (!decoded) check_utf8(note);
     check_excluded(*ind, st, note);
     current = L::published_col;
     std::optional<std::uint32_t> published;
@@ -543,7 +603,7 @@ observation_set read_actuals_csv(std::string_view whole, bool streamed, More mor
           return layout.column_of[k] == SIZE_MAX ? nullptr : &texts[k];
         },
         [&](int k) { return at(row[layout.column_of[k] == SIZE_MAX ? 0 : layout.column_of[k]]); }, problems,
-        builder);
+        builder, streamed);
   }
   if (!syntax.empty()) problems.add(file, "expected " + syntax);
   if (!problems.empty()) problems.raise();
@@ -691,98 +751,331 @@ MIYAGIPLAN_FUNC observation_set observation_set::from_xlsx(const std::filesystem
   return out;
 }
 
-MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text, const plan& p,
-                                                           std::string_view file_name) {
-  using namespace detail;
-  const std::string file(file_name);
+namespace detail {
+
+// One element of "observations", read as from_json always read it; errors carry the JSON
+// pointer inside the element.
+inline void read_json_observation(const ordered_json& item, const plan& p, observation_builder& builder) {
+  object_reader r(item, "");
+  observation o;
+  r.required("indicator", o.indicator_id);
+  const indicator* ind = builder.find_in_plan(o.indicator_id);
+  if (!ind) throw schema_error("/indicator", "no indicator \"" + o.indicator_id + "\" in plan " + p.id);
+  // The date is read without the spaces around it, as a CSV cell is: the same set reads the
+  // same from either file.
+  std::string date_text;
+  r.required("date", date_text);
+  std::uint32_t when = 0;
   try {
-    const ordered_json j = parse_json(text);
-    object_reader top(j, "Observations");
+    when = builder.date(trim(date_text));
+  } catch (const parse_error& e) {
+    throw schema_error("/date", e.what());
+  }
+  o.when = builder.date_at(when);
+  // A value is a number or text in the display unit, or value_base in the base unit.
+  const bool base = item.contains("value_base");
+  if (base == item.contains("value"))
+    throw schema_error("", "expected exactly one of \"value\" (display unit) and \"value_base\" (base unit)");
+  const char* key = base ? "value_base" : "value";
+  const ordered_json& v = r.raw(key);
+  auto read_quantity = [&](const ordered_json& x) {
+    if (x.is_number()) {
+      double d = 0;
+      read_value(x, d);
+      if (!std::isfinite(d * ind->unit.factor()))  // 1e301 億円 is past the largest double
+        throw schema_error("", "a number too large for " + ind->unit.symbol + " in " + ind->unit.base);
+      return base ? quantity{value_state::number, d, x.dump(), false} : quantity::of(d * ind->unit.factor(), ind->unit);
+    }
+    return read_text(x, [&](const std::string& s) { return base ? parse_base_value(s) : parse_actual(s, ind->unit); });
+  };
+  o.value = reading_at(pointer_step(key), [&] { return read_quantity(v); });
+  std::optional<std::string> status;
+  r.optional("status", status);
+  o.status = default_status(o.when);
+  if (status) {
+    try {
+      o.status = enum_from_string<observation_status>(*status);
+    } catch (const parse_error& e) {
+      throw schema_error("/status", e.what());
+    }
+  }
+  if (item.contains("total")) {
+    const quantity t = reading_at("/total", [&] { return read_quantity(r.raw("total")); });
+    if (!t.is_number()) throw schema_error("/total", "expected a number");
+    o.total = t.value;
+  }
+  std::optional<std::string> source, note;
+  r.optional("source", source);
+  r.optional("note", note);
+  o.source = source.value_or("");
+  o.note = note.value_or("");
+  std::optional<std::string> published;
+  r.optional("published", published);
+  std::optional<std::uint32_t> published_date;
+  if (published && !trim(*published).empty()) {
+    try {
+      published_date = builder.date(trim(*published));
+    } catch (const parse_error& e) {
+      throw schema_error("/published", e.what());
+    }
+    o.published = builder.date_at(*published_date);
+  }
+  r.done();
+  try {
+    check_observation_of(o, ind);
+  } catch (const validation_error& e) {
+    const std::string what = e.what();
+    throw schema_error(pointer_step(key), what.substr(what.find(": ") + 2));
+  }
+  const std::uint32_t id = builder.intern_indicator(o.indicator_id, ind->unit.factor());
+  builder.append(id, when, o.value, o.status, o.total, o.source, o.note, published_date);
+}
+
+// JSON bytes for nlohmann's parser: a whole text, or chunks from `more(buffer)` (which appends
+// and says whether that was the last), knowing the line and column of the bytes just read, so
+// that errors name them as parse_json does though the text before is gone. The chunk before the
+// current one is kept: the parser may have read a byte past the one it reports.
+class json_chunks {
+ public:
+  explicit json_chunks(std::string_view whole) : current_(whole), final_(true) {}
+  explicit json_chunks(std::function<bool(std::string&)> more) : more_(std::move(more)) { fill(); }
+  json_chunks(const json_chunks&) = delete;
+  json_chunks& operator=(const json_chunks&) = delete;
+
+  // An input iterator over the bytes, as nlohmann's iterator adapter reads them.
+  struct iterator {
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+    json_chunks* in = nullptr;  // null: the end
+    reference operator*() const { return in->current_[in->i_]; }
+    iterator& operator++() {
+      in->step();
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator before = *this;
+      in->step();
+      return before;
+    }
+    bool done() const { return !in || in->at_end(); }
+    friend bool operator==(const iterator& a, const iterator& b) { return a.done() == b.done(); }
+  };
+  iterator begin() { return {this}; }
+  iterator end() { return {}; }
+
+  // The bytes read so far.
+  std::size_t consumed() const noexcept { return read_before_ + previous_.size() + i_; }
+  // "line 3, column 7" of a byte offset among the last ones read.
+  std::string where(std::size_t offset) const {
+    const std::size_t current_start = read_before_ + previous_.size();
+    line_column at = current_start_;
+    if (offset >= current_start) {
+      at.advance(current_.substr(0, offset - current_start));
+    } else if (offset >= read_before_) {
+      at = previous_start_;
+      at.advance(previous_.substr(0, offset - read_before_));
+    }
+    return at.text();
+  }
+
+ private:
+  bool at_end() const noexcept { return i_ == current_.size() && final_; }
+  void step() {
+    if (++i_ == current_.size()) fill();
+  }
+  void fill() {
+    while (i_ == current_.size() && !final_) {
+      // The chunk read becomes the previous one; the other buffer takes the next.
+      read_before_ += previous_.size();
+      previous_start_ = current_start_;
+      current_start_.advance(current_);
+      previous_ = current_;
+      which_ ^= 1;
+      buffers_[which_].clear();
+      final_ = more_(buffers_[which_]);
+      current_ = buffers_[which_];
+      i_ = 0;
+    }
+  }
+
+  std::function<bool(std::string&)> more_;
+  std::string buffers_[2];
+  int which_ = 0;
+  std::string_view previous_, current_;
+  std::size_t i_ = 0;
+  bool final_ = false;
+  std::size_t read_before_ = 0;  // the bytes before previous_
+  line_column previous_start_, current_start_;
+};
+
+// Builds, from nlohmann's SAX events, what from_json needs and no more: the top object with each
+// big value (the observations, an unknown field's value) replaced by an empty one of its type,
+// so that the same checks as before name the same errors; and each element of "observations"
+// as a small document of its own, handed to read_json_observation and then dropped. The first
+// error of an element is kept and raised after the document proved well-formed, and a
+// problem of the top object first, as when the whole document was read before its elements.
+class observations_sax final : public nlohmann::json_sax<ordered_json> {
+ public:
+  observations_sax(const plan& p, const json_chunks& in) : p_(p), in_(in) { restart(); }
+
+  // After the parse: the set, or the first error as from_json always raised it.
+  observation_set result() {
+    if (syntax_) std::rethrow_exception(syntax_);
+    object_reader top(top_, "Observations");
     const ordered_json& list = top.raw("observations");
     top.done();
     if (!list.is_array()) throw schema_error("/observations", std::string("expected an array, found ") + json_type_name(list));
-    observation_set out;
-    observation_builder builder(out, &p);
-    for (std::size_t k = 0; k < list.size(); ++k) {
-      reading_at("/observations/" + std::to_string(k), [&] {
-        object_reader r(list[k], "");
-        observation o;
-        r.required("indicator", o.indicator_id);
-        const indicator* ind = p.find_indicator(o.indicator_id);
-        if (!ind) throw schema_error("/indicator", "no indicator \"" + o.indicator_id + "\" in plan " + p.id);
-        // The date is read without the spaces around it, as a CSV cell is: the same set reads the
-        // same from either file.
-        std::string date_text;
-        r.required("date", date_text);
-        try {
-          o.when = parse_date(trim(date_text));
-        } catch (const parse_error& e) {
-          throw schema_error("/date", e.what());
-        }
-        // A value is a number or text in the display unit, or value_base in the base unit.
-        const bool base = list[k].contains("value_base");
-        if (base == list[k].contains("value"))
-          throw schema_error("", "expected exactly one of \"value\" (display unit) and \"value_base\" (base unit)");
-        const char* key = base ? "value_base" : "value";
-        const ordered_json& v = r.raw(key);
-        auto read_quantity = [&](const ordered_json& x) {
-          if (x.is_number()) {
-            double d = 0;
-            read_value(x, d);
-            if (!std::isfinite(d * ind->unit.factor()))  // 1e301 億円 is past the largest double
-              throw schema_error("", "a number too large for " + ind->unit.symbol + " in " + ind->unit.base);
-            return base ? quantity{value_state::number, d, x.dump(), false} : quantity::of(d * ind->unit.factor(), ind->unit);
-          }
-          return read_text(x, [&](const std::string& s) { return base ? parse_base_value(s) : parse_actual(s, ind->unit); });
-        };
-        o.value = reading_at(pointer_step(key), [&] { return read_quantity(v); });
-        std::optional<std::string> status;
-        r.optional("status", status);
-        o.status = default_status(o.when);
-        if (status) {
-          try {
-            o.status = enum_from_string<observation_status>(*status);
-          } catch (const parse_error& e) {
-            throw schema_error("/status", e.what());
-          }
-        }
-        if (list[k].contains("total")) {
-          const quantity t = reading_at("/total", [&] { return read_quantity(r.raw("total")); });
-          if (!t.is_number()) throw schema_error("/total", "expected a number");
-          o.total = t.value;
-        }
-        std::optional<std::string> source, note;
-        r.optional("source", source);
-        r.optional("note", note);
-        o.source = source.value_or("");
-        o.note = note.value_or("");
-        std::optional<std::string> published;
-        r.optional("published", published);
-        if (published && !trim(*published).empty()) {
-          try {
-            o.published = parse_date(trim(*published));
-          } catch (const parse_error& e) {
-            throw schema_error("/published", e.what());
-          }
-        }
-        r.done();
-        try {
-          check_observation(o, p);
-        } catch (const validation_error& e) {
-          const std::string what = e.what();
-          throw schema_error(pointer_step(key), what.substr(what.find(": ") + 2));
-        }
-        const std::uint32_t id = builder.intern_indicator(o.indicator_id, ind->unit.factor());
-        const std::uint32_t when = builder.date(o.when);
-        std::optional<std::uint32_t> published_date;
-        if (o.published) published_date = builder.date(*o.published);
-        builder.append(id, when, o.value, o.status, o.total, o.source, o.note, published_date);
-      });
-    }
-    return out;
-  } catch (const schema_error& e) {
-    throw schema_error(file + ":" + e.where(), e.message());
+    if (element_error_) std::rethrow_exception(element_error_);
+    return std::move(out_);
   }
+
+  bool null() override { return value(nullptr); }
+  bool boolean(bool b) override { return value(b); }
+  bool number_integer(number_integer_t n) override { return value(n); }
+  bool number_unsigned(number_unsigned_t n) override { return value(n); }
+  bool number_float(number_float_t x, const string_t&) override { return value(x); }
+  bool string(string_t& s) override { return value(std::move(s)); }
+  bool binary(binary_t&) override { return value(nullptr); }  // JSON text has none
+  bool start_object(std::size_t) override { return open(ordered_json::object()); }
+  bool start_array(std::size_t) override { return open(ordered_json::array()); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+  bool key(string_t& k) override {
+    if (levels_.back() == level::top) key_ = k;
+    else if (levels_.back() == level::element) slot_ = &(*open_.back())[k];  // a repeated key: the last wins, as parse
+    return true;
+  }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception& e) override {
+    std::string what = e.what();
+    // "[json.exception.parse_error.101] parse error at line 1, …: …", or for a number too large
+    // for a double "[json.exception.out_of_range.406] number overflow parsing '1e400'".
+    const bool syntax = dynamic_cast<const nlohmann::json::parse_error*>(&e) != nullptr;
+    if (const auto cut = what.find(syntax ? ": " : "] "); cut != std::string::npos) what = what.substr(cut + 2);
+    syntax_ = std::make_exception_ptr(
+        schema_error(in_.where(position == 0 ? 0 : position - 1), "invalid JSON: " + shortened(what)));
+    return false;
+  }
+
+ private:
+  enum class level : std::uint8_t { top, observations, element, skipped };
+
+  void restart() {
+    out_ = observation_set();
+    builder_.emplace(out_, &p_);
+    element_error_ = nullptr;
+    count_ = 0;
+  }
+  // Where a value goes: the top object, a new element, the element being built, or nowhere.
+  ordered_json* place() {
+    if (levels_.empty()) return &top_;
+    switch (levels_.back()) {
+      case level::top: return &top_[key_];
+      case level::observations: element_ = nullptr; return &element_;
+      case level::element:
+        if (open_.back()->is_array()) {
+          open_.back()->push_back(nullptr);
+          return &open_.back()->back();
+        }
+        return slot_;
+      case level::skipped: return nullptr;
+    }
+    return nullptr;
+  }
+  template <class Value>
+  bool value(Value&& v) {
+    ordered_json* target = place();
+    if (target) *target = ordered_json(std::forward<Value>(v));
+    if (!levels_.empty() && levels_.back() == level::observations) element_done();
+    return true;
+  }
+  bool open(ordered_json empty) {
+    if (levels_.size() + 1 > static_cast<std::size_t>(max_json_depth)) {
+      // The bracket just read opens one level too many.
+      syntax_ = std::make_exception_ptr(schema_error(
+          in_.where(in_.consumed() - 1), "nesting deeper than " + std::to_string(max_json_depth) + " levels"));
+      return false;
+    }
+    const level parent = levels_.empty() ? level::skipped : levels_.back();
+    ordered_json* target = place();
+    if (target) *target = std::move(empty);
+    if (levels_.empty()) {
+      levels_.push_back(top_.is_object() ? level::top : level::skipped);
+    } else if (parent == level::top && key_ == "observations" && target->is_array()) {
+      levels_.push_back(level::observations);
+      restart();  // a repeated "observations": the last wins, as parse
+    } else if (parent == level::observations || parent == level::element) {
+      open_.push_back(target);
+      levels_.push_back(level::element);
+    } else {
+      levels_.push_back(level::skipped);
+    }
+    return true;
+  }
+  bool close() {
+    const level closed = levels_.back();
+    levels_.pop_back();
+    if (closed == level::element) {
+      open_.pop_back();
+      if (open_.empty()) element_done();
+    }
+    return true;
+  }
+  void element_done() {
+    const std::size_t k = count_++;
+    if (element_error_) return;  // as before, the first bad element is the one reported
+    try {
+      reading_at("/observations/" + std::to_string(k), [&] { read_json_observation(element_, p_, *builder_); });
+    } catch (...) {
+      element_error_ = std::current_exception();
+    }
+  }
+
+  const plan& p_;
+  const json_chunks& in_;
+  ordered_json top_;
+  std::string key_;
+  std::vector<level> levels_;
+  ordered_json element_;
+  std::vector<ordered_json*> open_;  // the element's open containers
+  ordered_json* slot_ = nullptr;      // the place of an element's object's next value
+  observation_set out_;
+  std::optional<observation_builder> builder_;
+  std::exception_ptr element_error_, syntax_;
+  std::size_t count_ = 0;
+};
+
+}  // namespace detail
+
+namespace detail {
+inline observation_set read_actuals_json(json_chunks& in, const plan& p, std::string_view file_name) {
+  try {
+    observations_sax sax(p, in);
+    ordered_json::sax_parse(in.begin(), in.end(), &sax);
+    return sax.result();
+  } catch (const schema_error& e) {
+    throw schema_error(std::string(file_name) + ":" + e.where(), e.message());
+  }
+}
+}  // namespace detail
+
+MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::string_view text, const plan& p,
+                                                           std::string_view file_name) {
+  detail::json_chunks in(text);
+  return detail::read_actuals_json(in, p, file_name);
+}
+
+MIYAGIPLAN_FUNC observation_set observation_set::from_json(std::istream& in, const plan& p, std::string_view file_name) {
+  detail::json_chunks chunks([&](std::string& buffer) {
+    buffer.resize(std::size_t{1} << 20);
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    if (in.bad()) throw io_error("cannot read " + std::string(file_name));
+    buffer.resize(static_cast<std::size_t>(in.gcount()));
+    return !in;
+  });
+  return detail::read_actuals_json(chunks, p, file_name);
 }
 
 MIYAGIPLAN_FUNC observation_set observation_set::load(const std::filesystem::path& path, const plan& p,
@@ -797,7 +1090,12 @@ MIYAGIPLAN_FUNC observation_set observation_set::load(const std::filesystem::pat
     if (!in) throw io_error("cannot open " + path.string() + ": " + std::generic_category().message(errno));
     return from_csv(in, p, path.string(), options.encoding);
   }
-  if (ext == ".json") return from_json(read_file(path), p, path.string());
+  if (ext == ".json") {
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw io_error("cannot open " + path.string() + ": " + std::generic_category().message(errno));
+    return from_json(in, p, path.string());
+  }
   throw io_error("cannot tell the format of " + path.string() + ": expected a .csv, .xlsx or .json file");
 }
 

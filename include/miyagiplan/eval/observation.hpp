@@ -10,7 +10,6 @@
 
 #include <array>
 #include <cstdint>
-#include <deque>
 #include <iosfwd>
 #include <filesystem>
 #include <optional>
@@ -21,6 +20,8 @@
 
 #include "miyagiplan/calendar/date_expression.hpp"
 #include "miyagiplan/config.hpp"
+#include "miyagiplan/detail/chunked_vector.hpp"
+#include "miyagiplan/detail/string_index.hpp"
 #include "miyagiplan/io/files.hpp"
 #include "miyagiplan/model/plan.hpp"
 #include "miyagiplan/office/encoding.hpp"
@@ -70,11 +71,6 @@ struct observation_point {
 
 namespace detail {
 struct observation_builder;
-// Heterogeneous lookup: a string_view finds a std::string key without building one.
-struct text_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
 }  // namespace detail
 
 // Observations, stored compactly so that ten million of them fit in a few hundred MiB: each is
@@ -129,6 +125,9 @@ class observation_set {
   //   "status"?, "total"?, "source"?, "note"?, "published"?}]}; errors name file and JSON pointer.
   MIYAGIPLAN_FUNC static observation_set from_json(std::string_view text, const plan& p,
                                                    std::string_view file_name = "<json>");
+  // The same from a stream, read a chunk at a time: memory holds the set being built and one
+  // element of "observations", never the file.
+  MIYAGIPLAN_FUNC static observation_set from_json(std::istream& in, const plan& p, std::string_view file_name);
   // A sheet of an .xlsx workbook: a header row (row 1) whose cells name the columns, in English
   // as in CSV or in Japanese (actuals_column_names), then one observation a row; empty rows are
   // skipped. Dates are text (平成23年度末, 2012-03-31) or date cells (1900 and 1904 systems);
@@ -138,7 +137,7 @@ class observation_set {
   // nothing of a bad file is kept. `sheet` empty: the first sheet.
   MIYAGIPLAN_FUNC static observation_set from_xlsx(const std::filesystem::path& path, const plan& p,
                                                    std::string_view sheet = {});
-  // By extension: .csv (in options.encoding, streamed), .json or .xlsx (options.sheet).
+  // By extension: .csv (in options.encoding, streamed), .json (streamed) or .xlsx (options.sheet).
   MIYAGIPLAN_FUNC static observation_set load(const std::filesystem::path& path, const plan& p,
                                               const load_options& options = {});
 
@@ -174,17 +173,19 @@ class observation_set {
   static constexpr unsigned state_mask = 0x3, status_shift = 2, status_mask = 0x7 << status_shift;
   static constexpr unsigned note_mark_flag = 1u << 5, total_flag = 1u << 6, grouped_flag = 1u << 7;
 
-  using index_map = std::unordered_map<std::string, std::uint32_t, detail::text_hash, std::equal_to<>>;
-  std::deque<record> records_;  // in blocks: growing never copies what is held
-  std::deque<extra> extras_;
+  detail::chunked_vector<record> records_;  // in blocks: growing never copies what is held
+  detail::chunked_vector<extra> extras_;
   std::vector<std::string> indicator_ids_;
   std::vector<double> unit_factors_;  // per indicator: the display unit the value texts are in
+  // per indicator: whether a value text may have digits after a point (most_decimals reads
+  // none of an indicator without)
+  std::vector<std::uint8_t> may_have_decimals_;
   std::vector<std::vector<std::uint32_t>> positions_;  // per indicator
-  index_map indicator_index_;
+  detail::string_index indicator_index_;  // keys: indicator_ids_
   std::vector<date_expression> dates_;
-  index_map date_index_;
-  std::deque<std::string> strings_{std::string()};
-  index_map string_index_;
+  detail::string_index date_index_;  // keys: the texts of dates_
+  detail::chunked_vector<std::string> strings_{std::string()};
+  detail::string_index string_index_;  // keys: strings_ (those shared)
   std::unordered_map<std::uint64_t, std::uint32_t> shared_extras_;  // source and note alone: shared
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -49,6 +50,38 @@ inline std::string normalise_unit(std::string_view s) {
     else out += s[i];
   }
   return out;
+}
+
+// The form most values take, read at once: -?[0-9]+(.[0-9]+)? of at most 15 digits, in a unit
+// of scale `scale`. The digits m are exact in a double (below 2^53), and so is 10^k for k ≤ 22:
+// one multiplication or division then rounds once, to the double nearest the decimal value, as
+// from_chars does in the general reader (Clinger's fast path). False for anything else.
+inline bool read_plain_number(std::string_view s, int scale, double& out) noexcept {
+  static constexpr double powers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  const bool negative = !s.empty() && s[0] == '-';
+  const std::size_t first = negative ? 1 : 0;
+  std::uint64_t m = 0;
+  int digits = 0, decimals = 0;
+  bool point = false;
+  for (std::size_t i = first; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      m = m * 10 + static_cast<unsigned>(c - '0');
+      ++digits;
+      decimals += point;
+    } else if (c == '.' && !point && i > first && i + 1 < s.size()) {
+      point = true;  // a digit must follow: the loop refuses anything else
+    } else {
+      return false;
+    }
+    if (digits > 15) return false;
+  }
+  const int e = scale - decimals;
+  if (digits == 0 || e < -22 || e > 22) return false;
+  const double v = e >= 0 ? static_cast<double>(m) * powers[e] : static_cast<double>(m) / powers[-e];
+  out = negative ? -v : v;
+  return true;
 }
 
 }  // namespace detail
@@ -109,6 +142,10 @@ MIYAGIPLAN_FUNC quantity parse_quantity(std::string_view text, const unit& u) {
   quantity q;
   q.text = std::string(text);
   std::string_view rest = trim(text);
+  if (read_plain_number(rest, u.scale, q.value)) {
+    q.state = value_state::number;
+    return q;
+  }
   // A note mark （※） may follow the value: 562 校（※）.
   for (std::string_view mark : {std::string_view("（※）"), std::string_view("(※)")}) {
     if (rest.size() > mark.size() && rest.substr(rest.size() - mark.size()) == mark) {

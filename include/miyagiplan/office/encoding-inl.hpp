@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -26,12 +27,7 @@ struct utf8_scan_result {
 };
 
 inline utf8_scan_result scan_utf8(std::string_view s) noexcept {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto [c, n] = miyagiplan::detail::decode_utf8(s, i);
-    if (c == miyagiplan::detail::invalid_utf8) break;
-    i += n;
-  }
+  const std::size_t i = miyagiplan::detail::utf8_run(s);
   if (i == s.size() || s.size() - i >= 4) return {i, false};
   // The rest is a cut character when some continuation makes it valid for the one decoder: the
   // second byte's range depends on the first (E0 needs A0.., ED ..9F, F0 90.., F4 ..8F).
@@ -49,11 +45,27 @@ struct text_position {
   std::size_t line = 1;
   std::size_t column = 0;  // characters already on this line
 
+  // Whole chunks go over it: line ends are counted eight bytes at a time, characters only on
+  // the last line.
   void advance_over(std::string_view utf8) noexcept {
-    for (const char c : utf8) {
-      if (c == '\n') ++line, column = 0;
-      else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+    const std::size_t last = utf8.rfind('\n');
+    if (last != std::string_view::npos) {
+      line += count_newlines(utf8.substr(0, last + 1));
+      column = 0;
+      utf8.remove_prefix(last + 1);
     }
+    for (const char c : utf8)
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+  }
+  static std::size_t count_newlines(std::string_view s) noexcept {
+    using namespace miyagiplan::detail;
+    std::size_t n = 0, i = 0;
+    for (std::uint64_t w; i + 8 <= s.size(); i += 8) {
+      std::memcpy(&w, s.data() + i, 8);
+      n += count_high_bits(zero_bytes(w ^ (byte_ones * '\n')));
+    }
+    for (; i < s.size(); ++i) n += s[i] == '\n';
+    return n;
   }
   std::string where(std::string_view file_name) const {
     std::string w = file_name.empty() ? "" : std::string(file_name) + ":";
