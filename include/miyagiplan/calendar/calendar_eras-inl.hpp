@@ -246,7 +246,9 @@ MIYAGIPLAN_FUNC const era_table& load_era_table() noexcept {
     const era_table* t = &builtin_era_table;
     for (const pending_era& p : eras) t = &publish_era(*t, p.kanji, p.romaji, p.letter, p.first_day);
   } catch (...) {  // out of memory: the built-in eras stay
-    environment_failure() = {true, extra != nullptr ? extra : "", 0, std::string(extra_eras_variable) + ": memory for the eras"};
+    const bool has_extra = extra != nullptr && *extra != '\0';
+    environment_failure() = {true, has_extra ? extra : tentative != nullptr ? tentative : "", 0,
+                             std::string(has_extra ? extra_eras_variable : tentative_era_variable) + ": memory for the eras"};
   }
   return *current_era_table.load(std::memory_order_acquire);
 }
@@ -282,11 +284,11 @@ MIYAGIPLAN_FUNC era add_era(std::string_view kanji, std::string_view romaji, cha
   detail::era_field_failure f{0, ""};
   if (!detail::check_new_era(t, kanji, romaji, letter, first_day, field, f)) {
     if (field == 3) {
-      const era_info& latest = t.back();
-      throw range_error("add_era: " + detail::day_text(first_day) + " is not " + f.expected +
-                        (latest.kanji == tentative_era_kanji ? " (the tentative era, from " + detail::day_text(latest.first_serial) +
-                                                                   ": an era for that day replaces it)"
-                                                             : std::string()));
+      // Past the placeholder's first day, say how to replace it.
+      std::string hint;
+      if (t.back().kanji == tentative_era_kanji)
+        hint = " (the tentative era, from " + detail::day_text(t.back().first_serial) + ": an era for that day replaces it)";
+      throw range_error("add_era: " + detail::day_text(first_day) + " is not " + f.expected + hint);
     }
     const std::string input = field == 0 ? std::string(kanji) : field == 1 ? std::string(romaji) : std::string(1, letter);
     throw parse_error(input, f.position, std::string(field == 0 ? "add_era name: " : field == 1 ? "add_era romaji: " : "add_era letter: ") + f.expected);
@@ -301,15 +303,17 @@ MIYAGIPLAN_FUNC era add_tentative_era(sys_days first_day) {
   for (const era_info& e : t) {
     if (e.kanji != tentative_era_kanji) continue;
     if (e.first_serial == first_day) return e.id;  // asked again (by the environment and the code, say)
-    throw range_error("add_tentative_era: " + detail::day_text(first_day) + " is not a first day while a tentative era is in force, from " +
-                      detail::day_text(e.first_serial) + " (one at a time; add_era for that day replaces it)");
+    throw range_error("add_tentative_era: " + detail::day_text(first_day) +
+                      " is not a first day while a tentative era is in force, from " + detail::day_text(e.first_serial) +
+                      " (one at a time; add_era for that day replaces it)");
   }
   int field = 0;
   detail::era_field_failure f{0, ""};
   if (!detail::check_new_era(t, tentative_era_kanji, tentative_era_romaji, tentative_era_letter, first_day, field, f, true)) {
     if (field == 3) throw range_error("add_tentative_era: " + detail::day_text(first_day) + " is not " + f.expected);
     // The placeholder's names are reserved: only the letter, which real eras may take, can clash.
-    throw parse_error(std::string(1, tentative_era_letter), 0, "add_tentative_era letter: no era in force with Q (the tentative era's)");
+    throw parse_error(std::string(1, tentative_era_letter), 0,
+                      "add_tentative_era letter: no era in force with Q (the tentative era's)");
   }
   return detail::publish_era(t, tentative_era_kanji, tentative_era_romaji, tentative_era_letter, first_day).back().id;
 }
