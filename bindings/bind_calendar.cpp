@@ -172,9 +172,7 @@ std::string date_expression_repr(const date_expression& e) {
 }
 
 // Era.<ROMAJI> and ERAS for an era of the table; the built-in ones already have their members.
-void register_era(py::object era_cls, py::list eras_in_force, const era_info& e) {
-  eras_in_force.append(py::cast(&e, py::return_value_policy::reference));
-  if (static_cast<std::size_t>(e.id) < builtin_eras.size()) return;
+void register_member(py::object era_cls, const era_info& e) {
   std::string name(e.romaji);
   for (char& c : name) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
   // As py::enum_::value does: the member in the class's table of entries, and as an attribute.
@@ -182,6 +180,29 @@ void register_era(py::object era_cls, py::list eras_in_force, const era_info& e)
   const py::object member = py::cast(e.id);
   entries[py::str(name)] = py::make_tuple(member, py::str(std::string(e.kanji) + " (" + e.letter + "), added"));
   py::setattr(era_cls, py::str(name), member);
+}
+
+void register_era(py::object era_cls, py::list eras_in_force, const era_info& e) {
+  eras_in_force.append(py::cast(&e, py::return_value_policy::reference));
+  if (static_cast<std::size_t>(e.id) >= builtin_eras.size()) register_member(era_cls, e);
+}
+
+// Brings Era and ERAS up to the C++ table: the eras added since, and an era that replaced the
+// tentative era in its place (the placeholder's member goes; the era value stays).
+void sync_eras(py::object era_cls, py::list eras_in_force) {
+  const era_table& t = era_list();
+  const std::size_t known = py::len(eras_in_force);
+  for (std::size_t i = builtin_eras.size(); i < known && i < t.size(); ++i) {
+    const auto& old = eras_in_force[i].cast<const era_info&>();
+    if (old.kanji == t[i].kanji) continue;
+    std::string name(old.romaji);
+    for (char& c : name) c = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+    era_cls.attr("__entries").attr("pop")(py::str(name), py::none());
+    if (py::hasattr(era_cls, name.c_str())) py::delattr(era_cls, py::str(name));
+    eras_in_force[i] = py::cast(&t[i], py::return_value_policy::reference);
+    register_member(era_cls, t[i]);
+  }
+  for (std::size_t i = known; i < t.size(); ++i) register_era(era_cls, eras_in_force, t[i]);
 }
 
 template <class Class>
@@ -366,6 +387,9 @@ Raises ParseError for an unknown name.)doc");
           },
           "The last day (datetime.date) of the era, or None for the current one.")
       .def_property_readonly(
+          "tentative", [](const era_info& e) { return e.kanji == tentative_era_kanji; },
+          "Whether this is the tentative era's placeholder (add_tentative_era).")
+      .def_property_readonly(
           "first_year", [](const era_info& e) { return e.first_year; },
           "The Western year of the era's 元年 (year 1): 1989 for 平成.")
       .def(
@@ -390,8 +414,9 @@ Raises ParseError for an unknown name.)doc");
                    std::to_string(c.month) + "-" + (c.day < 10 ? "0" : "") + std::to_string(c.day);
           },
           "平成 (Heisei, H) from 1989-01-08");
-  // Eras from MIYAGIPLAN_EXTRA_ERAS are read now: a malformed value fails the import, naming
-  // the variable. Each added era becomes a member of Era (its romaji in capitals) and of ERAS.
+  // Eras from MIYAGIPLAN_EXTRA_ERAS and MIYAGIPLAN_TENTATIVE_ERA are read now: a malformed value
+  // fails the import, naming the variable. Each added era becomes a member of Era (its romaji in
+  // capitals: Era.TENTATIVE for the placeholder) and of ERAS.
   load_extra_eras_from_environment();
   py::list eras_in_force;
   m.attr("ERAS") = eras_in_force;
@@ -402,9 +427,8 @@ Raises ParseError for an unknown name.)doc");
                                sys_days first_day) {
         if (letter.size() != 1) throw parse_error(letter, 0, "add_era letter: one letter A–Z other than F");
         const era e = add_era(name, romaji, letter[0], first_day);
-        // The C++ table may have grown from another thread too: register whatever is new.
-        const era_table& t = era_list();
-        for (std::size_t i = py::len(eras_in_force); i < t.size(); ++i) register_era(era_cls, eras_in_force, t[i]);
+        // The C++ table may have changed from another thread too: sync_eras catches up on it all.
+        sync_eras(era_cls, eras_in_force);
         return e;
       },
       "name"_a, "romaji"_a, "letter"_a, "first_day"_a,
@@ -417,8 +441,30 @@ Days before that first day read and format as they did. Thread-safe. A deploymen
 eras in the environment variable MIYAGIPLAN_EXTRA_ERAS instead
 (``name,romaji,letter,YYYY-MM-DD``, ``;`` between eras), read at import.
 
-Raises ParseError for a name, romaji or letter malformed or taken, RangeError for a first day
-not after the latest era's.)doc");
+An era for the first day of the tentative era (add_tentative_era) replaces it: the same Era
+value, named ``Era.<ROMAJI>`` from then on instead of ``Era.TENTATIVE``.
+
+Raises ParseError for a name, romaji or letter malformed, taken or reserved (未定 and
+Tentative are the placeholder's), RangeError for a first day not after the latest era's.)doc");
+  m.def(
+      "add_tentative_era",
+      [era_cls, eras_in_force](sys_days first_day) {
+        const era e = add_tentative_era(first_day);
+        sync_eras(era_cls, eras_in_force);
+        return e;
+      },
+      "first_day"_a,
+      R"doc(Adds a tentative era from ``first_day`` (datetime.date) and returns its Era.
+
+A placeholder for testing before the next era's name is announced, as ICU's
+ICU_ENABLE_TENTATIVE_ERA: it reads and writes as 未定 (``Era.TENTATIVE``, letter Q:
+未定元年5月1日, Q2.1.2); ``era.info.tentative`` is true. add_era for the same first day
+replaces it; asked again for that day it returns the same era. A deployment may set the
+environment variable MIYAGIPLAN_TENTATIVE_ERA=YYYY-MM-DD instead (read at import, after
+MIYAGIPLAN_EXTRA_ERAS).
+
+Raises RangeError for a first day not after the latest era's, or while another tentative
+era is in force.)doc");
 
   // --- EraDate -------------------------------------------------------------------------------
 
@@ -740,7 +786,8 @@ miyagiplan.FiscalYear(2013))doc");
 >>> miyagiplan.era_of(datetime.date(1989, 1, 7))
 <Era.SHOWA: 2>)doc");
 
-  for (const char* name : {"parse_date", "find_dates", "to_western", "to_wareki", "fiscal_year", "era_of"})
+  for (const char* name : {"parse_date", "find_dates", "to_western", "to_wareki", "fiscal_year", "era_of", "add_era",
+                           "add_tentative_era"})
     m.attr(name).attr("__module__") = package_name;
 }
 

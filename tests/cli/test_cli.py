@@ -166,6 +166,25 @@ def test_wareki_refuses_what_is_not_an_era_day(run, text):
     one_line(r.stderr)
 
 
+def test_wareki_with_a_tentative_era(program):
+    # MIYAGIPLAN_TENTATIVE_ERA, as ICU's ICU_ENABLE_TENTATIVE_ERA: the placeholder era 未定 (Q).
+    def wareki(value, *days):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MIYAGIPLAN_")}
+        env.update(LC_ALL="C.UTF-8", MIYAGIPLAN_TENTATIVE_ERA=value)
+        return subprocess.run([str(program), "wareki", *days], capture_output=True, text=True,
+                              encoding="utf-8", env=env, timeout=60)
+
+    r = wareki("2031-05-01", "2031-04-30", "2032-01-02")
+    assert r.returncode == 0, r.stderr
+    assert [line.split() for line in r.stdout.splitlines()] == [
+        ["2031-04-30", "2031-04-30", "令和13年4月30日", "R13.4.30"],
+        ["2032-01-02", "2032-01-02", "未定2年1月2日", "Q2.1.2"],
+    ]
+    r = wareki("2019-05-01", "2031-05-01")
+    assert r.returncode == 1
+    assert "MIYAGIPLAN_TENTATIVE_ERA" in one_line(r.stderr)
+
+
 @pytest.mark.parametrize(
     "text, labels, first, last",
     [

@@ -1,6 +1,6 @@
 // Definitions of the era table as data: eras added at run time (add_era) and by a deployment
-// (MIYAGIPLAN_EXTRA_ERAS). Part of src/calendar.cpp, or included inline by the header-only
-// target (MIYAGIPLAN_HEADER_ONLY).
+// (MIYAGIPLAN_EXTRA_ERAS), and the tentative era (add_tentative_era, MIYAGIPLAN_TENTATIVE_ERA).
+// Part of src/calendar.cpp, or included inline by the header-only target (MIYAGIPLAN_HEADER_ONLY).
 #pragma once
 
 #include <algorithm>
@@ -49,10 +49,18 @@ inline bool ascii_letter(char c) noexcept { return (c >= 'A' && c <= 'Z') || (c 
 
 inline char ascii_upper_char(char c) noexcept { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
 
+inline bool same_romaji(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (ascii_upper_char(a[i]) != ascii_upper_char(b[i])) return false;
+  return true;
+}
+
 // Whether an era may be added to `t`; `field` says which argument is wrong (0 name, 1 romaji,
-// 2 letter, 3 first day).
+// 2 letter, 3 first day). The tentative era's names are for the placeholder alone, so that a
+// real era never reads as it (is_tentative compares names).
 inline bool check_new_era(const era_table& t, std::string_view kanji, std::string_view romaji, char letter,
-                          sys_days first_day, int& field, era_field_failure& f) noexcept {
+                          sys_days first_day, int& field, era_field_failure& f, bool placeholder = false) noexcept {
   field = 0;
   std::size_t n = 0;
   for (cursor in(kanji); !in.at_end(); in.advance(), ++n) {
@@ -62,17 +70,18 @@ inline bool check_new_era(const era_table& t, std::string_view kanji, std::strin
       return f = {n, "a name of kanji (no digits, numerals, 元, spaces or brackets)"}, false;
   }
   if (n == 0 || n > 4 || kanji.size() > 12) return f = {0, "a name of one to four kanji"}, false;
+  if (!placeholder && kanji == tentative_era_kanji)
+    return f = {0, "a name other than 未定 (the tentative era's placeholder)"}, false;
   for (const era_info& e : t)
     if (e.kanji == kanji) return f = {0, "a name no era in force has"}, false;
   field = 1;
   if (romaji.empty() || romaji.size() > 16) return f = {0, "a romaji name of 1–16 letters"}, false;
   for (std::size_t i = 0; i < romaji.size(); ++i)
     if (!ascii_letter(romaji[i])) return f = {i, "a romaji name of ASCII letters"}, false;
-  for (const era_info& e : t) {
-    bool same = e.romaji.size() == romaji.size();
-    for (std::size_t i = 0; same && i < romaji.size(); ++i) same = ascii_upper_char(e.romaji[i]) == ascii_upper_char(romaji[i]);
-    if (same) return f = {0, "a romaji name no era in force has"}, false;
-  }
+  if (!placeholder && same_romaji(romaji, tentative_era_romaji))
+    return f = {0, "a romaji name other than Tentative (the tentative era's placeholder)"}, false;
+  for (const era_info& e : t)
+    if (same_romaji(e.romaji, romaji)) return f = {0, "a romaji name no era in force has"}, false;
   field = 2;
   // F stands for FY (FY2013); a letter is upper case in the table and read in either case.
   if (!ascii_letter(letter) || ascii_upper_char(letter) == 'F')
@@ -100,7 +109,8 @@ inline std::vector<std::unique_ptr<published_era_table>>& published_era_tables()
   return *kept;
 }
 
-// Publishes a table of `t`'s eras and one more. The caller holds the mutex and has checked it.
+// Publishes a table of `t`'s eras and one more. The caller holds the mutex and has checked it;
+// `t` may be the table in force without its tentative era, which the new era then replaces.
 inline const era_table& publish_era(const era_table& t, std::string_view kanji, std::string_view romaji,
                                     char letter, sys_days first_day) {
   auto p = std::make_unique<published_era_table>();
@@ -116,22 +126,47 @@ inline const era_table& publish_era(const era_table& t, std::string_view kanji, 
   return *table;
 }
 
-// name,romaji,letter,YYYY-MM-DD[;…] → the eras, checked against the table as it grows.
-inline bool add_environment_eras(std::string_view value, environment_era_failure& failure) {
-  const era_table* t = current_era_table.load(std::memory_order_acquire);
-  struct pending {
-    std::string_view kanji, romaji;
-    char letter;
-    sys_days first_day;
-  };
-  std::vector<pending> eras;
-  std::vector<era_info> trial(t->begin(), t->end());  // the table as it would grow, for the checks
+// An era read from the environment, not yet published (its names point into the variable's value).
+struct pending_era {
+  std::string_view kanji, romaji;
+  char letter;
+  sys_days first_day;
+};
+
+// YYYY-MM-DD, a day that exists.
+inline bool read_iso_day(std::string_view day, sys_days& out) noexcept {
+  if (day.size() != 10 || day[4] != '-' || day[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (day[i] < '0' || day[i] > '9') return false;
+  const int y = (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0');
+  const int m = (day[5] - '0') * 10 + (day[6] - '0');
+  const int d = (day[8] - '0') * 10 + (day[9] - '0');
+  const civil_date c{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
+  if (!is_valid(c)) return false;
+  out = days_from_civil(c);
+  return true;
+}
+
+// Records a failure at `byte` (+ `extra` characters) of a variable's value.
+inline bool environment_failed(environment_era_failure& failure, const char* variable, std::string_view value,
+                               std::size_t byte, std::size_t extra, std::string expected) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < byte && i < value.size(); ++i) chars += (static_cast<unsigned char>(value[i]) & 0xC0) != 0x80;
+  failure = {true, std::string(value), chars + extra, std::string(variable) + ": " + std::move(expected)};
+  return false;
+}
+
+inline void add_trial_era(std::vector<era_info>& trial, const pending_era& p) {
+  const civil_date c = civil_from_days(p.first_day);
+  trial.push_back({static_cast<era>(trial.size()), p.kanji, p.romaji, ascii_upper_char(p.letter), c, p.first_day, c.year});
+}
+
+// name,romaji,letter,YYYY-MM-DD[;…] → `eras`, checked against `trial` (the table as it would grow).
+inline bool read_environment_eras(std::string_view value, environment_era_failure& failure,
+                                  std::vector<pending_era>& eras, std::vector<era_info>& trial) {
   std::size_t at = 0;  // byte offset of the current field
   auto fail = [&](std::size_t byte, std::size_t extra, std::string expected) {
-    std::size_t chars = 0;
-    for (std::size_t i = 0; i < byte && i < value.size(); ++i) chars += (static_cast<unsigned char>(value[i]) & 0xC0) != 0x80;
-    failure = {true, std::string(value), chars + extra, std::string(extra_eras_variable) + ": " + std::move(expected)};
-    return false;
+    return environment_failed(failure, extra_eras_variable, value, byte, extra, std::move(expected));
   };
   while (at <= value.size()) {
     const std::size_t entry_end = std::min(value.find(';', at), value.size());
@@ -154,35 +189,42 @@ inline bool add_environment_eras(std::string_view value, environment_era_failure
         fields[k] = field, starts[k] = at + from + lead;
         from = comma + 1;
       }
-      const std::string_view day = fields[3];
-      int y = 0, m = 0, d = 0;
-      const bool shaped = day.size() == 10 && day[4] == '-' && day[7] == '-' && [&] {
-        for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-          if (day[i] < '0' || day[i] > '9') return false;
-        return true;
-      }();
-      if (shaped) {
-        y = (day[0] - '0') * 1000 + (day[1] - '0') * 100 + (day[2] - '0') * 10 + (day[3] - '0');
-        m = (day[5] - '0') * 10 + (day[6] - '0');
-        d = (day[8] - '0') * 10 + (day[9] - '0');
-      }
-      const civil_date c{y, static_cast<unsigned>(m), static_cast<unsigned>(d)};
-      if (!shaped || !is_valid(c)) return fail(starts[3], 0, "a first day YYYY-MM-DD that exists");
+      sys_days first{};
+      if (!read_iso_day(fields[3], first)) return fail(starts[3], 0, "a first day YYYY-MM-DD that exists");
       if (fields[2].size() != 1) return fail(starts[2], 0, "one letter A–Z other than F");
       const era_table view{trial.data(), trial.size()};
       int field = 0;
       era_field_failure f{0, ""};
-      const sys_days first = days_from_civil(c);
       if (!check_new_era(view, fields[0], fields[1], fields[2][0], first, field, f))
         return fail(starts[field], f.position, f.expected);
       eras.push_back({fields[0], fields[1], fields[2][0], first});
-      const civil_date fc = civil_from_days(first);
-      trial.push_back({static_cast<era>(trial.size()), fields[0], fields[1], ascii_upper_char(fields[2][0]), fc, first, fc.year});
+      add_trial_era(trial, eras.back());
     }
     if (entry_end >= value.size()) break;
     at = entry_end + 1;
   }
-  for (const pending& p : eras) t = &publish_era(*t, p.kanji, p.romaji, p.letter, p.first_day);
+  return true;
+}
+
+// YYYY-MM-DD → the tentative era after `trial`'s eras, or nothing when an era of
+// MIYAGIPLAN_EXTRA_ERAS starts that day (the real era, announced, has replaced the placeholder).
+inline bool read_environment_tentative_era(std::string_view value, environment_era_failure& failure,
+                                           std::vector<pending_era>& eras, std::vector<era_info>& trial) {
+  const std::string_view day = trim(value);
+  if (day.empty()) return true;  // set, but to nothing: as unset
+  const auto lead = static_cast<std::size_t>(day.data() - value.data());
+  sys_days first{};
+  if (!read_iso_day(day, first))
+    return environment_failed(failure, tentative_era_variable, value, lead, 0, "a first day YYYY-MM-DD that exists");
+  if (!eras.empty() && eras.back().first_day == first) return true;
+  const era_table view{trial.data(), trial.size()};
+  int field = 0;
+  era_field_failure f{0, ""};
+  if (!check_new_era(view, tentative_era_kanji, tentative_era_romaji, tentative_era_letter, first, field, f, true))
+    return environment_failed(failure, tentative_era_variable, value, lead, 0,
+                              field == 2 ? "no era in force with the letter Q (the tentative era's)" : f.expected);
+  eras.push_back({tentative_era_kanji, tentative_era_romaji, tentative_era_letter, first});
+  add_trial_era(trial, eras.back());
   return true;
 }
 
@@ -190,15 +232,39 @@ MIYAGIPLAN_FUNC const era_table& load_era_table() noexcept {
   const std::lock_guard lock(era_table_mutex());
   if (const era_table* t = current_era_table.load(std::memory_order_acquire)) return *t;
   current_era_table.store(&builtin_era_table, std::memory_order_release);
-  const char* value = std::getenv(extra_eras_variable);
-  if (value != nullptr && *value != '\0') {
-    try {
-      add_environment_eras(value, environment_failure());
-    } catch (...) {  // out of memory: the built-in eras stay
-      environment_failure() = {true, value, 0, std::string(extra_eras_variable) + ": memory for the eras"};
-    }
+  const char* extra = std::getenv(extra_eras_variable);
+  const char* tentative = std::getenv(tentative_era_variable);
+  try {
+    // Both variables are checked before any era is published: either all their eras, or none.
+    std::vector<pending_era> eras;
+    std::vector<era_info> trial(builtin_eras.begin(), builtin_eras.end());
+    if (extra != nullptr && *extra != '\0' && !read_environment_eras(extra, environment_failure(), eras, trial))
+      return builtin_era_table;
+    if (tentative != nullptr && *tentative != '\0' &&
+        !read_environment_tentative_era(tentative, environment_failure(), eras, trial))
+      return builtin_era_table;
+    const era_table* t = &builtin_era_table;
+    for (const pending_era& p : eras) t = &publish_era(*t, p.kanji, p.romaji, p.letter, p.first_day);
+  } catch (...) {  // out of memory: the built-in eras stay
+    const bool has_extra = extra != nullptr && *extra != '\0';
+    environment_failure() = {true, has_extra ? extra : tentative != nullptr ? tentative : "", 0,
+                             std::string(has_extra ? extra_eras_variable : tentative_era_variable) + ": memory for the eras"};
   }
   return *current_era_table.load(std::memory_order_acquire);
+}
+
+// YYYY-MM-DD, for messages (calendar_write's iso_text formats through the writer, not included here).
+inline std::string day_text(sys_days d) {
+  const civil_date c = civil_from_days(d);
+  std::string out = std::to_string(c.year) + (c.month < 10 ? "-0" : "-") + std::to_string(c.month);
+  return out + (c.day < 10 ? "-0" : "-") + std::to_string(c.day);
+}
+
+// The table in force without its tentative era when `first_day` is that era's first day (an era
+// for that day replaces it), else the whole table.
+inline era_table table_to_add_to(const era_table& t, sys_days first_day) noexcept {
+  if (t.back().kanji == tentative_era_kanji && t.back().first_serial == first_day) return {t.items, t.size() - 1};
+  return t;
 }
 
 }  // namespace detail
@@ -213,19 +279,43 @@ MIYAGIPLAN_FUNC void load_extra_eras_from_environment() {
 MIYAGIPLAN_FUNC era add_era(std::string_view kanji, std::string_view romaji, char letter, sys_days first_day) {
   era_list();  // the deployment's eras come first
   const std::lock_guard lock(detail::era_table_mutex());
-  const era_table& t = *detail::current_era_table.load(std::memory_order_acquire);
+  const era_table t = detail::table_to_add_to(*detail::current_era_table.load(std::memory_order_acquire), first_day);
   int field = 0;
   detail::era_field_failure f{0, ""};
   if (!detail::check_new_era(t, kanji, romaji, letter, first_day, field, f)) {
     if (field == 3) {
-      const civil_date c = civil_from_days(first_day);
-      throw range_error("add_era: " + std::to_string(c.year) + "-" + std::to_string(c.month) + "-" +
-                        std::to_string(c.day) + " is not " + f.expected);
+      // Past the placeholder's first day, say how to replace it.
+      std::string hint;
+      if (t.back().kanji == tentative_era_kanji)
+        hint = " (the tentative era, from " + detail::day_text(t.back().first_serial) + ": an era for that day replaces it)";
+      throw range_error("add_era: " + detail::day_text(first_day) + " is not " + f.expected + hint);
     }
     const std::string input = field == 0 ? std::string(kanji) : field == 1 ? std::string(romaji) : std::string(1, letter);
     throw parse_error(input, f.position, std::string(field == 0 ? "add_era name: " : field == 1 ? "add_era romaji: " : "add_era letter: ") + f.expected);
   }
   return detail::publish_era(t, kanji, romaji, letter, first_day).back().id;
+}
+
+MIYAGIPLAN_FUNC era add_tentative_era(sys_days first_day) {
+  era_list();  // the deployment's eras come first
+  const std::lock_guard lock(detail::era_table_mutex());
+  const era_table& t = *detail::current_era_table.load(std::memory_order_acquire);
+  for (const era_info& e : t) {
+    if (e.kanji != tentative_era_kanji) continue;
+    if (e.first_serial == first_day) return e.id;  // asked again (by the environment and the code, say)
+    throw range_error("add_tentative_era: " + detail::day_text(first_day) +
+                      " is not a first day while a tentative era is in force, from " + detail::day_text(e.first_serial) +
+                      " (one at a time; add_era for that day replaces it)");
+  }
+  int field = 0;
+  detail::era_field_failure f{0, ""};
+  if (!detail::check_new_era(t, tentative_era_kanji, tentative_era_romaji, tentative_era_letter, first_day, field, f, true)) {
+    if (field == 3) throw range_error("add_tentative_era: " + detail::day_text(first_day) + " is not " + f.expected);
+    // The placeholder's names are reserved: only the letter, which real eras may take, can clash.
+    throw parse_error(std::string(1, tentative_era_letter), 0,
+                      "add_tentative_era letter: no era in force with Q (the tentative era's)");
+  }
+  return detail::publish_era(t, tentative_era_kanji, tentative_era_romaji, tentative_era_letter, first_day).back().id;
 }
 
 }  // namespace miyagiplan

@@ -85,18 +85,38 @@ inline const era_table& era_list() noexcept {
 
 // Adds an era announced after this release (as the JDK's supplemental era and ICU's tentative
 // era do): its name in kanji (one to four characters), its romaji, its letter for abbreviated
-// dates and its first day, which must come after the first day of every era in force. Readings
-// of days before that first day do not change. Safe to call from any thread; returns the new
-// era. Throws parse_error for a name, romaji or letter already taken or malformed, range_error
-// for a first day not after the latest era's.
+// dates and its first day, which must come after the first day of every era in force (or be
+// the tentative era's, which it then replaces: see add_tentative_era). Readings of days before
+// that first day do not change. Safe to call from any thread; returns the new era. Throws
+// parse_error for a name, romaji or letter already taken, reserved or malformed, range_error for
+// a first day not after the latest era's.
 MIYAGIPLAN_FUNC era add_era(std::string_view kanji, std::string_view romaji, char letter, sys_days first_day);
 
+// A tentative era, for testing a system before the next era's name is announced, as ICU's
+// (ICU_ENABLE_TENTATIVE_ERA=true; unicode-org/icu PR #111 and i18n/japancal.cpp: a CLDR era
+// after the current one, formatted with the placeholder names Qqqq/Q). It is added as add_era
+// adds an era, from `first_day`, under placeholder names no real era can take; returns it.
+//   未定 ("undecided"): a word in common use, which the rules for choosing an era name
+//        (元号選定手続, 1979) exclude, and what a Japanese form says of a value not yet fixed;
+//   Tentative: no Hepburn romaji has a v;  Q: ICU's letter, and no romaji begins with Q.
+// add_era refuses the name and romaji for a real era. add_era for the tentative era's first day
+// replaces it (the same era value, its real names from then on); add_tentative_era for that
+// same day again returns it unchanged. Throws range_error for a first day not after the latest
+// era's (or another tentative era in force), parse_error when a real era has taken the letter Q.
+MIYAGIPLAN_FUNC era add_tentative_era(sys_days first_day);
+inline constexpr std::string_view tentative_era_kanji = "未定";
+inline constexpr std::string_view tentative_era_romaji = "Tentative";
+inline constexpr char tentative_era_letter = 'Q';
+
 // The eras of a deployment, from MIYAGIPLAN_EXTRA_ERAS ("name,romaji,letter,YYYY-MM-DD" with
-// ";" between eras). Read once, on first use of the eras; this function makes that happen now
-// and throws a parse_error naming the variable when its value is malformed (a reader that
-// cannot throw then keeps the built-in eras).
+// ";" between eras), then a tentative era from MIYAGIPLAN_TENTATIVE_ERA ("YYYY-MM-DD", after
+// them; nothing when an extra era starts that day: the real era has replaced it). Read once, on
+// first use of the eras; this function makes that happen now and throws a parse_error naming
+// the variable when a value is malformed (a reader that cannot throw then keeps the built-in
+// eras, and neither variable's).
 MIYAGIPLAN_FUNC void load_extra_eras_from_environment();
 inline constexpr const char* extra_eras_variable = "MIYAGIPLAN_EXTRA_ERAS";
+inline constexpr const char* tentative_era_variable = "MIYAGIPLAN_TENTATIVE_ERA";
 
 // The era's entry in the table in force.
 // (A built-in era's entry is the same in every table: it is read without loading one.)
@@ -107,6 +127,9 @@ inline const era_info& info(era e) noexcept {
 
 // Whether a value names an era in force (a built-in one, or one added).
 inline bool is_known(era e) noexcept { return static_cast<std::size_t>(e) < era_list().size(); }
+
+// Whether a value names the tentative era (add_tentative_era) in force.
+inline bool is_tentative(era e) noexcept { return is_known(e) && info(e).kanji == tentative_era_kanji; }
 
 // The last day of an era, or nullopt for the current one.
 inline std::optional<sys_days> last_serial(era e) noexcept {
