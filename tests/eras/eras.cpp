@@ -4,25 +4,13 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <string>
-#include <string_view>
-#include <thread>
-#include <vector>
-
-#include "miyagiplan/calendar.hpp"
+#include "era_support.hpp"
 
 namespace {
 
 using namespace miyagiplan;
-
-std::string iso(sys_days s) {
-  char buf[max_formatted_date];
-  return std::string(buf, format_date_to(buf, s, date_style::iso));
-}
-
-sys_days day(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d); }
+using era_tests::day;
+using era_tests::iso;
 
 TEST_CASE("add_era: a new era reads and formats from its first day, and nothing before it changes") {
   const sys_days before_day = day(2031, 4, 30);

@@ -5,25 +5,13 @@
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
-#include <atomic>
-#include <cstdlib>
-#include <string>
-#include <string_view>
-#include <thread>
-#include <vector>
-
-#include "miyagiplan/calendar.hpp"
+#include "era_support.hpp"
 
 namespace {
 
 using namespace miyagiplan;
-
-std::string iso(sys_days s) {
-  char buf[max_formatted_date];
-  return std::string(buf, format_date_to(buf, s, date_style::iso));
-}
-
-sys_days day(int y, unsigned m, unsigned d) { return days_from_civil(y, m, d); }
+using era_tests::day;
+using era_tests::iso;
 
 // Runs `f`, which must throw E, and checks that the message has `why`.
 template <class E, class F>

@@ -253,13 +253,6 @@ MIYAGIPLAN_FUNC const era_table& load_era_table() noexcept {
   return *current_era_table.load(std::memory_order_acquire);
 }
 
-// YYYY-MM-DD, for messages (calendar_write's iso_text formats through the writer, not included here).
-inline std::string day_text(sys_days d) {
-  const civil_date c = civil_from_days(d);
-  std::string out = std::to_string(c.year) + (c.month < 10 ? "-0" : "-") + std::to_string(c.month);
-  return out + (c.day < 10 ? "-0" : "-") + std::to_string(c.day);
-}
-
 // The table in force without its tentative era when `first_day` is that era's first day (an era
 // for that day replaces it), else the whole table.
 inline era_table table_to_add_to(const era_table& t, sys_days first_day) noexcept {

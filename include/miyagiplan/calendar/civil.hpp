@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <ratio>
+#include <string>
 
 namespace miyagiplan {
 
@@ -78,5 +79,15 @@ constexpr std::int32_t day_count_of(sys_days d) noexcept { return d.time_since_e
 // converters of calendar/boost_date.hpp need.
 inline constexpr int min_supported_year = 1400;
 inline constexpr int max_supported_year = 9999;
+
+namespace detail {
+// YYYY-MM-DD, for messages: what every error that names a day writes (the writer's styles are not
+// needed for it).
+inline std::string day_text(sys_days d) {
+  const civil_date c = civil_from_days(d);
+  std::string out = std::to_string(c.year) + (c.month < 10 ? "-0" : "-") + std::to_string(c.month);
+  return out + (c.day < 10 ? "-0" : "-") + std::to_string(c.day);
+}
+}  // namespace detail
 
 }  // namespace miyagiplan

@@ -582,11 +582,6 @@ inline std::string percent(double rate) {
   return buf;
 }
 
-inline std::string day_text(sys_days d) {
-  char buf[max_formatted_date];
-  return std::string(buf, format_date_to(buf, d, date_style::iso));
-}
-
 }  // namespace detail
 
 namespace detail {
