@@ -20,4 +20,15 @@ inline std::string iso(miyagiplan::sys_days s) {
 
 inline miyagiplan::sys_days day(int y, unsigned m, unsigned d) { return miyagiplan::days_from_civil(y, m, d); }
 
+// Eight eras added one after another while readers run: the n-th (from 0) starts 2031+2n-01-01.
+struct successive_era {
+  const char* name;
+  const char* romaji;
+  char letter;
+};
+inline constexpr successive_era successive_eras[] = {{"甲", "Ko", 'A'},  {"乙", "Otsu", 'B'}, {"丙", "Hei", 'C'},
+                                                     {"丁", "Tei", 'D'}, {"戊", "Bo", 'E'},   {"己", "Ki", 'G'},
+                                                     {"庚", "Kou", 'I'}, {"辛", "Shin", 'J'}};
+inline miyagiplan::sys_days successive_first_day(int n) { return day(2031 + 2 * n, 1, 1); }
+
 }  // namespace era_tests

@@ -105,10 +105,10 @@ TEST_CASE("add_era: readers in other threads see the old table or the new, never
         if (parse_date("令和2年度").days() != fiscal_year(2020).days()) ++bad;
       }
     });
-  const char* names[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"};
-  const char* romaji[] = {"Ko", "Otsu", "Hei", "Tei", "Bo", "Ki", "Kou", "Shin"};
-  const char letters[] = {'A', 'B', 'C', 'D', 'E', 'G', 'I', 'J'};
-  for (int i = 0; i < 8; ++i) add_era(names[i], romaji[i], letters[i], day(2031 + 2 * i, 1, 1));
+  for (int i = 0; i < 8; ++i) {
+    const auto& e = era_tests::successive_eras[i];
+    add_era(e.name, e.romaji, e.letter, era_tests::successive_first_day(i));
+  }
   stop = true;
   for (auto& r : readers) r.join();
   CHECK(bad.load() == 0);

@@ -117,12 +117,10 @@ TEST_CASE("add_tentative_era: readers in other threads see the placeholder or th
         if (text != "令和13年1月1日" && text != "未定元年1月1日" && text != "甲元年1月1日") ++bad;
       }
     });
-  const char* names[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛"};
-  const char* romaji[] = {"Ko", "Otsu", "Hei", "Tei", "Bo", "Ki", "Kou", "Shin"};
-  const char letters[] = {'A', 'B', 'C', 'D', 'E', 'G', 'I', 'J'};
   for (int i = 0; i < 8; ++i) {
-    const era placeholder = add_tentative_era(day(2031 + 2 * i, 1, 1));
-    if (add_era(names[i], romaji[i], letters[i], day(2031 + 2 * i, 1, 1)) != placeholder) ++bad;
+    const auto& e = era_tests::successive_eras[i];
+    const era placeholder = add_tentative_era(era_tests::successive_first_day(i));
+    if (add_era(e.name, e.romaji, e.letter, era_tests::successive_first_day(i)) != placeholder) ++bad;
   }
   stop = true;
   for (auto& r : readers) r.join();
