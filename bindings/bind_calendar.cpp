@@ -74,11 +74,14 @@ std::string_view name_of(Enum e) {
 // ---------------------------------------------------------------------------------------------
 // Checks a Python caller can fail: the C++ value types leave validity to queries.
 
-unsigned checked_month(int month, const char* what) {
-  if (month < 1 || month > 12)
-    throw range_error(std::string(what) + " must be 1–12, not " + std::to_string(month));
-  return static_cast<unsigned>(month);
+// A whole number from 1 to `last` (a month, a quarter, a half).
+unsigned checked_ordinal(int n, int last, const char* what) {
+  if (n < 1 || n > last)
+    throw range_error(std::string(what) + " must be 1–" + std::to_string(last) + ", not " + std::to_string(n));
+  return static_cast<unsigned>(n);
 }
+
+unsigned checked_month(int month, const char* what) { return checked_ordinal(month, 12, what); }
 
 parse_options options(bool strict, int fiscal_start_month) {
   parse_options o;
@@ -547,19 +550,13 @@ Raises ParseError for a text that is not one fiscal year.)doc")
                              "The last day, a datetime.date (2014-03-31 for FY2013): 年度末.")
       .def(
           "quarter",
-          [](const fiscal_year& fy, int q) {
-            if (q < 1 || q > 4) throw range_error("quarter must be 1–4, not " + std::to_string(q));
-            return dates_of(fy.quarter(static_cast<unsigned>(q)));
-          },
+          [](const fiscal_year& fy, int q) { return dates_of(fy.quarter(checked_ordinal(q, 4, "quarter"))); },
           "q"_a,
           R"doc(The first and last day of quarter ``q`` (1–4), as a tuple of datetime.date:
 第1四半期 is April–June with the April start.)doc")
       .def(
           "half",
-          [](const fiscal_year& fy, int h) {
-            if (h < 1 || h > 2) throw range_error("half must be 1 or 2, not " + std::to_string(h));
-            return dates_of(fy.half(static_cast<unsigned>(h)));
-          },
+          [](const fiscal_year& fy, int h) { return dates_of(fy.half(checked_ordinal(h, 2, "half"))); },
           "h"_a,
           R"doc(The first and last day of half ``h`` as a tuple of datetime.date: 1 is 上半期
 (April–September with the April start), 2 is 下半期.)doc")

@@ -101,28 +101,10 @@ struct init_arg<date_expression> {
   static date_expression value(const type& a) { return a ? expression_of(*a) : date_expression(); }
 };
 template <>
-struct init_arg<std::optional<date_expression>> {
-  using type = std::optional<date_arg>;
-  static py::object fallback() { return py::none(); }
-  static std::optional<date_expression> value(const type& a) {
-    if (!a) return std::nullopt;
-    return expression_of(*a);
-  }
-};
-template <>
 struct init_arg<dated_value> {
   using type = std::optional<dated_value_view>;
   static py::object fallback() { return py::none(); }
   static dated_value value(const type& a) { return a ? a->value.get() : dated_value{}; }
-};
-template <>
-struct init_arg<std::optional<dated_value>> {
-  using type = std::optional<dated_value_view>;
-  static py::object fallback() { return py::none(); }
-  static std::optional<dated_value> value(const type& a) {
-    if (!a) return std::nullopt;
-    return a->value.get();
-  }
 };
 template <described S>
 struct init_arg<S> {
@@ -130,13 +112,17 @@ struct init_arg<S> {
   static py::object fallback() { return py::none(); }
   static S value(const type& a) { return a ? a->get() : S{}; }
 };
-template <described S>
-struct init_arg<std::optional<S>> {
-  using type = std::optional<model_part<S>>;
+
+// An optional field takes what its value type takes, where None already means "absent" there
+// (a date, a dated value, a model part), and keeps None as nullopt rather than a default value.
+template <class M>
+  requires is_optional_v<typename init_arg<M>::type>
+struct init_arg<std::optional<M>> {
+  using type = typename init_arg<M>::type;
   static py::object fallback() { return py::none(); }
-  static std::optional<S> value(const type& a) {
+  static std::optional<M> value(const type& a) {
     if (!a) return std::nullopt;
-    return a->get();
+    return init_arg<M>::value(a);
   }
 };
 

@@ -128,6 +128,17 @@ model_part<area> area_part(const model_part<plan>& p, const std::string& id) {
   throw not_found_error("no area with id \"" + id + "\"");
 }
 
+// plan.add_measure, add_initiative and add_indicator: the library adds a copy, checked first (all
+// or nothing); Python gets the new element back as a live part of its parent.
+template <class Parent, class Child, void (plan::*add)(std::string_view, Child),
+          model_part<Parent> (*parent_of)(const model_part<plan>&, const std::string&),
+          std::vector<Child> Parent::*children>
+model_part<Child> add_child(const model_part<plan>& p, const std::string& parent_id, const model_part<Child>& x) {
+  (p.get().*add)(parent_id, x.get());
+  const model_part<Parent> parent = parent_of(p, parent_id);
+  return binding::element(parent, children, (parent.get().*children).size() - 1);
+}
+
 template <class T>
 model_part<T> by_id(const model_part<plan>& p, std::vector<T> plan::*field, const std::string& id,
               const char* kind) {
@@ -635,38 +646,17 @@ in its unit. Empty for a sound plan.)doc")
       .def(
           "validate", [](const model_part<plan>& p) { p.get().validate(); },
           "Raises ValidationError naming every problem; returns None for a sound plan.")
-      .def(
-          "add_measure",
-          [](const model_part<plan>& p, const std::string& area_id, const model_part<measure>& x) {
-            measure copy = x.get();
-            p.get().add_measure(area_id, std::move(copy));
-            const model_part<area> a = area_part(p, area_id);
-            return binding::element(a, &area::measures, a.get().measures.size() - 1);
-          },
+      .def("add_measure", &add_child<area, measure, &plan::add_measure, &area_part, &area::measures>,
           "area_id"_a, "measure"_a,
           R"doc(Adds a copy of a measure at the end of an area, and returns it as a part.
 
 The plan is checked first: ValidationError (a duplicate id, a bad indicator) or NotFoundError
 (no such area) leaves it unchanged.)doc")
-      .def(
-          "add_initiative",
-          [](const model_part<plan>& p, const std::string& measure_id, const model_part<initiative>& x) {
-            initiative copy = x.get();
-            p.get().add_initiative(measure_id, std::move(copy));
-            const model_part<measure> mn = measure_part(p, measure_id);
-            return binding::element(mn, &measure::initiatives, mn.get().initiatives.size() - 1);
-          },
+      .def("add_initiative", &add_child<measure, initiative, &plan::add_initiative, &measure_part, &measure::initiatives>,
           "measure_id"_a, "initiative"_a,
           R"doc(Adds a copy of an initiative at the end of a measure, and returns it as a part.
 NotFoundError (no such measure) leaves the plan unchanged.)doc")
-      .def(
-          "add_indicator",
-          [](const model_part<plan>& p, const std::string& measure_id, const model_part<indicator>& x) {
-            indicator copy = x.get();
-            p.get().add_indicator(measure_id, std::move(copy));
-            const model_part<measure> mn = measure_part(p, measure_id);
-            return binding::element(mn, &measure::indicators, mn.get().indicators.size() - 1);
-          },
+      .def("add_indicator", &add_child<measure, indicator, &plan::add_indicator, &measure_part, &measure::indicators>,
           "measure_id"_a, "indicator"_a,
           R"doc(Adds a copy of an indicator at the end of a measure, and returns it as a part.
 

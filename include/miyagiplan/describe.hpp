@@ -101,7 +101,8 @@ constexpr void for_each_field(F&& f) {
 //   static constexpr std::string_view type;    // "direction", in messages
 //   static constexpr std::string_view python;  // "Direction"
 //   static constexpr std::array names{...};    // "increase", "decrease", "keep"
-// and optionally `aliases`, pairs of {name, value} also read (実績, 見込).
+// and optionally `aliases`, pairs of {name, value} also read (実績, 見込), and `japanese`, the
+// words a Japanese text uses for each member.
 template <class E>
 struct enum_description;
 

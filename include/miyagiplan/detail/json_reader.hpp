@@ -154,6 +154,13 @@ class object_reader {
     out = std::move(v);
   }
 
+  // Absent or null → `out` keeps the default it has.
+  template <class T>
+  void if_present(std::string_view key, T& out) {
+    const ordered_json* value = find(key);
+    if (value && !value->is_null()) reading_at(pointer_step(key), [&] { read_value(*value, out); });
+  }
+
   // Each object of the array at `key`, given to `read`; errors say which element, and each
   // element's unknown fields are refused as its parent's are.
   template <class Read>

@@ -143,22 +143,13 @@ MIYAGIPLAN_FUNC scheme scheme::from_json(std::string_view text) {
   object_reader r(j, "Scheme");
   scheme s;
   r.required("name", s.name);
-  std::string f;
-  r.required("formula", f);
-  s.formula = reading_at("/formula", [&] { return read_text(ordered_json(f), [](const std::string& t) { return enum_from_string<miyagiplan::formula>(t); }); });
-  std::optional<bool> clamp;
-  r.optional("clamp", clamp);
-  s.clamp = clamp.value_or(false);
-  auto floor_of = [](std::optional<double> v) { return v.value_or(no_floor); };
+  r.required("formula", s.formula);
+  r.if_present("clamp", s.clamp);
   r.each_object("bands", [&](object_reader& b) {
     grade_band band;
     b.required("label", band.label);
-    std::optional<double> min;
-    b.optional("min_rate", min);
-    band.min_rate = floor_of(min);
-    std::optional<bool> reached;
-    b.optional("reached", reached);
-    band.reached = reached.value_or(false);
+    b.if_present("min_rate", band.min_rate);
+    b.if_present("reached", band.reached);
     b.required("points", band.points);
     s.bands.push_back(std::move(band));
   });
@@ -167,36 +158,17 @@ MIYAGIPLAN_FUNC scheme scheme::from_json(std::string_view text) {
     r.each_object("rollup", [&](object_reader& l) {
       rollup_level level;
       l.required("label", level.label);
-      std::optional<double> min;
-      l.optional("min_points", min);
-      level.min_points = floor_of(min);
+      l.if_present("min_points", level.min_points);
       s.rollup.push_back(std::move(level));
     });
-  std::optional<std::string> rollup_na;
-  r.optional("rollup_not_evaluable", rollup_na);
-  s.rollup_not_evaluable = rollup_na.value_or(s.not_evaluable);
-  std::optional<std::string> excluded_label, projection_name;
-  r.optional("excluded", excluded_label);
-  if (excluded_label) s.excluded = *excluded_label;
-  r.optional("projection", projection_name);
-  if (projection_name)
-    s.projection = reading_at("/projection", [&] {
-      return read_text(ordered_json(*projection_name),
-                       [](const std::string& t) { return enum_from_string<miyagiplan::projection>(t); });
-    });
-  std::optional<std::string> basis, no_change;
-  r.optional("rollup_by", basis);
-  if (basis)
-    s.rollup_by = reading_at("/rollup_by", [&] {
-      return read_text(ordered_json(*basis), [](const std::string& t) { return enum_from_string<rollup_basis>(t); });
-    });
-  std::optional<double> band, band_points;
-  r.optional("no_change_band", band);
-  r.optional("no_change", no_change);
-  r.optional("no_change_points", band_points);
-  if (band) s.no_change_band = *band;
-  if (no_change) s.no_change = *no_change;
-  if (band_points) s.no_change_points = *band_points;
+  s.rollup_not_evaluable = s.not_evaluable;
+  r.if_present("rollup_not_evaluable", s.rollup_not_evaluable);
+  r.if_present("excluded", s.excluded);
+  r.if_present("projection", s.projection);
+  r.if_present("rollup_by", s.rollup_by);
+  r.if_present("no_change_band", s.no_change_band);
+  r.if_present("no_change", s.no_change);
+  r.if_present("no_change_points", s.no_change_points);
   r.done();
   try {
     s.validate();
@@ -586,29 +558,11 @@ inline std::string percent(double rate) {
 
 namespace detail {
 
-inline std::string_view formula_words(formula f, language lang) {
-  if (lang == language::en) return to_string(f);
-  switch (f) {
-    case formula::baseline_relative: return "現状値基準";
-    case formula::simple_ratio: return "単純比";
-    case formula::expected_progress: return "期待値基準";
-    case formula::cagr_ratio: return "年平均成長率比";
-    case formula::unsd_2023: return "UNSD 2023 方式";
-    case formula::baseline_change: return "現状値からの変化";
-  }
-  return to_string(f);
-}
-
-inline std::string_view status_words(progress_status s, language lang) {
-  if (lang == language::en) return to_string(s);
-  switch (s) {
-    case progress_status::achieved: return "目標達成";
-    case progress_status::on_track: return "想定どおり";
-    case progress_status::behind: return "想定未満";
-    case progress_status::not_evaluable: return "判定不能";
-    case progress_status::excluded: return "除外";
-  }
-  return to_string(s);
+// An enum's name in the language of a text: its description's Japanese words, or its name.
+template <described_enum E>
+std::string_view enum_words(E e, language lang) {
+  const auto i = static_cast<std::size_t>(e);
+  return lang == language::ja && i < enum_count<E> ? enum_description<E>::japanese[i] : to_string(e);
 }
 
 }  // namespace detail
@@ -672,7 +626,7 @@ MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, c
                      " fiscal years due reached " + q(*a.target) + " (target every year of " + target.when.text() + ")";
       break;
     default: {
-      const std::string name(detail::formula_words(a.formula, lang));
+      const std::string name(detail::enum_words(a.formula, lang));
       if (!a.baseline) {
         out = ja ? name + "（数値の現状値なし）：実績値 " + q(*a.actual) + "、目標 " + q(*a.target)
                  : name + " (no numeric baseline): " + q(*a.actual) + " against the target " + q(*a.target);
@@ -709,7 +663,7 @@ MIYAGIPLAN_FUNC std::string explain(const assessment& a, const indicator& ind, c
               : "; the figure used is " + std::to_string(*a.figure_age) + " days old (published " +
                     detail::day_text(*a.figure_published) + ")";
   out += ja ? "。" : "; ";
-  out += a.reached ? std::string(ja ? "目標達成" : "target reached") : std::string(detail::status_words(a.status, lang));
+  out += a.reached ? std::string(ja ? "目標達成" : "target reached") : std::string(detail::enum_words(a.status, lang));
   return out + grade_arrow;
 }
 

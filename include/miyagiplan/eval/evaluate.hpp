@@ -193,6 +193,7 @@ struct enum_description<progress_status> {
   static constexpr std::array<std::string_view, 5> docs{
       "the target is reached", "at or beyond the value expected by now", "short of the value expected by now",
       "no actual, or nothing to compare it with", "taken out of the evaluation (除外), with a reason"};
+  static constexpr std::array<std::string_view, 5> japanese{"目標達成", "想定どおり", "想定未満", "判定不能", "除外"};
 };
 
 }  // namespace miyagiplan

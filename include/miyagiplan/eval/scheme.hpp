@@ -163,6 +163,8 @@ struct enum_description<formula> {
       "Statistics Canada / Open SDG: d · CAGR_observed / |CAGR_required|",
       "UNSD Progress Chart 2023: CAGR extrapolated to the target date",
       "d · (actual − baseline) / |baseline|: the direction and distance from the baseline (Nagayo)"};
+  static constexpr std::array<std::string_view, 6> japanese{"現状値基準", "単純比", "期待値基準",
+                                                            "年平均成長率比", "UNSD 2023 方式", "現状値からの変化"};
 };
 
 template <>

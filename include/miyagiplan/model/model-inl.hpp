@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <functional>
 #include <set>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -413,6 +414,28 @@ inline void check_value(const indicator& i, const dated_value& v, std::string_vi
   }
 }
 
+// Milestones and revisions are read in date order by the evaluation: keep them so. Each entry
+// needs a date; `check` looks at one that has it. Milestones must be strictly after the one
+// before (two on one day would give two expected values); revisions may share a day.
+template <class Entry, class Check>
+void each_in_date_order(const std::vector<Entry>& entries, const std::string& where, const char* kind,
+                        const char* out_of_order, std::vector<problem>& out, Check&& check) {
+  constexpr bool strictly = std::is_same_v<Entry, milestone>;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const Entry& e = entries[k];
+    const std::string which = std::string(kind) + " " + std::to_string(k + 1);
+    if (e.when.empty()) {
+      out.push_back({where + " " + which, "has no date"});
+      continue;
+    }
+    check(e, which);
+    if (k == 0 || entries[k - 1].when.empty()) continue;
+    const sys_days day = e.when.days().last, before = entries[k - 1].when.days().last;
+    if (strictly ? day <= before : day < before)
+      out.push_back({where + " " + which, "date " + e.when.text() + " " + out_of_order});
+  }
+}
+
 inline void check_indicator(const indicator& i, std::vector<problem>& out) {
   const std::string where = "indicator " + i.id;
   if (i.id.empty()) out.push_back({where, "has no id"});
@@ -429,32 +452,19 @@ inline void check_indicator(const indicator& i, std::vector<problem>& out) {
       i.target.when.days().last < i.baseline.when.days().last)
     out.push_back({where, "target date " + i.target.when.text() + " is before its baseline date " +
                               i.baseline.when.text()});
-  // Milestones and revisions are read in date order by the evaluation: keep them so.
-  for (std::size_t k = 0; k < i.milestones.size(); ++k) {
-    const milestone& m = i.milestones[k];
-    const std::string which = "milestone " + std::to_string(k + 1);
-    if (m.when.empty()) {
-      out.push_back({where + " " + which, "has no date"});
-      continue;
-    }
-    check_value(i, dated_value{m.when, m.value}, which, out);
-    if (!m.value.is_number()) out.push_back({where + " " + which, "value " + m.value.text + " is not a number"});
-    if (k > 0 && !i.milestones[k - 1].when.empty() && m.when.days().last <= i.milestones[k - 1].when.days().last)
-      out.push_back({where + " " + which, "date " + m.when.text() + " is not after the milestone before it"});
-  }
-  for (std::size_t k = 0; k < i.revisions.size(); ++k) {
-    const revision& r = i.revisions[k];
-    const std::string which = "revision " + std::to_string(k + 1);
-    if (r.when.empty()) {
-      out.push_back({where + " " + which, "has no date"});
-      continue;
-    }
-    if (!r.target && !r.baseline) out.push_back({where + " " + which, "changes neither the target nor the baseline"});
-    if (r.target) check_value(i, *r.target, which + " target", out);
-    if (r.baseline) check_value(i, *r.baseline, which + " baseline", out);
-    if (k > 0 && !i.revisions[k - 1].when.empty() && r.when.days().last < i.revisions[k - 1].when.days().last)
-      out.push_back({where + " " + which, "date " + r.when.text() + " is before the revision before it"});
-  }
+  each_in_date_order(i.milestones, where, "milestone", "is not after the milestone before it", out,
+                     [&](const milestone& m, const std::string& which) {
+                       check_value(i, dated_value{m.when, m.value}, which, out);
+                       if (!m.value.is_number())
+                         out.push_back({where + " " + which, "value " + m.value.text + " is not a number"});
+                     });
+  each_in_date_order(i.revisions, where, "revision", "is before the revision before it", out,
+                     [&](const revision& r, const std::string& which) {
+                       if (!r.target && !r.baseline)
+                         out.push_back({where + " " + which, "changes neither the target nor the baseline"});
+                       if (r.target) check_value(i, *r.target, which + " target", out);
+                       if (r.baseline) check_value(i, *r.baseline, which + " baseline", out);
+                     });
 }
 
 }  // namespace detail

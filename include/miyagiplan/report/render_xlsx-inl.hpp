@@ -268,6 +268,16 @@ inline void goals_sheets(office::xlsx_writer& book, const report_view& c) {
   links.close();
 }
 
+// A grade band's or roll-up level's row begins with its rank, its label and its floor (empty
+// for the lowest, which has none).
+inline void ranked_row(table& t, const report_view& c, std::size_t k, const std::string& label, double floor,
+                       const char* floor_format) {
+  t.next_row();
+  t.number(static_cast<double>(k + 1));
+  t.text(scheme_label(c.lang, label));
+  t.number(floor == miyagiplan::no_floor ? std::nullopt : std::optional<double>(floor), floor_format);
+}
+
 inline void settings_sheets(office::xlsx_writer& book, const report_view& c) {
   std::vector<heading> cols{{"キー", "Key"}, {"項目", "Item"}, {"値", "Value"}, {"和暦", "Wareki"}};
   table t(book, c, {"評価の設定", "Settings"}, cols);
@@ -323,10 +333,7 @@ inline void settings_sheets(office::xlsx_writer& book, const report_view& c) {
                {"目標の達成が条件", "Target reached"}, {"点数", "Points"}});
   for (std::size_t k = 0; k < c.scheme.bands.size(); ++k) {
     const auto& b = c.scheme.bands[k];
-    bands.next_row();
-    bands.number(static_cast<double>(k + 1));
-    bands.text(scheme_label(c.lang, b.label));
-    bands.number(b.min_rate == miyagiplan::no_floor ? std::nullopt : std::optional<double>(b.min_rate), "0.0%");
+    ranked_row(bands, c, k, b.label, b.min_rate, "0.0%");
     bands.boolean(b.reached);
     bands.number(b.points);
   }
@@ -334,13 +341,8 @@ inline void settings_sheets(office::xlsx_writer& book, const report_view& c) {
 
   table levels(book, c, {"総合評価の区分", "Ratings"},
                {{"順位", "Rank"}, {"総合評価", "Rating"}, {"平均点の下限", "Minimum average points"}});
-  for (std::size_t k = 0; k < c.scheme.rollup.size(); ++k) {
-    const auto& r = c.scheme.rollup[k];
-    levels.next_row();
-    levels.number(static_cast<double>(k + 1));
-    levels.text(scheme_label(c.lang, r.label));
-    levels.number(r.min_points == miyagiplan::no_floor ? std::nullopt : std::optional<double>(r.min_points), "0.00");
-  }
+  for (std::size_t k = 0; k < c.scheme.rollup.size(); ++k)
+    ranked_row(levels, c, k, c.scheme.rollup[k].label, c.scheme.rollup[k].min_points, "0.00");
   levels.close();
 }
 
