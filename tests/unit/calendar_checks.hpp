@@ -53,6 +53,25 @@ inline void check_reading(const expected_reading& want, const parse_options& opt
   CHECK(core.proleptic == got.proleptic());
 }
 
+// The fast path for common forms reads `text` exactly as the general reader does, or stops where
+// it stops (a trailing space keeps a text off the fast path, so the general reader reads it).
+inline void check_fast_path_reads_as_general(const std::string& text, const parse_options& options = {}) {
+  CAPTURE(text);
+  date_reading fast, general;
+  date_reading_failure fast_failure, general_failure;
+  const bool fast_read = try_read_date(text, options, fast, fast_failure);
+  const bool general_read = try_read_date(text + " ", options, general, general_failure);
+  REQUIRE(fast_read == general_read);
+  if (!fast_read) {
+    CHECK(fast_failure.position == general_failure.position);
+    return;
+  }
+  CHECK(fast.kind == general.kind);
+  CHECK(fast.days == general.days);
+  CHECK(fast.proleptic == general.proleptic);
+  CHECK(fast.estimate == general.estimate);
+}
+
 // A text the parser must refuse: where (in characters) and what it expected there.
 struct malformed_text {
   std::string_view text;

@@ -382,54 +382,54 @@ TEST_CASE("a \"schema\" field on an object that has no tag is unknown") {
 
 TEST_CASE("bad syntax: schema_error with the line and column") {
   const std::string& file = bundled_text();
-  struct row {
-    const char* what;
-    std::string text;
-    const char* where;
-    const char* message;
+  // Each text fails where plan_from_json says, with a message that has `message`.
+  const auto check_failure = [](std::string_view what, const std::string& text, const char* where,
+                                const char* message) {
+    CAPTURE(what);
+    const auto e = text_failure(text);
+    if (!e) return;
+    CHECK(e->where() == std::string(where));
+    CHECK_MESSAGE(e->message().find(message) != std::string::npos, e->message());
   };
   const std::string deep_arrays(100000, '[');
   std::string deep_objects;
   for (int k = 0; k < 100000; ++k) deep_objects += "{\"a\":";
-  const std::vector<row> rows = {
-      {"a missing colon", replace_first(file, "\"id\": \"miyagi-it-2013\"", "\"id\" \"miyagi-it-2013\""),
-       "line 3, column 23", "invalid JSON: syntax error while parsing object separator - unexpected string literal; expected ':'"},
-      {"a trailing comma", replace_first(file, "\"5\"\n      ]", "\"5\",\n      ]"),
-       "line 85, column 7", "unexpected ']'"},
-      {"the text cut short", file.substr(0, file.find("\n  \"goals\"")),
-       "line 72, column 5", "unexpected end of input"},
-      {"an empty text", "", "line 1, column 1", "invalid JSON: syntax error while parsing value - unexpected end of input"},
-      {"only spaces", "  \n ", "line 2, column 2", "unexpected end of input"},
-      {"a string left open", replace_first(file, "\"issuer\": \"宮城県\",", "\"issuer\": \"宮城県,"),
-       "line 5, column 18", "control character U+000A (LF) must be escaped"},
-      {"a raw newline in a string", replace_first(file, "\"issuer\": \"宮城県\"", "\"issuer\": \"宮城\n県\""),
-       "line 5, column 16", "must be escaped"},
-      {"single quotes", replace_first(file, "\"issuer\": \"宮城県\"", "\"issuer\": '宮城県'"),
-       "line 5, column 13", "invalid literal"},
-      {"text after the document", file + "x", "line 2271, column 1", "expected end of input"},
-      {"invalid UTF-8 in a string",
-       replace_first(file, "みやぎＩＴ推進プラン２０１３\"", "みやぎ\xffＩＴ推進プラン２０１３\""),
+  // The bundled file with its first `from` replaced by `to`.
+  struct edit {
+    const char* what;
+    std::string from, to;
+    const char* where;
+    const char* message;
+  };
+  const edit edits[] = {
+      {"a missing colon", "\"id\": \"miyagi-it-2013\"", "\"id\" \"miyagi-it-2013\"", "line 3, column 23",
+       "invalid JSON: syntax error while parsing object separator - unexpected string literal; expected ':'"},
+      {"a trailing comma", "\"5\"\n      ]", "\"5\",\n      ]", "line 85, column 7", "unexpected ']'"},
+      {"a string left open", "\"issuer\": \"宮城県\",", "\"issuer\": \"宮城県,", "line 5, column 18",
+       "control character U+000A (LF) must be escaped"},
+      {"a raw newline in a string", "\"issuer\": \"宮城県\"", "\"issuer\": \"宮城\n県\"", "line 5, column 16",
+       "must be escaped"},
+      {"single quotes", "\"issuer\": \"宮城県\"", "\"issuer\": '宮城県'", "line 5, column 13", "invalid literal"},
+      {"invalid UTF-8 in a string", "みやぎＩＴ推進プラン２０１３\"", "みやぎ\xffＩＴ推進プラン２０１３\"",
        "line 4, column 16", "ill-formed UTF-8 byte"},
-      {"a UTF-8 sequence cut short", replace_first(file, "\"宮城県\"", "\"宮城\xe7\x9c\""),
-       "line 5, column 17", "ill-formed UTF-8 byte"},
-      {"a number too large for a double", replace_first(file, "\"min\": 0,", "\"min\": 1e400,"),
-       "line 432, column 28", "invalid JSON: number overflow parsing '1e400'"},
-      {"a negative number too large", replace_first(file, "\"max\": 100", "\"max\": -1e400"),
-       "line 433, column 29", "number overflow parsing '-1e400'"},
-      {"arrays nested 100000 deep", deep_arrays, "line 1, column 65", "nesting deeper than 64 levels"},
-      {"objects nested 100000 deep", deep_objects, "line 1, column 321", "nesting deeper than 64 levels"},
-      {"nesting 100000 deep inside the plan",
-       replace_first(file, "\"goal_area_note\": \"", "\"goal_area_note\": " + deep_arrays + "\""),
+      {"a UTF-8 sequence cut short", "\"宮城県\"", "\"宮城\xe7\x9c\"", "line 5, column 17", "ill-formed UTF-8 byte"},
+      {"a number too large for a double", "\"min\": 0,", "\"min\": 1e400,", "line 432, column 28",
+       "invalid JSON: number overflow parsing '1e400'"},
+      {"a negative number too large", "\"max\": 100", "\"max\": -1e400", "line 433, column 29",
+       "number overflow parsing '-1e400'"},
+      {"nesting 100000 deep inside the plan", "\"goal_area_note\": \"", "\"goal_area_note\": " + deep_arrays + "\"",
        "line 101, column 84", "nesting deeper than 64 levels"},
   };
-  for (const auto& r : rows) {
-    const std::string what = r.what;
-    CAPTURE(what);
-    const auto e = text_failure(r.text);
-    if (!e) continue;
-    CHECK(e->where() == std::string(r.where));
-    CHECK_MESSAGE(e->message().find(r.message) != std::string::npos, e->message());
-  }
+  for (const edit& e : edits) check_failure(e.what, replace_first(file, e.from, e.to), e.where, e.message);
+  // Texts of their own.
+  check_failure("the text cut short", file.substr(0, file.find("\n  \"goals\"")), "line 72, column 5",
+                "unexpected end of input");
+  check_failure("an empty text", "", "line 1, column 1",
+                "invalid JSON: syntax error while parsing value - unexpected end of input");
+  check_failure("only spaces", "  \n ", "line 2, column 2", "unexpected end of input");
+  check_failure("text after the document", file + "x", "line 2271, column 1", "expected end of input");
+  check_failure("arrays nested 100000 deep", deep_arrays, "line 1, column 65", "nesting deeper than 64 levels");
+  check_failure("objects nested 100000 deep", deep_objects, "line 1, column 321", "nesting deeper than 64 levels");
   // parse_json refuses the same texts the same way.
   CHECK_THROWS_AS(mp::parse_json(deep_arrays), mp::schema_error);
   CHECK_THROWS_AS(mp::parse_json("{\"a\": 1e400}"), mp::schema_error);

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <initializer_list>
+#include <utility>
 
 #include "miyagiplan/miyagiplan.hpp"
 #include "support.hpp"
@@ -34,6 +36,22 @@ indicator with_milestones() {
 }
 
 sys_days day(const char* text) { return to_western(text); }
+
+// An indicator's actual figures, each a 時点 and a value.
+observation_set figures_of(const indicator& ind, std::initializer_list<std::pair<const char*, const char*>> points) {
+  observation_set set;
+  for (const auto& [when, value] : points) set.add(figure(ind, when, value));
+  return set;
+}
+
+// What the default scheme projects for `ind` from `set` at `as_of`, and whether that reaches the target.
+void check_projection(const indicator& ind, const observation_set& set, const char* as_of, double projected,
+                      bool reaches) {
+  INFO(ind.id << " at " << as_of);
+  const assessment a = evaluate(ind, set, day(as_of)).assessment;
+  CHECK(*a.projected == doctest::Approx(projected));
+  CHECK(*a.will_reach == reaches);
+}
 
 }  // namespace
 
@@ -235,21 +253,13 @@ TEST_CASE("the published column is read from CSV and JSON (公表日), and writt
 
 TEST_CASE("a projection at the present pace, and whether it reaches the target") {
   const indicator ind = bundled().indicator_at("1-1-1");
-  observation_set set;
-  set.add(figure(ind, "平成23年度末", "2,500"));
-  set.add(figure(ind, "平成24年度末", "3,000"));
+  const observation_set set = figures_of(ind, {{"平成23年度末", "2,500"}, {"平成24年度末", "3,000"}});
   // The line through the last two values: +500 a year, 3,500 at 平成25年度末, short of 4,000.
-  const assessment a = evaluate(ind, set, day("平成24年度末")).assessment;
-  CHECK(*a.projected == doctest::Approx(3500));
-  CHECK(*a.will_reach == false);
+  check_projection(ind, set, "平成24年度末", 3500, false);
 
   // One value: the baseline counts as the first. 2,280 (2010-12-31) → 2,900 (2012-03-31, 456
   // days), carried on 730 more days to 2014-03-31.
-  observation_set one;
-  one.add(figure(ind, "平成23年度末", "2,900"));
-  const assessment b = evaluate(ind, one, day("平成23年度末")).assessment;
-  CHECK(*b.projected == doctest::Approx(2900 + 620.0 * 730 / 456));
-  CHECK(*b.will_reach == false);
+  check_projection(ind, figures_of(ind, {{"平成23年度末", "2,900"}}), "平成23年度末", 2900 + 620.0 * 730 / 456, false);
 
   // Least squares through the baseline and both values; CAGR from the baseline to the last value.
   scheme ls = scheme::miyagi();
@@ -271,12 +281,8 @@ TEST_CASE("a projection at the present pace, and whether it reaches the target")
 
   // Lower is better: the cost 4-4-1, 2,223 → 1,920 百万円; 2,100 then 1,950 projects 1,800.
   const indicator cost = bundled().indicator_at("4-4-1");
-  observation_set costs;
-  costs.add(figure(cost, "平成23年度", "2,100"));
-  costs.add(figure(cost, "平成24年度", "1,950"));
-  const assessment c = evaluate(cost, costs, day("平成24年度末")).assessment;
-  CHECK(*c.projected == doctest::Approx(1800e6));
-  CHECK(*c.will_reach == true);
+  check_projection(cost, figures_of(cost, {{"平成23年度", "2,100"}, {"平成24年度", "1,950"}}), "平成24年度末", 1800e6,
+                   true);
 }
 
 TEST_CASE("the scalar path checks what a file's figure must keep to") {

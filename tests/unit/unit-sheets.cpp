@@ -47,6 +47,17 @@ fs::path temp_path(const std::string& name) {
   return dir / name;
 }
 
+// The bundled plan with two problems, a duplicate indicator id and a dangling area, written as a
+// workbook to the temporary file `name`.
+fs::path broken_plan_workbook(const std::string& name) {
+  mp::plan p = mp::plans::miyagi_it_2013();
+  p.areas[0].measures[0].indicators[0].id = p.areas[1].measures[0].indicators[0].id;  // a duplicate id
+  p.goals[0].areas.push_back("99");                                                    // a dangling area
+  const fs::path path = temp_path(name);
+  mp::write_plan_workbook(p, path);
+  return path;
+}
+
 }  // namespace
 
 TEST_SUITE("sheets") {
@@ -164,11 +175,7 @@ TEST_CASE("the bundled plan as a workbook reads back to byte-identical JSON") {
 }
 
 TEST_CASE("a workbook that breaks the model's rules names every problem's cell") {
-  mp::plan p = mp::plans::miyagi_it_2013();
-  p.areas[0].measures[0].indicators[0].id = p.areas[1].measures[0].indicators[0].id;  // a duplicate id
-  p.goals[0].areas.push_back("99");                                                    // a dangling area
-  const fs::path path = temp_path("broken-plan.xlsx");
-  mp::write_plan_workbook(p, path);
+  const fs::path path = broken_plan_workbook("broken-plan.xlsx");
   try {
     mp::read_plan_workbook(path);
     FAIL("expected a schema_error");
@@ -181,11 +188,7 @@ TEST_CASE("a workbook that breaks the model's rules names every problem's cell")
 }
 
 TEST_CASE("plan_workbook_problems lists every problem with its cell, beyond the first") {
-  mp::plan p = mp::plans::miyagi_it_2013();
-  p.areas[0].measures[0].indicators[0].id = p.areas[1].measures[0].indicators[0].id;  // a duplicate id
-  p.goals[0].areas.push_back("99");                                                    // a dangling area
-  const fs::path path = temp_path("problems.xlsx");
-  mp::write_plan_workbook(p, path);
+  const fs::path path = broken_plan_workbook("problems.xlsx");
   const auto problems = mp::plan_workbook_problems(path);
   REQUIRE(problems.size() >= 2);
   for (const auto& pr : problems) CHECK(pr.where.starts_with(path.string() + "!"));

@@ -2,6 +2,7 @@
 // and the compact store giving back every observation as it was read.
 #include <doctest/doctest.h>
 
+#include <initializer_list>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -20,6 +21,22 @@ struct read_row {
   std::vector<std::size_t> places;  // line * 1000 + column of each field
   friend bool operator==(const read_row&, const read_row&) = default;
 };
+
+// Rows of actuals to repeat across the readers' chunk boundaries: quoted fields with a comma and a
+// line break, an estimate (見込), doubled quote marks, a word for the value.
+constexpr const char* multiline_row = "1-1-1,平成23年度末,\"2,900\",実績,,\"県, 情報政策課\",\"二行の\n備考\"\n";
+constexpr const char* estimate_row = "2-1-1,平成24年度末,62.0,見込,,illustrative,\n";
+constexpr const char* quote_marks_row = "1-3-1,平成25年度末,27,,,,\"「引用」\"\"付き\"\"\"\n";
+constexpr const char* word_value_row = "4-5-1,平成25年度末,全所属,,,,\n";
+
+// Actuals as CSV of at least `size` bytes (more than the readers' chunks): the header, then
+// `rows` over and over.
+std::string csv_of_size(std::size_t size, std::initializer_list<const char*> rows) {
+  const std::vector<const char*> cycle(rows);
+  std::string text = "indicator,date,value,status,total,source,note\n";
+  for (std::size_t k = 0; text.size() < size; ++k) text += cycle[k % cycle.size()];
+  return text;
+}
 
 // Reads `text` handing the reader `piece` more bytes at a time, as a stream would (the byte order
 // mark is the decoder's to remove, before the reader sees the text).
@@ -83,14 +100,8 @@ TEST_CASE("stream: the CSV reader reads the same rows whatever pieces the text c
 TEST_CASE("stream: a file read in chunks is the set read whole, in UTF-8 and in CP932") {
   const plan& p = bundled();
   // More than the reader's 1 MiB chunk, with quoted fields and kanji across the boundaries.
-  std::string text = "indicator,date,value,status,total,source,note\n";
-  const char* rows[] = {
-      "1-1-1,平成23年度末,\"2,900\",実績,,\"県, 情報政策課\",\"二行の\n備考\"\n",
-      "2-1-1,平成24年度末,62.0,見込,,illustrative,\n",
-      "1-3-1,平成25年度末,27,,,,\"「引用」\"\"付き\"\"\"\n",
-      "4-5-1,平成25年度末,全所属,,,,\n",
-  };
-  for (int k = 0; text.size() < (std::size_t{3} << 20); ++k) text += rows[k % 4];
+  const std::string text =
+      csv_of_size(std::size_t{3} << 20, {multiline_row, estimate_row, quote_marks_row, word_value_row});
   const observation_set whole = observation_set::from_csv(text, p, "big.csv");
   std::istringstream utf8(text);
   const observation_set streamed = observation_set::from_csv(utf8, p, "big.csv");
@@ -136,13 +147,7 @@ TEST_CASE("stream: a file read in chunks is the set read whole, in UTF-8 and in 
 TEST_CASE("stream: a JSON file read in chunks is the set read whole, its errors named alike") {
   const plan& p = bundled();
   // More than two of the reader's 1 MiB chunks.
-  std::string csv = "indicator,date,value,status,total,source,note\n";
-  const char* rows[] = {
-      "1-1-1,平成23年度末,\"2,900\",実績,,\"県, 情報政策課\",\"二行の\n備考\"\n",
-      "2-1-1,平成24年度末,62.0,見込,,illustrative,\n",
-      "4-5-1,平成25年度末,全所属,,,,\n",
-  };
-  for (int k = 0; csv.size() < (std::size_t{1} << 20); ++k) csv += rows[k % 3];
+  const std::string csv = csv_of_size(std::size_t{1} << 20, {multiline_row, estimate_row, word_value_row});
   const observation_set set = observation_set::from_csv(csv, p, "big.csv");
   const std::string json = set.to_json_text(p);
   REQUIRE(json.size() > (std::size_t{2} << 20));
