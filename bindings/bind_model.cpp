@@ -424,14 +424,7 @@ defaults to the symbol, ``scale`` to 0).)doc")
   for_each_field<unit>([&](const auto& f) { binding::bind_field(unit_cls, f); });
   binding::value_methods(unit_cls, &unit_repr);
   unit_cls.def("__str__", [](const model_part<unit>& u) { return u.get().symbol; }, "The symbol.");
-  unit_cls.def(py::pickle(
-      [](const model_part<unit>& u) {
-        const unit& v = u.get();
-        return py::make_tuple(v.symbol, v.base, v.scale);
-      },
-      [](const py::tuple& t) {
-        return model_part<unit>(unit{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<int>()});
-      }));
+  binding::pickle_members(unit_cls, &unit::symbol, &unit::base, &unit::scale);
 
   // --- Quantity ------------------------------------------------------------------------------
 
@@ -478,15 +471,7 @@ NUMBER.)doc")
   for_each_field<quantity>([&](const auto& f) { binding::bind_field(quantity_cls, f); });
   binding::value_methods(quantity_cls, &quantity_repr);
   quantity_cls.def("__str__", [](const model_part<quantity>& q) { return q.get().text; }, "The text.");
-  quantity_cls.def(py::pickle(
-      [](const model_part<quantity>& q) {
-        const quantity& v = q.get();
-        return py::make_tuple(v.state, v.value, v.text, v.note_mark);
-      },
-      [](const py::tuple& t) {
-        return model_part<quantity>(quantity{t[0].cast<value_state>(), t[1].cast<double>(),
-                                       t[2].cast<std::string>(), t[3].cast<bool>()});
-      }));
+  binding::pickle_members(quantity_cls, &quantity::state, &quantity::value, &quantity::text, &quantity::note_mark);
 
   m.def(
       "parse_quantity",

@@ -104,15 +104,7 @@ a fresh Scheme, to change freely. Functions taking a scheme also take a preset's
               "Whether the grade needs the target reached.");
   value_field(band_cls, "points", &grade_band::points, "What the grade counts for in a roll-up.");
   binding::value_methods(band_cls, &band_repr);
-  band_cls.def(py::pickle(
-      [](const model_part<grade_band>& b) {
-        const grade_band& v = b.get();
-        return py::make_tuple(v.label, v.min_rate, v.reached, v.points);
-      },
-      [](const py::tuple& t) {
-        return model_part<grade_band>(grade_band{t[0].cast<std::string>(), t[1].cast<double>(),
-                                           t[2].cast<bool>(), t[3].cast<double>()});
-      }));
+  binding::pickle_members(band_cls, &grade_band::label, &grade_band::min_rate, &grade_band::reached, &grade_band::points);
 
   level_cls.def(py::init([](const std::string& label, const std::optional<double>& min_points) {
                   return model_part<rollup_level>(rollup_level{label, floor_of(min_points)});
@@ -123,13 +115,7 @@ a fresh Scheme, to change freely. Functions taking a scheme also take a preset's
   floor_field(level_cls, "min_points", &rollup_level::min_points,
               "The least average points for the rating, or None for no floor.");
   binding::value_methods(level_cls, &level_repr);
-  level_cls.def(py::pickle(
-      [](const model_part<rollup_level>& l) {
-        return py::make_tuple(l.get().label, l.get().min_points);
-      },
-      [](const py::tuple& t) {
-        return model_part<rollup_level>(rollup_level{t[0].cast<std::string>(), t[1].cast<double>()});
-      }));
+  binding::pickle_members(level_cls, &rollup_level::label, &rollup_level::min_points);
 
   scheme_cls.def(
       py::init([](const std::string& name, const member_or_name<formula>& f, bool clamp,

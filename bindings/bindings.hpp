@@ -543,6 +543,19 @@ void value_methods(py::class_<model_part<T>>& cls, Repr repr) {
   cls.attr("__hash__") = py::none();
 }
 
+// Pickling as the tuple of the given members, in order; unpickling sets them on a fresh value.
+// For the small values whose file form needs a context (a quantity's text is read in its unit).
+template <class T, class... M>
+void pickle_members(py::class_<model_part<T>>& cls, M T::*... members) {
+  cls.def(py::pickle([members...](const model_part<T>& n) { return py::make_tuple(n.get().*members...); },
+                     [members...](const py::tuple& t) {
+                       T v{};
+                       std::size_t i = 0;
+                       ((v.*members = t[i++].template cast<M>()), ...);
+                       return model_part<T>(std::move(v));
+                     }));
+}
+
 }  // namespace binding
 
 }  // namespace miyagiplan::python
