@@ -279,13 +279,17 @@ PyObject* date_match_repr(PyObject* self) {
 }
 
 PyMemberDef date_match_members[] = {
-    {"start", T_PYSSIZET, offsetof(date_match_object, start), READONLY, "Where the match starts, in characters."},
-    {"end", T_PYSSIZET, offsetof(date_match_object, end), READONLY, "Where the match ends (exclusive), in characters."},
+    // Each doc opens with a signature as pybind11 writes them, which tools/python/make_stubs.py reads.
+    {"start", T_PYSSIZET, offsetof(date_match_object, start), READONLY,
+     "start(self) -> int\n\nWhere the match starts, in characters."},
+    {"end", T_PYSSIZET, offsetof(date_match_object, end), READONLY,
+     "end(self) -> int\n\nWhere the match ends (exclusive), in characters."},
     {nullptr, 0, 0, 0, nullptr}};
 
 PyGetSetDef date_match_getset[] = {
-    {"text", date_match_text, nullptr, "The matched text.", nullptr},
-    {"expression", date_match_expression, nullptr, "What the text reads as, a DateExpression.", nullptr},
+    {"text", date_match_text, nullptr, "text(self) -> str\n\nThe matched text.", nullptr},
+    {"expression", date_match_expression, nullptr,
+     "expression(self) -> DateExpression\n\nWhat the text reads as, a DateExpression.", nullptr},
     {nullptr, nullptr, nullptr, nullptr, nullptr}};
 
 PyType_Slot date_match_slots[] = {
@@ -299,8 +303,27 @@ PyType_Slot date_match_slots[] = {
 PyType_Spec date_match_spec = {"miyagiplan.DateMatch", sizeof(date_match_object), 0,
                                Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION, date_match_slots};
 
+// find_dates' list, a type of its own only so that its signature reads List[DateMatch].
+struct date_match_list {
+  py::list matches;
+};
+}  // namespace
+}  // namespace miyagiplan::python
+
+namespace pybind11::detail {
+template <>
+struct type_caster<miyagiplan::python::date_match_list> {
+  PYBIND11_TYPE_CASTER(miyagiplan::python::date_match_list, const_name("List[DateMatch]"));
+  static handle cast(miyagiplan::python::date_match_list found, return_value_policy, handle) {
+    return found.matches.release();
+  }
+};
+}  // namespace pybind11::detail
+
+namespace miyagiplan::python {
+namespace {
 // The matches of `source` (the str whose UTF-8 was searched) as a list of DateMatch.
-py::list date_match_list(const py::str& source, const std::vector<date_match>& found) {
+date_match_list make_date_match_list(const py::str& source, const std::vector<date_match>& found) {
   py::list out(found.size());
   for (std::size_t i = 0; i < found.size(); ++i) {
     PyObject* o = date_match_type->tp_alloc(date_match_type, 0);  // zeroed
@@ -312,7 +335,7 @@ py::list date_match_list(const py::str& source, const std::vector<date_match>& f
     new (&m->reading) date_reading(found[i].expression.reading());
     PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), o);
   }
-  return out;
+  return {std::move(out)};
 }
 
 }  // namespace
@@ -792,7 +815,7 @@ as plans written before 2019 have it.)doc")
           py::gil_scoped_release release;
           found = find_dates(std::string_view(utf8, static_cast<std::size_t>(size)), o);
         }
-        return date_match_list(text, found);
+        return make_date_match_list(text, found);
       },
       "text"_a, "strict"_a = false, "fiscal_start_month"_a = default_fiscal_start_month,
       "context"_a = py::none(),
