@@ -307,10 +307,33 @@ PyType_Spec date_match_spec = {"miyagiplan.DateMatch", sizeof(date_match_object)
 struct date_match_list {
   py::list matches;
 };
+
+// find_dates' text, kept as the str itself (its matches cut their text from it). Taken as the
+// std::string_view it replaces was: a str (a lone surrogate a ParseError), or bytes of UTF-8.
+struct searched_text {
+  py::str text;
+};
 }  // namespace
 }  // namespace miyagiplan::python
 
 namespace pybind11::detail {
+template <>
+struct type_caster<miyagiplan::python::searched_text> {
+  PYBIND11_TYPE_CASTER(miyagiplan::python::searched_text, const_name("str"));
+  bool load(handle src, bool) {
+    if (PyUnicode_Check(src.ptr())) {
+      miyagiplan::python::require_text(src);
+      value.text = reinterpret_borrow<str>(src);
+      return true;
+    }
+    if (!PyBytes_Check(src.ptr())) return false;
+    PyObject* decoded = PyUnicode_DecodeUTF8(PyBytes_AS_STRING(src.ptr()), PyBytes_GET_SIZE(src.ptr()), nullptr);
+    if (!decoded) throw error_already_set();
+    value.text = reinterpret_steal<str>(decoded);
+    return true;
+  }
+};
+
 template <>
 struct type_caster<miyagiplan::python::date_match_list> {
   PYBIND11_TYPE_CASTER(miyagiplan::python::date_match_list, const_name("List[DateMatch]"));
@@ -804,9 +827,10 @@ as plans written before 2019 have it.)doc")
 
   m.def(
       "find_dates",
-      [](const py::str& text, bool strict, int fiscal_start_month, const py::object& context) {
+      [](const searched_text& searched, bool strict, int fiscal_start_month, const py::object& context) {
         parse_options o = options(strict, fiscal_start_month);
         o.context = context_from(context, o);
+        const py::str& text = searched.text;
         Py_ssize_t size = 0;
         const char* utf8 = PyUnicode_AsUTF8AndSize(text.ptr(), &size);  // cached by the str
         if (!utf8) throw py::error_already_set();

@@ -640,6 +640,10 @@ def test_date_match_is_a_light_object_that_keeps_what_it_needs():
         m.start = 0
     with pytest.raises(TypeError):
         miyagiplan.DateMatch()
+    # The text as every text argument takes it: bytes of UTF-8 too, a lone surrogate a ParseError.
+    assert [d.text for d in miyagiplan.find_dates("平成22年".encode())] == ["平成22年"]
+    with pytest.raises(miyagiplan.ParseError):
+        miyagiplan.find_dates("平成22年\ud800")
 
 
 # --- #14: formatting options -------------------------------------------------------------------
