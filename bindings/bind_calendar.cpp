@@ -2,14 +2,17 @@
 // conventions (UPPER_CASE enum members, keyword arguments, reprs that evaluate back, dates
 // as datetime.date).
 #include <pybind11/stl.h>
+#include <structmember.h>
 
 #include <array>
 #include <cstddef>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <variant>
+#include <vector>
 
 #include "bindings.hpp"
 #include "miyagiplan/calendar.hpp"
@@ -211,6 +214,154 @@ void sync_eras(py::object era_cls, py::list eras_in_force) {
 template <class Class>
 void set_module(Class& cls) {
   cls.attr("__module__") = package_name;
+}
+
+// DateMatch is a plain CPython type, not a pybind11 class: find_dates makes one per date found,
+// and a pybind11 instance (a C++ copy, registered in pybind11's instance map) cost some 350 ns
+// made and freed, a third of the call. The text is cut from the searched str, and the
+// DateExpression made, only when asked for.
+struct date_match_object {
+  PyObject_HEAD
+  Py_ssize_t start;
+  Py_ssize_t end;
+  PyObject* source;      // the searched str
+  PyObject* text;        // source[start:end], cut on first use
+  PyObject* expression;  // the DateExpression, made on first use
+  date_reading reading;
+};
+
+PyTypeObject* date_match_type = nullptr;
+
+void date_match_dealloc(PyObject* self) {
+  auto* m = reinterpret_cast<date_match_object*>(self);
+  Py_XDECREF(m->source);
+  Py_XDECREF(m->text);
+  Py_XDECREF(m->expression);
+  PyTypeObject* type = Py_TYPE(self);
+  type->tp_free(self);
+  Py_DECREF(type);  // instances of a heap type hold a reference to it
+}
+
+PyObject* date_match_text(PyObject* self, void*) {
+  auto* m = reinterpret_cast<date_match_object*>(self);
+  if (!m->text && !(m->text = PyUnicode_Substring(m->source, m->start, m->end))) return nullptr;
+  Py_INCREF(m->text);
+  return m->text;
+}
+
+PyObject* date_match_expression(PyObject* self, void*) {
+  auto* m = reinterpret_cast<date_match_object*>(self);
+  if (!m->expression) {
+    PyObject* text = date_match_text(self, nullptr);
+    if (!text) return nullptr;
+    Py_ssize_t size = 0;
+    const char* utf8 = PyUnicode_AsUTF8AndSize(text, &size);
+    Py_DECREF(text);
+    if (!utf8) return nullptr;
+    try {
+      m->expression = py::cast(date_expression(std::string(utf8, static_cast<std::size_t>(size)), m->reading)).release().ptr();
+    } catch (py::error_already_set& e) {
+      e.restore();
+      return nullptr;
+    } catch (const std::exception& e) {
+      PyErr_SetString(PyExc_RuntimeError, e.what());
+      return nullptr;
+    }
+  }
+  Py_INCREF(m->expression);
+  return m->expression;
+}
+
+PyObject* date_match_repr(PyObject* self) {
+  auto* m = reinterpret_cast<date_match_object*>(self);
+  PyObject* text = date_match_text(self, nullptr);
+  if (!text) return nullptr;
+  PyObject* repr = PyUnicode_FromFormat("<%s.DateMatch %zd:%zd %R>", package_name, m->start, m->end, text);
+  Py_DECREF(text);
+  return repr;
+}
+
+PyMemberDef date_match_members[] = {
+    // Each doc opens with a signature as pybind11 writes them, which tools/python/make_stubs.py reads.
+    {"start", T_PYSSIZET, offsetof(date_match_object, start), READONLY,
+     "start(self) -> int\n\nWhere the match starts, in characters."},
+    {"end", T_PYSSIZET, offsetof(date_match_object, end), READONLY,
+     "end(self) -> int\n\nWhere the match ends (exclusive), in characters."},
+    {nullptr, 0, 0, 0, nullptr}};
+
+PyGetSetDef date_match_getset[] = {
+    {"text", date_match_text, nullptr, "text(self) -> str\n\nThe matched text.", nullptr},
+    {"expression", date_match_expression, nullptr,
+     "expression(self) -> DateExpression\n\nWhat the text reads as, a DateExpression.", nullptr},
+    {nullptr, nullptr, nullptr, nullptr, nullptr}};
+
+PyType_Slot date_match_slots[] = {
+    {Py_tp_doc, const_cast<char*>("A date expression found by find_dates: text[start:end] is its text.")},
+    {Py_tp_dealloc, reinterpret_cast<void*>(date_match_dealloc)},
+    {Py_tp_repr, reinterpret_cast<void*>(date_match_repr)},
+    {Py_tp_members, date_match_members},
+    {Py_tp_getset, date_match_getset},
+    {0, nullptr}};
+
+PyType_Spec date_match_spec = {"miyagiplan.DateMatch", sizeof(date_match_object), 0,
+                               Py_TPFLAGS_DEFAULT | Py_TPFLAGS_DISALLOW_INSTANTIATION, date_match_slots};
+
+// find_dates' list, a type of its own only so that its signature reads List[DateMatch].
+struct date_match_list {
+  py::list matches;
+};
+
+// find_dates' text, kept as the str itself (its matches cut their text from it). Taken as the
+// std::string_view it replaces was: a str (a lone surrogate a ParseError), or bytes of UTF-8.
+struct searched_text {
+  py::str text;
+};
+}  // namespace
+}  // namespace miyagiplan::python
+
+namespace pybind11::detail {
+template <>
+struct type_caster<miyagiplan::python::searched_text> {
+  PYBIND11_TYPE_CASTER(miyagiplan::python::searched_text, const_name("str"));
+  bool load(handle src, bool) {
+    if (PyUnicode_Check(src.ptr())) {
+      miyagiplan::python::require_text(src);
+      value.text = reinterpret_borrow<str>(src);
+      return true;
+    }
+    if (!PyBytes_Check(src.ptr())) return false;
+    PyObject* decoded = PyUnicode_DecodeUTF8(PyBytes_AS_STRING(src.ptr()), PyBytes_GET_SIZE(src.ptr()), nullptr);
+    if (!decoded) throw error_already_set();
+    value.text = reinterpret_steal<str>(decoded);
+    return true;
+  }
+};
+
+template <>
+struct type_caster<miyagiplan::python::date_match_list> {
+  PYBIND11_TYPE_CASTER(miyagiplan::python::date_match_list, const_name("List[DateMatch]"));
+  static handle cast(miyagiplan::python::date_match_list found, return_value_policy, handle) {
+    return found.matches.release();
+  }
+};
+}  // namespace pybind11::detail
+
+namespace miyagiplan::python {
+namespace {
+// The matches of `source` (the str whose UTF-8 was searched) as a list of DateMatch.
+date_match_list make_date_match_list(const py::str& source, const std::vector<date_match>& found) {
+  py::list out(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    PyObject* o = date_match_type->tp_alloc(date_match_type, 0);  // zeroed
+    if (!o) throw py::error_already_set();
+    auto* m = reinterpret_cast<date_match_object*>(o);
+    m->start = static_cast<Py_ssize_t>(found[i].begin);
+    m->end = static_cast<Py_ssize_t>(found[i].end);
+    m->source = source.inc_ref().ptr();
+    new (&m->reading) date_reading(found[i].expression.reading());
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), o);
+  }
+  return {std::move(out)};
 }
 
 }  // namespace
@@ -667,25 +818,25 @@ as plans written before 2019 have it.)doc")
 
   // --- Functions -----------------------------------------------------------------------------
 
-  py::class_<date_match> match_cls(m, "DateMatch",
-                                   R"doc(A date expression found by find_dates: text[start:end] is its text.)doc");
-  set_module(match_cls);
-  match_cls.def_readonly("start", &date_match::begin, "Where the match starts, in characters.")
-      .def_readonly("end", &date_match::end, "Where the match ends (exclusive), in characters.")
-      .def_property_readonly("text", &date_match::text, "The matched text.")
-      .def_readonly("expression", &date_match::expression, "What the text reads as, a DateExpression.")
-      .def("__repr__", [](const date_match& d) {
-        return "<" + std::string(package_name) + ".DateMatch " + std::to_string(d.begin) + ":" +
-               std::to_string(d.end) + " " + python_repr(d.text()) + ">";
-      });
+  date_match_type = reinterpret_cast<PyTypeObject*>(PyType_FromSpec(&date_match_spec));
+  if (!date_match_type) throw py::error_already_set();
+  m.attr("DateMatch") = py::reinterpret_steal<py::object>(reinterpret_cast<PyObject*>(date_match_type));
 
   m.def(
       "find_dates",
-      [](std::string_view text, bool strict, int fiscal_start_month, const py::object& context) {
+      [](const searched_text& searched, bool strict, int fiscal_start_month, const py::object& context) {
         parse_options o = options(strict, fiscal_start_month);
         o.context = context_from(context, o);
-        py::gil_scoped_release release;
-        return find_dates(text, o);
+        const py::str& text = searched.text;
+        Py_ssize_t size = 0;
+        const char* utf8 = PyUnicode_AsUTF8AndSize(text.ptr(), &size);  // cached by the str
+        if (!utf8) throw py::error_already_set();
+        std::vector<date_match> found;
+        {
+          py::gil_scoped_release release;
+          found = find_dates(std::string_view(utf8, static_cast<std::size_t>(size)), o);
+        }
+        return make_date_match_list(text, found);
       },
       "text"_a, "strict"_a = false, "fiscal_start_month"_a = default_fiscal_start_month,
       "context"_a = py::none(),

@@ -627,6 +627,25 @@ def test_find_dates_skips_quantities_and_takes_a_context():
     assert found[0].expression.first == datetime.date(2023, 8, 22)
 
 
+def test_date_match_is_a_light_object_that_keeps_what_it_needs():
+    text = "締切は令和5年9月末。"
+    found = miyagiplan.find_dates(text)
+    del text  # a match keeps the searched text alive
+    (m,) = found
+    assert isinstance(m, miyagiplan.DateMatch)
+    assert repr(m) == "<miyagiplan.DateMatch 3:10 '令和5年9月末'>"
+    assert m.expression is m.expression  # made once, on first use
+    assert m.expression == miyagiplan.parse_date("令和5年9月末")
+    with pytest.raises(AttributeError):
+        m.start = 0
+    with pytest.raises(TypeError):
+        miyagiplan.DateMatch()
+    # The text as every text argument takes it: bytes of UTF-8 too, a lone surrogate a ParseError.
+    assert [d.text for d in miyagiplan.find_dates("平成22年".encode())] == ["平成22年"]
+    with pytest.raises(miyagiplan.ParseError):
+        miyagiplan.find_dates("平成22年\ud800")
+
+
 # --- #14: formatting options -------------------------------------------------------------------
 
 

@@ -90,6 +90,10 @@ def class_stub(name, cls):
             body += function_stub(attr, value.__func__, "    ", static=True)
         elif isinstance(value, property):
             body += property_stub(attr, value, "    ")
+        elif inspect.isgetsetdescriptor(value) or inspect.ismemberdescriptor(value):
+            # An attribute of a plain CPython type: its doc opens with a signature.
+            sigs = signatures(value)
+            body += ["    @property", f"    def {attr}(self) -> {sigs[0][1] if sigs else 'typing.Any'}: ..."]
         elif callable(value) and signatures(value):
             body += function_stub(attr, value, "    ")
         elif issubclass(cls, BaseException) and attr in ("text", "position", "expected", "where"):

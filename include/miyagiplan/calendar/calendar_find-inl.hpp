@@ -216,7 +216,11 @@ struct date_starts {
         return true;
       default: break;
     }
-    if (c >= U'\uFF10' && c <= U'\uFF5A') return true;  // full-width digits and letters
+    if (c >= U'\uFF10' && c <= U'\uFF19') return true;  // full-width digits
+    // Full-width letters as their ASCII forms: only era letters and F start a date (ＩＣＴ
+    // and ＮＰＯ are frequent in plans and would each be tried for nothing).
+    const char32_t u = ascii_upper(c);
+    if (u != c) return ascii[static_cast<unsigned char>(u)];
     for (std::size_t k = 0; k < added_count; ++k)
       if (added[k] == c) return true;
     return false;
@@ -261,18 +265,21 @@ inline std::size_t count_code_points_fast(std::string_view t, std::size_t from, 
   return n;
 }
 
-// The byte after the run of digits (either width) that starts at byte i.
-inline std::size_t end_of_digits(std::string_view t, std::size_t i) noexcept {
+// The byte after the run of ASCII letters and digits (either width) that starts at byte i.
+inline std::size_t end_of_alnum_run(std::string_view t, std::size_t i) noexcept {
   while (i < t.size()) {
     const auto b = static_cast<unsigned char>(t[i]);
-    if (b >= '0' && b <= '9') {
+    if ((b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z')) {
       ++i;
-    } else if (b == 0xEF && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xBC &&
-               static_cast<unsigned char>(t[i + 2]) >= 0x90 && static_cast<unsigned char>(t[i + 2]) <= 0x99) {
-      i += 3;
-    } else {
-      break;
+      continue;
     }
+    if (b != 0xEF || i + 2 >= t.size()) break;
+    // Full-width: EF BC 90–99 (digits), EF BC A1–BA (capitals), EF BD 81–9A (small letters).
+    const auto b1 = static_cast<unsigned char>(t[i + 1]), b2 = static_cast<unsigned char>(t[i + 2]);
+    if (!(b1 == 0xBC && ((b2 >= 0x90 && b2 <= 0x99) || (b2 >= 0xA1 && b2 <= 0xBA))) &&
+        !(b1 == 0xBD && b2 >= 0x81 && b2 <= 0x9A))
+      break;
+    i += 3;
   }
   return i;
 }
@@ -343,9 +350,9 @@ inline byte16 load16(const char* p) noexcept {
 #endif
 
 // The scan. Fast: whole blocks without a possible start skipped by the vector test, a run of
-// digits that starts nothing skipped at once (no digit after a digit starts a date), code points
-// counted eight bytes at a time. Without Fast, every character is tried one by one: the
-// reference the fast scan must equal (tests/unit/unit-find-dates.cpp compares them).
+// letters and digits that starts nothing skipped at once (none after a letter or digit starts a
+// date), code points counted eight bytes at a time. Without Fast, every character is tried one
+// by one: the reference the fast scan must equal (tests/unit/unit-find-dates.cpp compares them).
 template <bool Fast>
 std::vector<date_match> scan_dates(std::string_view text, const parse_options& options) {
   std::vector<date_match> out;
@@ -399,7 +406,9 @@ std::vector<date_match> scan_dates(std::string_view text, const parse_options& o
     date_reading r;
     const std::size_t length = match_at(text, i, c, n, options, r);
     if (length == 0) {
-      i = Fast && digit_value(c) >= 0 ? end_of_digits(text, i) : i + n;
+      // No letter or digit right after a letter or digit starts a date (H2O, ＩＣＴ, 2,280): the
+      // rest of the run is skipped at once.
+      i = Fast && is_ascii_alnum(c) ? end_of_alnum_run(text, i) : i + n;
       continue;
     }
     position += count(counted, i);
