@@ -3,7 +3,9 @@
 #include <benchmark/benchmark.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,6 +93,62 @@ const bool parse_benchmarks_registered = [] {
   return true;
 }();
 
+// A million days drawn uniformly from 1873-01-01 … 2100-12-31, as the peers workload draws them
+// (benchmarks/peers): eras, 元年 and the widths of the numbers vary from one day to the next as
+// in a real column of dates. The spread days above step 7919 days at a time, a pattern the
+// branch predictor partly learns; these it cannot.
+std::vector<sys_days> random_days() {
+  std::mt19937_64 rng(20130401);
+  std::uniform_int_distribution<std::int32_t> pick_day(day_count_of(days_from_civil(1873, 1, 1)),
+                                                       day_count_of(days_from_civil(2100, 12, 31)));
+  std::vector<sys_days> random(1'000'000);
+  for (sys_days& d : random) d = from_day_count(pick_day(rng));
+  return random;
+}
+
+// Each random day written in one style, the texts in one block as the peers harness holds them.
+struct day_texts {
+  std::string storage;
+  std::vector<std::string_view> items;
+};
+day_texts random_day_texts(date_style style) {
+  day_texts t;
+  std::vector<std::size_t> ends;
+  char out[max_formatted_date];
+  for (sys_days d : random_days()) t.storage.append(out, format_date_to(out, d, style)), ends.push_back(t.storage.size());
+  std::size_t begin = 0;
+  for (std::size_t end : ends) t.items.emplace_back(t.storage.data() + begin, end - begin), begin = end;
+  return t;
+}
+
+void try_read_date_many_bench(benchmark::State& state, date_style style) {
+  const day_texts texts = random_day_texts(style);
+  const parse_options options;
+  std::size_t i = 0;
+  for (auto _ : state) {
+    date_reading reading;
+    date_reading_failure failure;
+    bool ok = try_read_date(texts.items[i], options, reading, failure);
+    benchmark::DoNotOptimize(ok);
+    benchmark::DoNotOptimize(reading);
+    if (++i == texts.items.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK_CAPTURE(try_read_date_many_bench, kanji, date_style::kanji)->Name("try_read_date/many_days/kanji");
+
+// Runs `op` on each random day in turn.
+template <class Op>
+void over_random_days(benchmark::State& state, Op op) {
+  const std::vector<sys_days> random = random_days();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    op(random[i]);
+    if (++i == random.size()) i = 0;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
 void to_western_bench(benchmark::State& state) {
   std::string_view text = "平成22年12月末";
   for (auto _ : state) {
@@ -111,6 +169,16 @@ void format_date_to_bench(benchmark::State& state, date_style style) {
 }
 BENCHMARK_CAPTURE(format_date_to_bench, kanji, date_style::kanji)->Name("format_date_to/kanji");
 BENCHMARK_CAPTURE(format_date_to_bench, abbrev, date_style::abbrev)->Name("format_date_to/abbrev");
+
+void format_date_to_many_bench(benchmark::State& state, date_style style) {
+  char out[max_formatted_date];
+  over_random_days(state, [&](sys_days s) {
+    std::size_t n = format_date_to(out, s, style);
+    benchmark::DoNotOptimize(n);
+    benchmark::ClobberMemory();
+  });
+}
+BENCHMARK_CAPTURE(format_date_to_many_bench, kanji, date_style::kanji)->Name("format_date_to/many_days/kanji");
 
 // The formatting options of #14.
 void format_options_bench(benchmark::State& state, format_options options) {
@@ -146,6 +214,14 @@ void to_era_date_bench(benchmark::State& state) {
 }
 BENCHMARK(to_era_date_bench)->Name("to_era_date/serial");
 
+void to_era_date_many_bench(benchmark::State& state) {
+  over_random_days(state, [](sys_days s) {
+    std::optional<era_date> e = era_date_of(s);
+    benchmark::DoNotOptimize(e);
+  });
+}
+BENCHMARK(to_era_date_many_bench)->Name("to_era_date/many_days");
+
 void civil_from_days_bench(benchmark::State& state) {
   over_days(state, [](sys_days s) {
     civil_date c = civil_from_days(s);
@@ -153,6 +229,14 @@ void civil_from_days_bench(benchmark::State& state) {
   });
 }
 BENCHMARK(civil_from_days_bench)->Name("civil_from_days/reference");
+
+void civil_from_days_many_bench(benchmark::State& state) {
+  over_random_days(state, [](sys_days s) {
+    civil_date c = civil_from_days(s);
+    benchmark::DoNotOptimize(c);
+  });
+}
+BENCHMARK(civil_from_days_many_bench)->Name("civil_from_days/many_days");
 
 void fiscal_year_of_bench(benchmark::State& state) {
   over_days(state, [](sys_days s) {

@@ -42,6 +42,78 @@ TEST_CASE("the fast path for common forms reads exactly as the general reader") 
   }
 }
 
+namespace {
+
+// How the fast path's reading of a text differs from the general reader's (empty when it does
+// not): a trailing space keeps the text off the fast path.
+std::string fast_path_difference(const std::string& text, const parse_options& o) {
+  date_reading fast, general;
+  date_reading_failure f1, f2;
+  const bool fast_ok = try_read_date(text, o, fast, f1);
+  const bool general_ok = try_read_date(text + " ", o, general, f2);
+  const auto shown = [&] { return text + (o.strict ? " (strict)" : "") + ": "; };
+  if (fast_ok != general_ok) return shown() + (fast_ok ? "only the fast path reads it" : "only the general reader reads it");
+  if (!fast_ok) return f1.position == f2.position ? "" : shown() + "fails at another position";
+  if (fast.kind != general.kind || fast.days != general.days || fast.proleptic != general.proleptic ||
+      fast.estimate != general.estimate)
+    return shown() + "another reading";
+  return "";
+}
+
+// Counts the texts read otherwise, and keeps the first, so that a bug does not flood the log.
+struct differences {
+  int count = 0;
+  std::string first;
+  void check(const std::string& text, const parse_options& o) {
+    std::string d = fast_path_difference(text, o);
+    if (!d.empty() && count++ == 0) first = std::move(d);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the kanji day form read from the end reads every day, and every near miss, as the general reader") {
+  parse_options lenient, strict;
+  strict.strict = true;
+  differences found;
+  // Every day of the eras, as the writer writes it (元年 for the first year) and with 1年.
+  char text[max_formatted_date];
+  for (sys_days s = days_from_civil(1873, 1, 1); s <= days_from_civil(2100, 12, 31); s += day_count(1)) {
+    const std::string written(text, format_date_to(text, s, date_style::kanji));
+    found.check(written, lenient);
+    found.check(written, strict);
+    const era_date e = *era_date_of(s);
+    if (e.year == 1)
+      found.check(std::string(info(e.era).kanji) + "1年" + std::to_string(e.month) + "月" + std::to_string(e.day) + "日",
+                  lenient);
+  }
+  // Every era, year, month and day on a grid wider than the calendar's: year 0, years past an
+  // era's end and days before its start, month 0 and 13, day 0 and 32, days past a month's end.
+  for (const era_info& e : builtin_eras)
+    for (int year = 0; year <= 99; ++year)
+      for (int month = 0; month <= 13; ++month)
+        for (int day = 0; day <= 32; ++day) {
+          const std::string t = std::string(e.kanji) + (year == 1 && month % 2 ? "元" : std::to_string(year)) + "年" +
+                                std::to_string(month) + "月" + std::to_string(day) + "日";
+          found.check(t, lenient);
+          found.check(t, strict);
+        }
+  // Edge cases by hand: era boundaries, leading zeros, wrong widths, pieces missing or doubled.
+  for (const char* t :
+       {"平成31年4月30日", "平成31年5月1日", "令和元年5月1日", "令和元年4月30日", "令和1年4月30日", "昭和64年1月7日",
+        "昭和64年1月8日", "平成元年1月8日", "平成元年1月7日", "大正元年7月30日", "大正元年7月29日", "明治元年1月1日",
+        "明治6年1月1日", "明治5年12月31日", "明治45年7月29日", "明治45年7月30日", "大正15年12月25日",
+        "平成01年01月08日", "平成05年1月1日", "平成22年02月29日", "平成24年2月29日", "令和82年12月31日",
+        "令和99年12月31日", "平成123年1月1日", "平成22年123月1日", "平成22年1月123日", "平成元1年1月1日",
+        "平成1元年1月1日", "平成元元年1月1日", "平成年1月1日", "平成22年月1日", "平成22年1月日", "平成22年1月1",
+        "平成22年1月1日日", "平成平成22年1月1日", "成22年12月31日", "平成22年12月31", "平成22月12年31日",
+        "平成22年12日31月", "平成２２年１２月３１日", "平成22年12月3１日", "平成 22年12月31日", "㍻22年12月31日",
+        "平成22年12月31日 ", "平成22年1月1日から", "西暦22年12月31日", "平安22年12月31日",
+        "平成九年12月31日", "平成22年12月31日（金）"})
+    for (const parse_options& o : {lenient, strict}) found.check(t, o);
+  CHECK_MESSAGE(found.count == 0, found.count, " texts read otherwise; the first: ", found.first);
+}
+
 TEST_CASE("元 may start a span: 平成元～3年度, 平成元年度～3年度") {
   for (const char* text : {"平成元～3年度", "平成元～3年度末", "平成元年度～3年度", "H元～3"}) {
     CAPTURE(text);

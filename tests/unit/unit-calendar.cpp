@@ -76,6 +76,16 @@ constexpr boundary_day boundary_days[] = {
 
 constexpr civil_date day_before_eras{1872, 12, 31};
 
+// The search era_date_of made before it counted the eras begun (era.hpp), kept as the answer it
+// must give: the latest built-in era begun by the day (no era is added in this process).
+std::optional<era_date> searched_era_date(sys_days s) {
+  if (s < builtin_eras.front().first_serial) return std::nullopt;
+  std::size_t i = builtin_eras.size() - 1;
+  while (s < builtin_eras[i].first_serial) --i;
+  const civil_date c = civil_from_days(s);
+  return era_date{builtin_eras[i].id, c.year - builtin_eras[i].first_year + 1, c.month, c.day};
+}
+
 }  // namespace
 
 TEST_SUITE("calendar") {
@@ -681,6 +691,8 @@ TEST_CASE("every day 1873-01-01 … 2100-12-31 converts, formats and reads back"
       mismatch(s, "civil_from_days / days_from_civil disagree with boost::gregorian");
 
     const auto e = era_date_of(s);
+    if (e != searched_era_date(s) || !e || era_of(s) != e->era)
+      mismatch(s, "era_date_of or era_of differs from the era search");
     if (!e || !is_valid(*e) || to_sys_days(*e) != s)
       mismatch(s, "to_era_date does not convert back");
     else if (previous && previous->era != e->era && e->year != 1)
@@ -696,6 +708,13 @@ TEST_CASE("every day 1873-01-01 … 2100-12-31 converts, formats and reads back"
   }
   CHECK_MESSAGE(mismatches == 0, mismatches, " mismatches; the first: ", first_mismatch);
   CHECK(iso(gregorian) == "2101-01-01");
+  // Before the eras, and far past them (令和 goes on while no era is added).
+  for (const sys_days s : {first - day_count(1), first - day_count(400000), days_from_civil(min_supported_year, 1, 1),
+                           days_from_civil(2500, 6, 30), days_from_civil(max_supported_year, 12, 31)}) {
+    CAPTURE(iso(s));
+    CHECK(era_date_of(s) == searched_era_date(s));
+    CHECK(era_of(s) == (s < first ? std::nullopt : std::optional<era>(era::reiwa)));
+  }
 }
 
 }  // TEST_SUITE

@@ -147,27 +147,43 @@ struct era_date {
   friend constexpr bool operator==(const era_date&, const era_date&) = default;
 };
 
+namespace detail {
+// The built-in era in force on a day from 1873-01-01 on, were no era added: how many of the
+// later built-in eras have begun by then. Counting compares without branching on the day, where
+// a search's branches follow the day: over days drawn at random that search mispredicted once a
+// call or so, and era_date_of took 11.7 ns against civil_from_days' 6.3 ns; counting, 7.4 ns
+// (bench_calendar many_days).
+inline const era_info& builtin_era_in_force(sys_days s) noexcept {
+  std::size_t begun = 0;
+  for (std::size_t i = 1; i < builtin_eras.size(); ++i) begun += s >= builtin_eras[i].first_serial;
+  return builtin_eras[begun];
+}
+
+// The era in force on a day from 1873-01-01 on, in the table in force. Only a table with eras
+// added, and only for a day from the first added era's first day on, needs a search.
+inline const era_info& era_in_force(sys_days s) noexcept {
+  const era_table& t = era_list();
+  if (t.size() > builtin_eras.size() && s >= t[builtin_eras.size()].first_serial) [[unlikely]] {
+    std::size_t i = t.size() - 1;
+    while (s < t[i].first_serial) --i;
+    return t[i];
+  }
+  return builtin_era_in_force(s);
+}
+}  // namespace detail
+
 // The era in force on a day; nullopt before 1873-01-01.
 inline std::optional<era> era_of(sys_days s) noexcept {
   if (s < first_era_serial) return std::nullopt;
-  const era_table& t = era_list();
-  // Most days are in the built-in eras: past 令和's first day only the added ones need a search.
-  if (s < builtin_eras.back().first_serial) {
-    std::size_t i = builtin_eras.size() - 2;
-    while (s < builtin_eras[i].first_serial) --i;
-    return builtin_eras[i].id;
-  }
-  std::size_t i = t.size() - 1;
-  while (s < t[i].first_serial) --i;
-  return t[i].id;
+  return detail::era_in_force(s).id;
 }
 
 // Gregorian → era date, nullopt before the eras (the unchecked core of to_era_date).
 inline std::optional<era_date> era_date_of(sys_days s) noexcept {
-  const auto e = era_of(s);
-  if (!e) return std::nullopt;
+  if (s < first_era_serial) return std::nullopt;
+  const era_info& e = detail::era_in_force(s);
   const civil_date c = civil_from_days(s);
-  return era_date{*e, c.year - info(*e).first_year + 1, c.month, c.day};
+  return era_date{e.id, c.year - e.first_year + 1, c.month, c.day};
 }
 
 // Whether an era date names a real day inside its era (not before its start, not after its end).
