@@ -9,6 +9,7 @@
 #include "support.hpp"
 
 using namespace miyagiplan;
+using namespace test_support;
 
 namespace {
 
